@@ -1,0 +1,278 @@
+"""Allowlisted object RPC between the MCP server and DaVinci Resolve's scripting API.
+
+One JSON request per line in, one JSON reply per line out. The server sends "call method M
+on object handle H with these arguments" (in batches, so a listing is one round trip); the
+bridge keeps live API objects in a handle table, answers data as JSON and API objects as
+handles, and refuses anything that is not a documented method of the object's class.
+No eval, no attribute access outside the allowlist.
+
+Requests: {"id", "op": "hello" | "connect" | "call" | "release" | "stat", ...}
+Replies:  {"id", "ok": value} or {"id", "err": {"code", "message", "index"?}}
+"""
+
+import json
+import os
+import re
+import sys
+import time
+
+CONST_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+ROOT = 0
+
+
+class BridgeError(Exception):
+    def __init__(self, code, message):
+        Exception.__init__(self, message)
+        self.code = code
+        self.message = message
+
+
+class Bridge:
+    def __init__(self, config):
+        self.catalog = config.get("catalog", {})
+        self.read_only = bool(config.get("readOnly"))
+        self.host = config.get("host")
+        self.handles = {}
+        self.next_handle = 1
+        self.resolve = None
+        self.dvr = None
+        self.created = []
+
+    # -- connection -------------------------------------------------------------------
+
+    def connect(self):
+        """Import the scripting module and reach Resolve; says precisely what is missing."""
+        if self.dvr is None:
+            try:
+                import DaVinciResolveScript
+            except ImportError as e:
+                raise BridgeError(
+                    "MODULE_NOT_FOUND",
+                    "Resolve's scripting module could not be imported (%s)" % e,
+                )
+            self.dvr = DaVinciResolveScript
+        args = ("Resolve", self.host) if self.host else ("Resolve",)
+        resolve = self.dvr.scriptapp(*args)
+        if resolve is None:
+            raise BridgeError(
+                "RESOLVE_UNAVAILABLE",
+                "DaVinci Resolve did not answer: it is not running, or external scripting "
+                "is off, or this is the free edition, which refuses external scripting",
+            )
+        self.resolve = resolve
+        self.handles[ROOT] = (resolve, "Resolve")
+        return {
+            "product": resolve.GetProductName(),
+            "version": resolve.GetVersionString(),
+            "root": {"$h": ROOT, "c": "Resolve"},
+        }
+
+    # -- values -----------------------------------------------------------------------
+
+    def encode(self, value, cls):
+        if value is None or isinstance(value, (bool, int, float, str)):
+            return value
+        if isinstance(value, (list, tuple)):
+            return [self.encode(v, cls) for v in value]
+        if isinstance(value, dict):
+            return {str(k): self.encode(v, cls) for k, v in value.items()}
+        handle = self.next_handle
+        self.next_handle += 1
+        self.handles[handle] = (value, cls or "Opaque")
+        self.created.append(handle)
+        return {"$h": handle, "c": cls or "Opaque"}
+
+    def decode(self, value, results):
+        if isinstance(value, list):
+            return [self.decode(v, results) for v in value]
+        if not isinstance(value, dict):
+            return value
+        if "$h" in value:
+            return self.lookup(value["$h"])[0]
+        if "$r" in value:
+            return self.decode(self.result_ref(value["$r"], results), results)
+        if "$const" in value:
+            return self.constant(value["$const"])
+        if "$dict" in value:
+            return {
+                self.decode(k, results): self.decode(v, results) for k, v in value["$dict"]
+            }
+        return {k: self.decode(v, results) for k, v in value.items()}
+
+    def constant(self, name):
+        if not isinstance(name, str) or not CONST_NAME.match(name):
+            raise BridgeError("BAD_CONSTANT", "not a constant name: %r" % (name,))
+        if self.resolve is None:
+            raise BridgeError("NOT_CONNECTED", "not connected to Resolve")
+        value = getattr(self.resolve, name, None)
+        if value is None or callable(value):
+            raise BridgeError("BAD_CONSTANT", "Resolve has no constant %s" % name)
+        return value
+
+    def lookup(self, handle):
+        if not isinstance(handle, int) or isinstance(handle, bool) or handle not in self.handles:
+            raise BridgeError("UNKNOWN_HANDLE", "unknown or released handle %r" % (handle,))
+        return self.handles[handle]
+
+    @staticmethod
+    def result_ref(index, results):
+        if not isinstance(index, int) or not 0 <= index < len(results):
+            raise BridgeError("BAD_REFERENCE", "no earlier result %r in this batch" % (index,))
+        return results[index]
+
+    # -- calls ------------------------------------------------------------------------
+
+    @staticmethod
+    def is_missing(ref, results):
+        return isinstance(ref, dict) and "$r" in ref and isinstance(ref["$r"], int) \
+            and 0 <= ref["$r"] < len(results) and results[ref["$r"]] is None
+
+    def target(self, ref, results):
+        if isinstance(ref, dict) and "$r" in ref:
+            ref = self.result_ref(ref["$r"], results)
+            if isinstance(ref, dict) and "$h" in ref:
+                ref = ref["$h"]
+            else:
+                raise BridgeError("NOT_AN_OBJECT", "the referenced result is not an API object")
+        return self.lookup(ref)
+
+    def invoke(self, obj, cls, method, args, results):
+        spec = self.catalog.get(cls, {}).get(method) if isinstance(method, str) else None
+        if spec is None or method.startswith("_"):
+            raise BridgeError(
+                "METHOD_NOT_ALLOWED", "%s has no documented method %r" % (cls, method)
+            )
+        if self.read_only and spec["effect"] != "read":
+            raise BridgeError(
+                "READ_ONLY",
+                "%s.%s changes Resolve and the server runs with --read-only" % (cls, method),
+            )
+        fn = getattr(obj, method, None)
+        if not callable(fn):
+            raise BridgeError(
+                "METHOD_UNAVAILABLE",
+                "%s.%s is not available in this Resolve version (since %s)"
+                % (cls, method, spec["since"]),
+            )
+        if not isinstance(args, list):
+            raise BridgeError("BAD_ARGUMENTS", "arguments must be a list")
+        try:
+            value = fn(*self.decode(args, results))
+        except BridgeError:
+            raise
+        except Exception as e:  # Resolve itself failed; report, never crash
+            raise BridgeError("RESOLVE_EXCEPTION", "%s.%s raised %s: %s" % (
+                cls, method, type(e).__name__, e))
+        return self.encode(value, spec.get("returnClass"))
+
+    def run_calls(self, calls):
+        if not isinstance(calls, list):
+            raise BridgeError("BAD_REQUEST", "calls must be a list")
+        results = []
+        for index, call in enumerate(calls):
+            try:
+                if not isinstance(call, dict):
+                    raise BridgeError("BAD_REQUEST", "each call must be an object")
+                if "map" in call:
+                    results.append(self.run_map(call, results))
+                elif self.is_missing(call.get("h"), results):
+                    results.append(None)  # like `?.`: a getter earlier in the chain failed
+                else:
+                    obj, cls = self.target(call.get("h"), results)
+                    results.append(self.invoke(obj, cls, call.get("m"), call.get("a", []),
+                                               results))
+            except BridgeError as e:
+                e.index = index
+                raise
+        return results
+
+    def run_map(self, call, results):
+        """Call the same methods on many objects: [[m1(o1), m2(o1)], [m1(o2), m2(o2)], ...]."""
+        refs = call["map"]
+        if isinstance(refs, dict) and "$r" in refs:
+            refs = self.result_ref(refs["$r"], results)
+        if not isinstance(refs, list):
+            raise BridgeError("BAD_REQUEST", "map needs a list of objects")
+        methods = call.get("ms", [])
+        rows = []
+        for ref in refs:
+            handle = ref["$h"] if isinstance(ref, dict) and "$h" in ref else ref
+            obj, cls = self.lookup(handle)
+            rows.append([self.invoke(obj, cls, m[0], m[1] if len(m) > 1 else [], results)
+                         for m in methods])
+        return rows
+
+    def release(self, handles):
+        for handle in handles if isinstance(handles, list) else []:
+            if handle != ROOT:
+                self.handles.pop(handle, None)
+        return len(self.handles)
+
+    # -- requests ---------------------------------------------------------------------
+
+    def handle(self, request):
+        op = request.get("op")
+        if op == "call":
+            self.created = []
+            try:
+                return self.run_calls(request.get("calls"))
+            except BridgeError:
+                self.release(self.created)  # nobody will ever see these handles
+                raise
+            finally:
+                self.release(request.get("release"))
+        if op == "release":
+            return self.release(request.get("handles"))
+        if op == "connect":
+            return self.connect()
+        if op == "hello":
+            return {
+                "python": "%d.%d.%d" % sys.version_info[:3],
+                "bits": 64 if sys.maxsize > 2 ** 32 else 32,
+                "pid": os.getpid(),
+            }
+        if op == "stat":
+            return {"handles": len(self.handles), "time": time.time()}
+        if op == "realpath":
+            return [real_path(p) for p in request.get("paths", [])]
+        raise BridgeError("BAD_REQUEST", "unknown op %r" % (op,))
+
+
+def real_path(path):
+    if not isinstance(path, str) or "\0" in path:
+        return {"path": None, "exists": False, "isDir": False}
+    real = os.path.realpath(os.path.expanduser(path))
+    return {"path": real, "exists": os.path.exists(real), "isDir": os.path.isdir(real)}
+
+
+def reply(out, message):
+    try:
+        line = json.dumps(message, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError) as e:
+        line = json.dumps({"id": message.get("id"), "err": {
+            "code": "UNSERIALISABLE", "message": "result is not JSON: %s" % e}})
+    out.write(line + "\n")
+    out.flush()
+
+
+def run(out, config):
+    bridge = Bridge(config)
+    reply(out, {"ready": True})
+    for raw in sys.stdin.buffer:
+        request_id = None
+        try:
+            request = json.loads(raw)
+            if not isinstance(request, dict):
+                raise BridgeError("BAD_REQUEST", "a request must be a JSON object")
+            request_id = request.get("id")
+            reply(out, {"id": request_id, "ok": bridge.handle(request)})
+        except BridgeError as e:
+            err = {"code": e.code, "message": e.message}
+            if getattr(e, "index", None) is not None:
+                err["index"] = e.index
+            reply(out, {"id": request_id, "err": err})
+        except ValueError as e:
+            reply(out, {"id": request_id, "err": {"code": "BAD_JSON", "message": str(e)}})
+        except Exception as e:  # the bridge must outlive any bad request
+            reply(out, {"id": request_id, "err": {
+                "code": "BRIDGE_ERROR", "message": "%s: %s" % (type(e).__name__, e)}})

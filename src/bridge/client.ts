@@ -1,0 +1,295 @@
+// The long-lived Python bridge process and the line-delimited JSON RPC spoken with it.
+// Requests run one at a time (Resolve is single-threaded); each has a time limit. A bridge
+// that dies or hangs fails the calls in flight with a retryable error and is started again,
+// with back-off, on the next call.
+import { ToolError } from "../errors.ts";
+import { logger } from "../log.ts";
+import { bootstrap, BRIDGE_MODULES, catalog, SIMULATOR_MODULES } from "./sources.ts";
+
+const log = logger("bridge");
+
+/** An API object living in the bridge's handle table. */
+export interface Handle {
+  $h: number;
+  c: string;
+}
+
+/** One call: method `m` of object `h` (a handle, or `{$r: i}`: the result of call i). */
+export interface Call {
+  h: number | { $r: number };
+  m: string;
+  a?: unknown[];
+}
+
+/** The same methods on each of many objects, in one step of a batch. */
+export interface MapCall {
+  map: Handle[] | { $r: number };
+  ms: [string, unknown[]?][];
+}
+
+export interface BridgeOptions {
+  python: string;
+  simulator: boolean;
+  readOnly: boolean;
+  timeoutMs: number;
+  host?: string;
+  /** Extra import path entries (Resolve's Modules folder). */
+  modulePath: string[];
+  /** Environment of the Python process. */
+  env: Record<string, string>;
+}
+
+export interface Connection {
+  product: string;
+  version: string;
+  root: Handle;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: ToolError) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+const RESTART_WINDOW_MS = 10_000;
+const MAX_BACKOFF_MS = 5_000;
+
+export class BridgeClient {
+  #child?: Deno.ChildProcess;
+  #stdin?: WritableStreamDefaultWriter<Uint8Array>;
+  #ready?: Promise<void>;
+  #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #queue: Promise<unknown> = Promise.resolve();
+  #connection?: Connection;
+  #toRelease: number[] = [];
+  #restarts = 0;
+  #lastStart = 0;
+  #closing = false;
+  #encoder = new TextEncoder();
+  /** Bumped at every (re)start: handles from an older generation are dead. */
+  generation = 0;
+
+  constructor(readonly options: BridgeOptions) {}
+
+  /** Starts the process now, without waiting for it (so `initialize` is not delayed). */
+  start(): void {
+    if (!this.#ready) this.#ready = this.#spawn().catch(() => {});
+  }
+
+  get pid(): number | undefined {
+    return this.#child?.pid;
+  }
+
+  /** Resolves once connected to Resolve; throws a ToolError saying why not. */
+  async connection(): Promise<Connection> {
+    if (this.#connection) return this.#connection;
+    this.#connection = await this.request("connect", {}) as Connection;
+    log.info("connected to {product} {version}", { ...this.#connection });
+    return this.#connection;
+  }
+
+  /** Runs a batch of calls in one round trip; returns one result per call. */
+  async call(calls: (Call | MapCall)[], timeoutMs?: number): Promise<unknown[]> {
+    await this.connection();
+    const release = this.#toRelease.splice(0);
+    return await this.request("call", { calls, release }, timeoutMs) as unknown[];
+  }
+
+  /** Handles to drop from the bridge's table; sent along with the next request. */
+  release(handles: number[]): void {
+    this.#toRelease.push(...handles);
+  }
+
+  request(op: string, payload: Record<string, unknown>, timeoutMs?: number): Promise<unknown> {
+    const run = () => this.#send(op, payload, timeoutMs ?? this.options.timeoutMs);
+    const result = this.#queue.then(run, run);
+    this.#queue = result.catch(() => {});
+    return result;
+  }
+
+  async close(): Promise<void> {
+    this.#closing = true;
+    const child = this.#child;
+    if (!child) return;
+    try {
+      await this.#stdin?.close();
+    } catch { /* already gone */ }
+    const exited = await Promise.race([
+      child.status.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
+    ]);
+    if (!exited) this.#kill();
+    await child.status.catch(() => {});
+  }
+
+  async #send(op: string, payload: Record<string, unknown>, timeoutMs: number) {
+    if (!this.#child) {
+      this.#ready = this.#spawn();
+    }
+    await this.#ready;
+    const id = this.#nextId++;
+    const reply = new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        log.warning("bridge call {op} timed out after {timeoutMs} ms; restarting the bridge", {
+          op,
+          timeoutMs,
+        });
+        this.#kill();
+        this.#failAll(
+          new ToolError({
+            code: "BRIDGE_TIMEOUT",
+            message: `Resolve did not answer within ${timeoutMs} ms`,
+            hint:
+              "Resolve may be busy (a modal dialog, a long render or analysis). The bridge was restarted; retry the call, or raise --timeout-ms.",
+            retryable: true,
+          }),
+        );
+      }, timeoutMs);
+      this.#pending.set(id, { resolve, reject, timer });
+    });
+    await this.#write({ id, op, ...payload });
+    return await reply;
+  }
+
+  async #write(message: unknown) {
+    try {
+      await this.#stdin!.write(this.#encoder.encode(JSON.stringify(message) + "\n"));
+    } catch {
+      // The process is gone; its exit handler fails the pending calls.
+    }
+  }
+
+  async #spawn(): Promise<void> {
+    const sinceLast = Date.now() - this.#lastStart;
+    this.#restarts = sinceLast < RESTART_WINDOW_MS ? this.#restarts + 1 : 0;
+    if (this.#restarts > 0) {
+      const delay = Math.min(100 * 2 ** (this.#restarts - 1), MAX_BACKOFF_MS);
+      log.info("restarting the bridge in {delay} ms", { delay });
+      await new Promise((r) => setTimeout(r, delay));
+    }
+    this.#lastStart = Date.now();
+    this.generation++;
+    this.#connection = undefined;
+    this.#toRelease = [];
+    const { python, simulator, modulePath, env } = this.options;
+    let child: Deno.ChildProcess;
+    try {
+      child = new Deno.Command(python, {
+        args: ["-c", bootstrap],
+        stdin: "piped",
+        stdout: "piped",
+        stderr: "piped",
+        env,
+      }).spawn();
+    } catch (e) {
+      this.#child = undefined;
+      throw new ToolError({
+        code: "PYTHON_NOT_FOUND",
+        message: `could not start the Python interpreter "${python}": ${(e as Error).message}`,
+        hint:
+          "Install 64-bit Python 3.8 or newer, or pass its path with --python (or RESOLVE_MCP_PYTHON).",
+      });
+    }
+    this.#child = child;
+    this.#stdin = child.stdin.getWriter();
+    const ready = Promise.withResolvers<void>();
+    this.#readLines(child.stdout, (line) => this.#onLine(line, ready.resolve));
+    this.#readLines(child.stderr, (line) => log.debug("python: {line}", { line }));
+    child.status.then((status) => {
+      if (this.#child !== child) return;
+      this.#child = undefined;
+      this.#ready = undefined;
+      this.#connection = undefined;
+      if (!this.#closing) {
+        log.warning("the bridge exited (code {code}); it restarts on the next call", {
+          code: status.code,
+        });
+      }
+      const error = new ToolError({
+        code: "BRIDGE_CRASHED",
+        message: `the Python bridge stopped (exit code ${status.code})`,
+        hint: "The bridge restarts by itself; retry the call.",
+        retryable: true,
+      });
+      ready.reject(error);
+      this.#failAll(error);
+    });
+    const modules = simulator ? { ...BRIDGE_MODULES, ...SIMULATOR_MODULES } : BRIDGE_MODULES;
+    await this.#write({
+      modules,
+      main: "resolve_bridge",
+      path: modulePath,
+      config: { catalog, readOnly: this.options.readOnly, host: this.options.host },
+    });
+    await ready.promise;
+    log.debug("bridge ready (pid {pid})", { pid: child.pid });
+  }
+
+  #onLine(line: string, ready: () => void) {
+    let message: { id?: number; ok?: unknown; err?: Record<string, unknown>; ready?: boolean };
+    try {
+      message = JSON.parse(line);
+    } catch {
+      log.warning("bridge wrote a line that is not JSON: {line}", { line: line.slice(0, 200) });
+      return;
+    }
+    if (message.ready) return ready();
+    const pending = this.#pending.get(message.id ?? -1);
+    if (!pending) return;
+    this.#pending.delete(message.id!);
+    clearTimeout(pending.timer);
+    if (message.err) pending.reject(bridgeError(message.err));
+    else pending.resolve(message.ok);
+  }
+
+  async #readLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void) {
+    let buffer = "";
+    try {
+      for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
+        buffer += chunk;
+        let newline;
+        while ((newline = buffer.indexOf("\n")) >= 0) {
+          const line = buffer.slice(0, newline).trimEnd();
+          buffer = buffer.slice(newline + 1);
+          if (line) onLine(line);
+        }
+      }
+    } catch { /* stream closed with the process */ }
+  }
+
+  #failAll(error: ToolError) {
+    for (const [id, pending] of this.#pending) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+      this.#pending.delete(id);
+    }
+  }
+
+  #kill() {
+    try {
+      this.#child?.kill("SIGKILL");
+    } catch { /* already exited */ }
+  }
+}
+
+const HINTS: Record<string, string> = {
+  RESOLVE_UNAVAILABLE:
+    "Start DaVinci Resolve Studio and set Preferences > System > General > External scripting using to Local, then retry. To try the tools without Resolve, start the server with --simulator.",
+  MODULE_NOT_FOUND:
+    "Install DaVinci Resolve (its Developer/Scripting/Modules folder must exist) or set RESOLVE_SCRIPT_API and RESOLVE_SCRIPT_LIB to its scripting folder and fusionscript library. Run the doctor subcommand to see what was found.",
+  READ_ONLY:
+    "The server was started with --read-only; restart it without that flag to make changes.",
+  METHOD_UNAVAILABLE: "This Resolve version lacks the method; update Resolve.",
+  UNKNOWN_HANDLE: "The object is gone (released, or the bridge restarted); look it up again.",
+};
+
+function bridgeError(err: Record<string, unknown>): ToolError {
+  const code = String(err.code ?? "BRIDGE_ERROR");
+  return new ToolError({
+    code,
+    message: String(err.message ?? "the bridge reported an error"),
+    hint: HINTS[code],
+    retryable: code === "RESOLVE_UNAVAILABLE",
+  });
+}

@@ -1,0 +1,19 @@
+// The Python sources the bridge runs, embedded so a compiled executable needs no files
+// beside it (files given to `deno compile --include` cannot be read by child processes).
+import bootstrap from "../../bridge/bootstrap.py" with { type: "text" };
+import resolveBridge from "../../bridge/resolve_bridge.py" with { type: "text" };
+import catalog from "../../bridge/api_catalog.json" with { type: "json" };
+import { SIMULATOR_MODULES } from "./simulator_sources.ts";
+
+export { bootstrap, catalog, SIMULATOR_MODULES };
+
+export type ApiCatalog = Record<string, Record<string, ApiMethod>>;
+export interface ApiMethod {
+  since: string;
+  signatures: string[];
+  returns: string;
+  returnClass: string | null;
+  effect: "read" | "write" | "destructive";
+}
+
+export const BRIDGE_MODULES: Record<string, string> = { resolve_bridge: resolveBridge };

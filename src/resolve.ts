@@ -1,0 +1,109 @@
+// What tools see of Resolve: calls on API objects through the bridge, batched where a tool
+// needs several values, with every handle released when the tool call ends.
+import type { BridgeClient, Call, Handle, MapCall } from "./bridge/client.ts";
+import { fail } from "./errors.ts";
+
+export type { Handle };
+
+export function isHandle(value: unknown): value is Handle {
+  return typeof value === "object" && value !== null && "$h" in value;
+}
+
+/** A constant of the `resolve` object (e.g. EXPORT_EDL), resolved inside the bridge. */
+export function constant(name: string): { $const: string } {
+  return { $const: name };
+}
+
+/** A dict whose keys are not plain strings (Resolve keys some settings by constants). */
+export function dictOf(entries: [unknown, unknown][]): { $dict: [unknown, unknown][] } {
+  return { $dict: entries };
+}
+
+/** One tool call's view of Resolve. */
+export class ResolveSession {
+  #seen = new Set<number>();
+
+  constructor(readonly bridge: BridgeClient) {}
+
+  /** The `resolve` root object. */
+  async root(): Promise<Handle> {
+    return (await this.bridge.connection()).root;
+  }
+
+  async call(target: Handle, method: string, ...args: unknown[]): Promise<unknown> {
+    const [result] = await this.batch([{ h: target.$h, m: method, a: args }]);
+    return result;
+  }
+
+  /** Several calls in one round trip; `{$r: i}` refers to the result of call i. */
+  async batch(calls: (Call | MapCall)[]): Promise<unknown[]> {
+    const results = await this.bridge.call(calls);
+    this.#collect(results);
+    return results;
+  }
+
+  /** Calls the same methods on each object in one round trip: one row per object. */
+  async map(objects: Handle[], methods: [string, unknown[]?][]): Promise<unknown[][]> {
+    if (objects.length === 0) return [];
+    const [rows] = await this.batch([{ map: objects, ms: methods }]);
+    return rows as unknown[][];
+  }
+
+  /** Follows a chain of getters from the root: chain("GetProjectManager", "GetCurrentProject"). */
+  async chain(...methods: string[]): Promise<unknown[]> {
+    const root = await this.root();
+    return await this.batch(
+      methods.map((m, i) => ({ h: i === 0 ? root.$h : { $r: i - 1 }, m, a: [] })),
+    );
+  }
+
+  async projectManager(): Promise<Handle> {
+    const [pm] = await this.chain("GetProjectManager");
+    return pm as Handle;
+  }
+
+  /** The loaded project, or a tool error saying how to get one. */
+  async project(): Promise<Handle> {
+    const [, project] = await this.chain("GetProjectManager", "GetCurrentProject");
+    if (!isHandle(project)) {
+      fail("NO_PROJECT", "no project is open in Resolve", "Call open_project or create_project.");
+    }
+    return project;
+  }
+
+  /** The current timeline of the loaded project, or a tool error saying how to get one. */
+  async timeline(): Promise<{ project: Handle; timeline: Handle }> {
+    const [, project, timeline] = await this.chain(
+      "GetProjectManager",
+      "GetCurrentProject",
+      "GetCurrentTimeline",
+    );
+    if (!isHandle(project)) {
+      fail("NO_PROJECT", "no project is open in Resolve", "Call open_project or create_project.");
+    }
+    if (!isHandle(timeline)) {
+      fail(
+        "NO_TIMELINE",
+        "the current project has no current timeline",
+        "Call create_timeline first (or switch to an existing timeline).",
+      );
+    }
+    return { project, timeline };
+  }
+
+  /** Hands every handle this session saw back to the bridge. */
+  close(): void {
+    if (this.#seen.size) this.bridge.release([...this.#seen]);
+    this.#seen.clear();
+  }
+
+  #collect(value: unknown) {
+    if (Array.isArray(value)) {
+      for (const v of value) this.#collect(v);
+    } else if (isHandle(value)) {
+      if (value.$h !== 0) this.#seen.add(value.$h);
+    } else if (typeof value === "object" && value !== null) {
+      for (const v of Object.values(value)) this.#collect(v);
+    }
+  }
+}

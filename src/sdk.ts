@@ -1,0 +1,22 @@
+// Every import of the MCP SDK lives here. The SDK's "./*" export maps types to
+// "<path>.js.d.ts", which does not exist, so `deno check` would type these deep imports
+// as `any`; each import carries a @ts-types hint naming the real declaration file.
+// The client side (tests, demo, benchmarks) is in sdk_client.ts: the server must not load
+// the client's process-spawning code, which reads environment variables at import time.
+
+// @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/server"
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+// @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/server/stdio"
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+// @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/types"
+import * as types from "@modelcontextprotocol/sdk/types.js";
+
+export { Server, StdioServerTransport, types };
+export type {
+  CallToolResult,
+  LoggingLevel,
+  Prompt,
+  Resource,
+  ResourceTemplate,
+  Tool,
+} from "@modelcontextprotocol/sdk/types.js";

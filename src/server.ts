@@ -1,0 +1,133 @@
+// The MCP server: tools from the registry, each call through the one wrapper, a bridge
+// started alongside the handshake, client roots and logging wired in.
+import type { LogRecord } from "@logtape/logtape";
+import { BridgeClient } from "./bridge/client.ts";
+import { bridgeEnvironment } from "./bridge/environment.ts";
+import type { Options } from "./cli.ts";
+import { logger, setClientSink } from "./log.ts";
+import { PathPolicy } from "./paths.ts";
+import { type LoggingLevel, Server, types } from "./sdk.ts";
+import { describeTool, runTool, type ToolDef } from "./tool.ts";
+import { buildRegistry, selectTools } from "./tools/index.ts";
+import { NAME, VERSION } from "./version.ts";
+
+const log = logger("server");
+
+const INSTRUCTIONS = `Drives DaVinci Resolve through its scripting API.
+Typical flow: create_project or open_project, import_media, create_timeline, then edit,
+mark (add_marker), grade and render. Frames on a timeline count from its first frame
+(0 = start); timecodes use the timeline's frame rate. Errors say what to do next.`;
+
+const LEVELS: LoggingLevel[] = [
+  "debug",
+  "info",
+  "notice",
+  "warning",
+  "error",
+  "critical",
+  "alert",
+  "emergency",
+];
+
+export interface ResolveMcpServer {
+  server: Server;
+  bridge: BridgeClient;
+  tools: ToolDef[];
+  close(): Promise<void>;
+}
+
+export function createServer(options: Options): ResolveMcpServer {
+  const tools = selectTools(buildRegistry(), options.toolsets, options.readOnly);
+  const byName = new Map(tools.map((t) => [t.name, t]));
+  const bridge = new BridgeClient({ ...bridgeEnvironment(options), readOnly: options.readOnly });
+  const paths = new PathPolicy(bridge, options.allowPaths);
+  const server = new Server({ name: NAME, version: VERSION }, {
+    capabilities: { tools: {}, logging: {} },
+    instructions: INSTRUCTIONS,
+  });
+
+  let clientLevel: LoggingLevel | undefined;
+  server.setRequestHandler(types.SetLevelRequestSchema, (request) => {
+    clientLevel = request.params.level;
+    return {};
+  });
+  setClientSink((record: LogRecord) => {
+    const level = record.level === "trace"
+      ? "debug"
+      : record.level === "fatal"
+      ? "critical"
+      : record.level;
+    if (!clientLevel || LEVELS.indexOf(level) < LEVELS.indexOf(clientLevel)) return;
+    server.sendLoggingMessage({
+      level,
+      logger: record.category.slice(1).join(".") || "server",
+      data: record.message.map(String).join(""),
+    }).catch(() => {});
+  });
+
+  server.setRequestHandler(types.ListToolsRequestSchema, () => ({
+    tools: tools.map(describeTool),
+  }));
+
+  server.setRequestHandler(types.CallToolRequestSchema, async (request, extra) => {
+    const tool = byName.get(request.params.name);
+    if (!tool) {
+      throw new types.McpError(
+        types.ErrorCode.InvalidParams,
+        `unknown tool ${request.params.name}; call tools/list for the tools this server offers`,
+      );
+    }
+    const progressToken = request.params._meta?.progressToken;
+    const canElicit = Boolean(server.getClientCapabilities()?.elicitation);
+    return await runTool(tool, request.params.arguments, {
+      bridge,
+      paths,
+      signal: extra.signal,
+      progress: async (progress, total, message) => {
+        if (progressToken === undefined) return;
+        await extra.sendNotification({
+          method: "notifications/progress",
+          params: { progressToken, progress, total, message },
+        });
+      },
+      elicitConfirm: canElicit
+        ? async (question) => {
+          const answer = await server.elicitInput({
+            message: question,
+            requestedSchema: {
+              type: "object",
+              properties: { confirm: { type: "boolean", title: "Confirm", description: question } },
+              required: ["confirm"],
+            },
+          });
+          return answer.action === "accept" && answer.content?.confirm === true;
+        }
+        : undefined,
+    });
+  });
+
+  const refreshRoots = async () => {
+    if (!server.getClientCapabilities()?.roots) return;
+    try {
+      const { roots } = await server.listRoots(undefined, { timeout: 5000 });
+      paths.setClientRoots(roots.map((r) => r.uri));
+      log.info("client roots: {roots}", { roots: paths.roots.join(", ") });
+    } catch (e) {
+      log.warning("could not read the client's roots: {error}", { error: String(e) });
+    }
+  };
+  server.oninitialized = () => void refreshRoots();
+  server.setNotificationHandler(types.RootsListChangedNotificationSchema, refreshRoots);
+
+  bridge.start();
+  return {
+    server,
+    bridge,
+    tools,
+    async close() {
+      setClientSink(undefined);
+      await bridge.close();
+      await server.close().catch(() => {});
+    },
+  };
+}

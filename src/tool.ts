@@ -1,0 +1,164 @@
+// Tools are data: defineTool() describes one, and runTool() is the single wrapper every call
+// goes through (argument checks, read-only gate, errors as results, handle release).
+import { z } from "zod";
+import type { BridgeClient } from "./bridge/client.ts";
+import { errorText, ToolError } from "./errors.ts";
+import { logger } from "./log.ts";
+import type { PathPolicy } from "./paths.ts";
+import { ResolveSession } from "./resolve.ts";
+import type { CallToolResult, Tool } from "./sdk.ts";
+
+const log = logger("tool");
+
+export type Shape = z.ZodRawShape;
+
+export interface ToolContext {
+  resolve: ResolveSession;
+  paths: PathPolicy;
+  signal: AbortSignal;
+  /** Reports progress when the client sent a progress token (no-op otherwise). */
+  progress(progress: number, total?: number, message?: string): Promise<void>;
+  /** Asks the user to confirm a destructive step (elicitation, else the `confirm` argument). */
+  confirm(question: string, confirmed: boolean | undefined): Promise<void>;
+}
+
+export interface ToolOutput<O> {
+  /** One or two sentences for the model. */
+  summary: string;
+  /** Structured result matching the tool's output schema. */
+  data: O;
+}
+
+export interface ToolDef<I extends Shape = Shape, O extends Shape = Shape> {
+  name: string;
+  title: string;
+  description: string;
+  toolset: string;
+  /** True if the tool never changes Resolve or files (the read-only flag keeps only these). */
+  readOnly: boolean;
+  destructive?: boolean;
+  idempotent?: boolean;
+  /** True if the tool reads or writes files given by the caller. */
+  openWorld?: boolean;
+  input: I;
+  output: O;
+  /** Every `Class.Method` of Resolve's API this tool may call. */
+  apiMethods: string[];
+  handler(
+    args: z.infer<z.ZodObject<I>>,
+    ctx: ToolContext,
+  ): Promise<ToolOutput<z.infer<z.ZodObject<O>>>>;
+}
+
+export function defineTool<I extends Shape, O extends Shape>(def: ToolDef<I, O>): ToolDef {
+  return def as unknown as ToolDef;
+}
+
+const schemaCache = new WeakMap<ToolDef, { input: z.ZodObject; tool: Tool }>();
+
+function compiled(def: ToolDef) {
+  let entry = schemaCache.get(def);
+  if (!entry) {
+    const input = z.strictObject(def.input);
+    const tool: Tool = {
+      name: def.name,
+      title: def.title,
+      description: def.description,
+      inputSchema: z.toJSONSchema(input, { io: "input" }) as Tool["inputSchema"],
+      outputSchema: z.toJSONSchema(z.object(def.output)) as Tool["outputSchema"],
+      annotations: {
+        title: def.title,
+        readOnlyHint: def.readOnly,
+        destructiveHint: def.destructive ?? false,
+        idempotentHint: def.idempotent ?? def.readOnly,
+        openWorldHint: def.openWorld ?? false,
+      },
+      _meta: { "resolve/apiMethods": def.apiMethods, "resolve/toolset": def.toolset },
+    };
+    entry = { input, tool };
+    schemaCache.set(def, entry);
+  }
+  return entry;
+}
+
+/** The MCP description of a tool (schemas are built once, on first use). */
+export function describeTool(def: ToolDef): Tool {
+  return compiled(def).tool;
+}
+
+function validationMessage(def: ToolDef, error: z.ZodError): string {
+  const expected = Object.keys(def.input);
+  return error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.join(".") : "arguments";
+    if (issue.code === "unrecognized_keys") {
+      return `unknown argument(s) ${issue.keys.join(", ")}; expected only: ${
+        expected.join(", ") || "none"
+      }. Remove them and retry.`;
+    }
+    return `${where}: ${issue.message}`;
+  }).join("; ");
+}
+
+export interface RunEnv {
+  bridge: BridgeClient;
+  paths: PathPolicy;
+  signal: AbortSignal;
+  progress: ToolContext["progress"];
+  elicitConfirm?: (question: string) => Promise<boolean>;
+}
+
+export async function runTool(
+  def: ToolDef,
+  rawArgs: unknown,
+  env: RunEnv,
+): Promise<CallToolResult> {
+  const parsed = compiled(def).input.safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    return errorResult(
+      new ToolError({
+        code: "INVALID_ARGUMENTS",
+        message: validationMessage(def, parsed.error),
+        hint: `Check ${def.name}'s input schema and call it again with corrected arguments.`,
+      }),
+    );
+  }
+  const session = new ResolveSession(env.bridge);
+  const ctx: ToolContext = {
+    resolve: session,
+    paths: env.paths,
+    signal: env.signal,
+    progress: env.progress,
+    confirm: async (question, confirmed) => {
+      if (confirmed === true) return;
+      if (env.elicitConfirm && await env.elicitConfirm(question)) return;
+      throw new ToolError({
+        code: "CONFIRMATION_REQUIRED",
+        message: `${question} This cannot be undone, so it needs confirmation.`,
+        hint: "Ask the user, and if they agree call the tool again with confirm: true.",
+      });
+    },
+  };
+  try {
+    const { summary, data } = await def.handler(parsed.data, ctx);
+    return {
+      content: [{ type: "text", text: `${summary}\n${JSON.stringify(data)}` }],
+      structuredContent: data as Record<string, unknown>,
+    };
+  } catch (e) {
+    if (e instanceof ToolError) return errorResult(e);
+    log.error("tool {name} failed unexpectedly: {error}", { name: def.name, error: e });
+    return errorResult(
+      new ToolError({
+        code: "INTERNAL_ERROR",
+        message: `${def.name} failed unexpectedly: ${(e as Error)?.message ?? e}`,
+        hint: "This is a bug in the server; the log has details. Other tools still work.",
+      }),
+    );
+  } finally {
+    session.close();
+  }
+}
+
+function errorResult(error: ToolError): CallToolResult {
+  return { isError: true, content: [{ type: "text", text: errorText(error.toInfo()) }] };
+}

@@ -1,0 +1,40 @@
+// All toolsets, and the choice of tools a server exposes (--toolsets, --read-only).
+import type { ToolDef } from "../tool.ts";
+import { registerAppTools } from "./app.ts";
+import { registerMediaTools } from "./media.ts";
+import { registerProjectTools } from "./project.ts";
+import { ToolRegistry } from "./registry.ts";
+import { registerTimelineTools } from "./timeline.ts";
+
+export function buildRegistry(): ToolRegistry {
+  const registry = new ToolRegistry();
+  registerProjectTools(registry);
+  registerMediaTools(registry);
+  registerTimelineTools(registry);
+  registerAppTools(registry);
+  return registry;
+}
+
+/**
+ * The tools to expose: "default" (the task-level set), "all", or toolset ids, in any mix.
+ * Read-only mode wins over everything: it keeps only tools that never change anything.
+ */
+export function selectTools(
+  registry: ToolRegistry,
+  toolsets: string[],
+  readOnly: boolean,
+): ToolDef[] {
+  const known = [...registry.toolsets.keys()];
+  const unknown = toolsets.filter((t) => t !== "all" && t !== "default" && !known.includes(t));
+  if (unknown.length) {
+    throw new Error(
+      `unknown toolset(s) ${unknown.join(", ")}; choose from default, all, ${known.join(", ")}`,
+    );
+  }
+  const picked = registry.tools.filter((tool) =>
+    toolsets.includes("all") || toolsets.includes(tool.toolset) ||
+    (toolsets.includes("default") && registry.defaults.has(tool.name))
+  );
+  return picked.filter((tool) => !readOnly || tool.readOnly)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
