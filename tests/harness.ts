@@ -1,0 +1,103 @@
+// Test harness: the real server, started exactly as users start it (`deno task start`, with
+// the task's permission flags), driven over stdio by the MCP SDK client.
+import { Client, StdioClientTransport } from "../src/sdk_client.ts";
+import type { CallToolResult } from "../src/sdk.ts";
+
+export const ROOT = new URL("..", import.meta.url).pathname;
+
+export interface ServerOptions {
+  /** Extra command-line flags after --simulator. */
+  args?: string[];
+  /** Extra environment for the server (the SDK passes only a few variables by default). */
+  env?: Record<string, string>;
+  /** Leave out --simulator (to test the real-Resolve path). */
+  real?: boolean;
+  /** Client capabilities to declare (e.g. roots, elicitation). */
+  capabilities?: Record<string, unknown>;
+}
+
+export interface TestClient {
+  client: Client;
+  stderr: () => string;
+  call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
+  /** Calls a tool that must succeed and returns its structured content. */
+  ok<T = Record<string, unknown>>(name: string, args?: Record<string, unknown>): Promise<T>;
+  /** Calls a tool that must fail and returns its error text. */
+  error(name: string, args?: Record<string, unknown>): Promise<string>;
+}
+
+export function baseEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of ["PATH", "HOME", "DENO_DIR", "TMPDIR", "SYSTEMROOT", "USERPROFILE"]) {
+    const value = Deno.env.get(name);
+    if (value) env[name] = value;
+  }
+  return env;
+}
+
+export function startArgs(options: ServerOptions = {}): string[] {
+  return [
+    "task",
+    "--quiet",
+    "start",
+    ...(options.real ? [] : ["--simulator"]),
+    ...(options.args ?? []),
+  ];
+}
+
+export async function withClient(
+  options: ServerOptions,
+  fn: (t: TestClient) => Promise<void>,
+): Promise<void> {
+  const transport = new StdioClientTransport({
+    command: Deno.execPath(),
+    args: startArgs(options),
+    cwd: ROOT,
+    env: { ...baseEnv(), ...options.env },
+    stderr: "pipe",
+  });
+  let stderr = "";
+  transport.stderr?.on("data", (chunk: Uint8Array) => stderr += new TextDecoder().decode(chunk));
+  const client = new Client({ name: "test", version: "1.0.0" }, {
+    capabilities: options.capabilities ?? {},
+  });
+  await client.connect(transport);
+  await client.listTools(); // the SDK client then checks every structuredContent against its outputSchema
+  const call = (name: string, args: Record<string, unknown> = {}) =>
+    client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+  const t: TestClient = {
+    client,
+    stderr: () => stderr,
+    call,
+    async ok(name, args) {
+      const result = await call(name, args);
+      if (result.isError) {
+        throw new Error(`${name} failed: ${JSON.stringify(result.content)}`);
+      }
+      // deno-lint-ignore no-explicit-any
+      return result.structuredContent as any;
+    },
+    async error(name, args) {
+      const result = await call(name, args);
+      if (!result.isError) {
+        throw new Error(`${name} should have failed: ${JSON.stringify(result.content)}`);
+      }
+      return (result.content[0] as { text: string }).text;
+    },
+  };
+  try {
+    await fn(t);
+  } finally {
+    await client.close();
+  }
+}
+
+/** A fresh temporary folder, removed after fn. */
+export async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "resolve-mcp-test-" }));
+  try {
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
