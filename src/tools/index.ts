@@ -1,8 +1,12 @@
 // All toolsets, and the choice of tools a server exposes (--toolsets, --read-only).
 import type { ToolDef } from "../tool.ts";
 import { registerAppTools } from "./app.ts";
+import { registerAudioTools } from "./audio.ts";
+import { registerColorTools } from "./color.ts";
+import { registerItemTools } from "./item.ts";
 import { registerMediaTools } from "./media.ts";
 import { registerProjectTools } from "./project.ts";
+import { registerRenderTools } from "./render.ts";
 import { ToolRegistry } from "./registry.ts";
 import { registerTimelineTools } from "./timeline.ts";
 
@@ -11,6 +15,10 @@ export function buildRegistry(): ToolRegistry {
   registerProjectTools(registry);
   registerMediaTools(registry);
   registerTimelineTools(registry);
+  registerItemTools(registry);
+  registerColorTools(registry);
+  registerRenderTools(registry);
+  registerAudioTools(registry);
   registerAppTools(registry);
   return registry;
 }

@@ -1,46 +1,10 @@
 // Toolset "media": the media pool (bins, clips, import) and media storage.
 import { z } from "zod";
 import { fail } from "../errors.ts";
-import { type Handle, isHandle, type ResolveSession } from "../resolve.ts";
+import { findBin } from "../lookup.ts";
+import { type Handle, isHandle } from "../resolve.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-
-/** Finds (and optionally creates) a bin by its path from the root, e.g. "Master/Dailies/Day 1". */
-async function findBin(
-  resolve: ResolveSession,
-  mediaPool: Handle,
-  path: string,
-  create: boolean,
-): Promise<{ bin: Handle; created: string[] }> {
-  const parts = path.split("/").map((p) => p.trim()).filter(Boolean);
-  const [root, rootName] = await resolve.batch([
-    { h: mediaPool.$h, m: "GetRootFolder" },
-    { h: { $r: 0 }, m: "GetName" },
-  ]);
-  if (parts[0] === rootName) parts.shift();
-  let bin = root as Handle;
-  const created: string[] = [];
-  for (const part of parts) {
-    const children = await resolve.call(bin, "GetSubFolderList") as Handle[];
-    const names = await resolve.map(children, [["GetName"]]);
-    const index = names.findIndex(([n]) => n === part);
-    if (index >= 0) {
-      bin = children[index];
-    } else if (create) {
-      const made = await resolve.call(mediaPool, "AddSubFolder", bin, part);
-      if (!isHandle(made)) fail("BIN_REFUSED", `Resolve refused to create the bin "${part}"`);
-      bin = made;
-      created.push(part);
-    } else {
-      fail(
-        "BIN_NOT_FOUND",
-        `no bin "${part}" in "${path}"`,
-        "Check the bin path (bins are separated by /).",
-      );
-    }
-  }
-  return { bin, created };
-}
 
 const CLIP_FIELDS: [string, unknown[]?][] = [
   ["GetName"],
@@ -175,5 +139,3 @@ export function registerMediaTools(registry: ToolRegistry): void {
   });
   registry.add(importMedia, { default: true });
 }
-
-export { findBin };

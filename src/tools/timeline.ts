@@ -1,35 +1,12 @@
 // Toolset "timeline": timelines of the current project, their tracks, items and markers.
 import { z } from "zod";
 import { fail } from "../errors.ts";
-import { type Handle, isHandle, type ResolveSession } from "../resolve.ts";
-import { framesToTimecode, parseRate, type Rate, timecodeToFrames } from "../timecode.ts";
+import { isHandle } from "../resolve.ts";
+import { listTimelines, timelineRate } from "../lookup.ts";
+import { framesToTimecode, timecodeToFrames } from "../timecode.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { FRAME_RATES, MARKER_COLORS, name } from "./shared.ts";
-
-/** The timeline's frame rate, drop-frame included. */
-async function timelineRate(resolve: ResolveSession, timeline: Handle): Promise<Rate> {
-  const [fps, drop] = await resolve.batch([
-    { h: timeline.$h, m: "GetSetting", a: ["timelineFrameRate"] },
-    { h: timeline.$h, m: "GetSetting", a: ["timelineDropFrameTimecode"] },
-  ]);
-  const text = String(fps);
-  const rate = parseRate(drop === "1" && !/DF/i.test(text) ? `${text} DF` : text);
-  return rate ?? fail("UNKNOWN_RATE", `the timeline reports an unknown frame rate "${text}"`);
-}
-
-async function timelineNames(resolve: ResolveSession, project: Handle): Promise<string[]> {
-  const count = Number(await resolve.call(project, "GetTimelineCount")) || 0;
-  if (count === 0) return [];
-  const timelines = await resolve.batch(
-    Array.from(
-      { length: count },
-      (_, i) => ({ h: project.$h, m: "GetTimelineByIndex", a: [i + 1] }),
-    ),
-  );
-  const rows = await resolve.map(timelines.filter(isHandle), [["GetName"]]);
-  return rows.map(([n]) => String(n));
-}
 
 const createTimeline = defineTool({
   name: "create_timeline",
@@ -88,7 +65,7 @@ const createTimeline = defineTool({
       { h: { $r: 0 }, m: "CreateEmptyTimeline", a: [args.name] },
     ]);
     if (!isHandle(timeline)) {
-      const names = await timelineNames(resolve, project);
+      const names = (await listTimelines(resolve, project)).map((t) => t.name);
       if (names.includes(args.name)) {
         fail(
           "TIMELINE_EXISTS",
@@ -279,5 +256,3 @@ export function registerTimelineTools(registry: ToolRegistry): void {
   registry.add(createTimeline, { default: true });
   registry.add(addMarker, { default: true });
 }
-
-export { timelineNames, timelineRate };
