@@ -6,6 +6,8 @@ import { bridgeEnvironment } from "./bridge/environment.ts";
 import type { Options } from "./cli.ts";
 import { logger, setClientSink } from "./log.ts";
 import { PathPolicy } from "./paths.ts";
+import { getPrompt, listPrompts } from "./prompts.ts";
+import { listResources, readResource, RESOURCE_TEMPLATES } from "./resources.ts";
 import { type LoggingLevel, Server, types } from "./sdk.ts";
 import { describeTool, runTool, type ToolDef } from "./tool.ts";
 import { buildRegistry, selectTools } from "./tools/index.ts";
@@ -17,6 +19,8 @@ const INSTRUCTIONS = `Drives DaVinci Resolve through its scripting API.
 Typical flow: create_project or open_project, import_media, create_timeline, then edit,
 mark (add_marker), grade and render. Frames on a timeline count from its first frame
 (0 = start); timecodes use the timeline's frame rate. Errors say what to do next.`;
+
+const CHANGES_RESOURCES = new Set(["project", "timeline", "media", "api"]);
 
 const LEVELS: LoggingLevel[] = [
   "debug",
@@ -42,7 +46,12 @@ export function createServer(options: Options): ResolveMcpServer {
   const bridge = new BridgeClient({ ...bridgeEnvironment(options), readOnly: options.readOnly });
   const paths = new PathPolicy(bridge, options.allowPaths);
   const server = new Server({ name: NAME, version: VERSION }, {
-    capabilities: { tools: {}, logging: {} },
+    capabilities: {
+      tools: {},
+      logging: {},
+      resources: { listChanged: true },
+      prompts: {},
+    },
     instructions: INSTRUCTIONS,
   });
 
@@ -66,7 +75,7 @@ export function createServer(options: Options): ResolveMcpServer {
   });
 
   server.setRequestHandler(types.ListToolsRequestSchema, () => ({
-    tools: tools.map(describeTool),
+    tools: tools.map((tool) => describeTool(tool, options.readOnly)),
   }));
 
   server.setRequestHandler(types.CallToolRequestSchema, async (request, extra) => {
@@ -78,6 +87,53 @@ export function createServer(options: Options): ResolveMcpServer {
       );
     }
     const progressToken = request.params._meta?.progressToken;
+    const result = await callTool(tool, request, extra, progressToken);
+    // Projects and timelines are resources: a change to them changes the resource list.
+    if (!result.isError && !tool.readOnly && CHANGES_RESOURCES.has(tool.toolset)) {
+      server.sendResourceListChanged().catch(() => {});
+    }
+    return result;
+  });
+
+  server.setRequestHandler(types.ListResourcesRequestSchema, async () => ({
+    resources: await listResources(bridge),
+  }));
+  server.setRequestHandler(types.ListResourceTemplatesRequestSchema, () => ({
+    resourceTemplates: RESOURCE_TEMPLATES,
+  }));
+  server.setRequestHandler(types.ReadResourceRequestSchema, async (request) => {
+    try {
+      return { contents: [await readResource(bridge, request.params.uri)] };
+    } catch (e) {
+      throw new types.McpError(types.ErrorCode.InvalidParams, (e as Error).message);
+    }
+  });
+  server.setRequestHandler(types.ListPromptsRequestSchema, () => ({ prompts: listPrompts() }));
+  server.setRequestHandler(types.GetPromptRequestSchema, (request) => {
+    let prompt;
+    try {
+      prompt = getPrompt(request.params.name, request.params.arguments ?? {});
+    } catch (e) {
+      throw new types.McpError(types.ErrorCode.InvalidParams, (e as Error).message);
+    }
+    if (!prompt) {
+      throw new types.McpError(
+        types.ErrorCode.InvalidParams,
+        `unknown prompt ${request.params.name}`,
+      );
+    }
+    return prompt;
+  });
+
+  async function callTool(
+    tool: ToolDef,
+    request: { params: { arguments?: Record<string, unknown> } },
+    extra: {
+      signal: AbortSignal;
+      sendNotification: (n: types.ServerNotification) => Promise<void>;
+    },
+    progressToken: string | number | undefined,
+  ) {
     const canElicit = Boolean(server.getClientCapabilities()?.elicitation);
     return await runTool(tool, request.params.arguments, {
       bridge,
@@ -104,7 +160,7 @@ export function createServer(options: Options): ResolveMcpServer {
         }
         : undefined,
     });
-  });
+  }
 
   const refreshRoots = async () => {
     if (!server.getClientCapabilities()?.roots) return;

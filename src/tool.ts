@@ -37,6 +37,8 @@ export interface ToolDef<I extends Shape = Shape, O extends Shape = Shape> {
   /** True if the tool never changes Resolve or files (the read-only flag keeps only these). */
   readOnly: boolean;
   destructive?: boolean;
+  /** Kept in read-only mode, where the bridge refuses its changing calls (the `api` tools). */
+  gatedByBridge?: boolean;
   idempotent?: boolean;
   /** True if the tool reads or writes files given by the caller. */
   openWorld?: boolean;
@@ -82,8 +84,15 @@ function compiled(def: ToolDef) {
 }
 
 /** The MCP description of a tool (schemas are built once, on first use). */
-export function describeTool(def: ToolDef): Tool {
-  return compiled(def).tool;
+export function describeTool(def: ToolDef, readOnlyServer = false): Tool {
+  const tool = compiled(def).tool;
+  if (!readOnlyServer || def.readOnly) return tool;
+  // In read-only mode a gated tool cannot change anything: the bridge refuses it.
+  return {
+    ...tool,
+    description: `${tool.description} This server is read-only: only reading methods succeed.`,
+    annotations: { ...tool.annotations, readOnlyHint: true, destructiveHint: false },
+  };
 }
 
 function validationMessage(def: ToolDef, error: z.ZodError): string {

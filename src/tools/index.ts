@@ -1,5 +1,6 @@
 // All toolsets, and the choice of tools a server exposes (--toolsets, --read-only).
 import type { ToolDef } from "../tool.ts";
+import { registerApiTools } from "./api.ts";
 import { registerAppTools } from "./app.ts";
 import { registerAudioTools } from "./audio.ts";
 import { registerColorTools } from "./color.ts";
@@ -20,6 +21,7 @@ export function buildRegistry(): ToolRegistry {
   registerRenderTools(registry);
   registerAudioTools(registry);
   registerAppTools(registry);
+  registerApiTools(registry);
   return registry;
 }
 
@@ -43,6 +45,6 @@ export function selectTools(
     toolsets.includes("all") || toolsets.includes(tool.toolset) ||
     (toolsets.includes("default") && registry.defaults.has(tool.name))
   );
-  return picked.filter((tool) => !readOnly || tool.readOnly)
+  return picked.filter((tool) => !readOnly || tool.readOnly || tool.gatedByBridge)
     .sort((a, b) => a.name.localeCompare(b.name));
 }

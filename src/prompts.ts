@@ -1,0 +1,98 @@
+// MCP prompts: short, real workflows that tell the model which tools to use in what order.
+import type { Prompt } from "./sdk.ts";
+
+interface PromptDef extends Prompt {
+  render(args: Record<string, string>): string;
+}
+
+const PROMPTS: PromptDef[] = [
+  {
+    name: "rough_cut_from_bin",
+    title: "Rough cut from a bin",
+    description: "Builds a first assembly timeline from the clips of a bin.",
+    arguments: [
+      { name: "bin", description: "Bin path, e.g. 'Master/Dailies/Day 1'.", required: true },
+      { name: "timeline", description: "Name for the new timeline. Default: 'Rough Cut'." },
+    ],
+    render: ({ bin, timeline }) =>
+      `Build a rough cut from the bin "${bin}".
+1. Call list_clips for that bin and read names, durations and any markers or notes.
+2. Order the clips by scene/shot/take from their names or metadata; leave out clips flagged or coloured as rejects.
+3. Call create_timeline_from_clips named "${
+        timeline || "Rough Cut"
+      }" with the ordered clips (trim obvious heads/tails with startFrame/endFrame if clip markers say so).
+4. Add a Blue marker (add_marker) at each scene change naming the scene.
+5. Report the order you chose and anything you left out, with why.`,
+  },
+  {
+    name: "review_markers_report",
+    title: "Review markers into a report",
+    description: "Turns a timeline's markers into a review report grouped by colour.",
+    arguments: [{
+      name: "timeline",
+      description: "Timeline name or id. Default: the current one.",
+    }],
+    render: ({ timeline }) =>
+      `Write a review report of the markers on ${
+        timeline ? `timeline "${timeline}"` : "the current timeline"
+      }.
+1. Call list_markers${timeline ? ` with timeline "${timeline}"` : ""} (all pages).
+2. Group them by colour; for each give timecode, name, note and duration.
+3. For each marker, name the clip under it (list_timeline_items around that frame).
+4. End with a short list of actions per department (edit, colour, sound) derived from the notes.`,
+  },
+  {
+    name: "prepare_deliverables",
+    title: "Prepare deliverables from a preset",
+    description: "Queues and renders the current timeline with a render preset.",
+    arguments: [
+      { name: "preset", description: "Render preset name, e.g. 'H.264 Master'.", required: true },
+      {
+        name: "target_dir",
+        description: "Folder for the renders (must be an allowed directory).",
+        required: true,
+      },
+    ],
+    render: ({ preset, target_dir }) =>
+      `Prepare deliverables of the current timeline with the render preset "${preset}".
+1. Call list_render_presets and check "${preset}" exists; if not, list the presets and stop.
+2. Load the preset, then set_render_settings with TargetDir "${target_dir}" and a CustomName from the timeline name.
+3. add_render_job, then start_render and report progress until it completes.
+4. Report each output file, its format/codec and the time taken; on failure report the job's error.`,
+  },
+  {
+    name: "conform_check",
+    title: "Conform check of a timeline against the media pool",
+    description: "Checks that every timeline item links to online media in the pool.",
+    arguments: [{
+      name: "timeline",
+      description: "Timeline name or id. Default: the current one.",
+    }],
+    render: ({ timeline }) =>
+      `Check the conform of ${timeline ? `timeline "${timeline}"` : "the current timeline"}.
+1. list_timeline_items for every track (all pages).
+2. For each item with a media pool clip, read the clip's properties (Online Status, File Path, Frames) and check the item's source range lies inside the clip.
+3. List items without a clip (generators, titles), offline clips, and source ranges past the media's end.
+4. Summarise: items checked, problems found per kind, and suggested fixes (relink_clips, replace_clip).`,
+  },
+];
+
+export function listPrompts(): Prompt[] {
+  return PROMPTS.map(({ render: _render, ...prompt }) => prompt);
+}
+
+export function getPrompt(name: string, args: Record<string, string>) {
+  const prompt = PROMPTS.find((p) => p.name === name);
+  if (!prompt) return undefined;
+  const missing = (prompt.arguments ?? []).filter((a) => a.required && !args[a.name]);
+  if (missing.length) {
+    throw new Error(`prompt ${name} needs ${missing.map((a) => a.name).join(", ")}`);
+  }
+  return {
+    description: prompt.description,
+    messages: [{
+      role: "user" as const,
+      content: { type: "text" as const, text: prompt.render(args) },
+    }],
+  };
+}

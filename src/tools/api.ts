@@ -1,0 +1,433 @@
+// Toolset "api": full reach in few tools. One tool per API class (13), whose `method` enum is
+// that class's documented methods; objects are addressed by stable ids or names, never by
+// bridge handles, and results that are API objects come back as such addresses.
+import { z } from "zod";
+import { type ApiMethod, catalog } from "../bridge/sources.ts";
+import { fail } from "../errors.ts";
+import { findBin, findClip, findItem, findTimeline } from "../lookup.ts";
+import { type Handle, isHandle, type ResolveSession } from "../resolve.ts";
+import { defineTool, type ToolDef } from "../tool.ts";
+import type { ToolRegistry } from "./registry.ts";
+
+const API = catalog as Record<string, Record<string, ApiMethod>>;
+
+const TOOL_NAMES: Record<string, string> = {
+  Resolve: "api_resolve",
+  ProjectManager: "api_project_manager",
+  Project: "api_project",
+  MediaStorage: "api_media_storage",
+  MediaPool: "api_media_pool",
+  Folder: "api_folder",
+  MediaPoolItem: "api_media_pool_item",
+  Timeline: "api_timeline",
+  TimelineItem: "api_timeline_item",
+  Gallery: "api_gallery",
+  GalleryStillAlbum: "api_gallery_still_album",
+  Graph: "api_graph",
+  ColorGroup: "api_color_group",
+};
+
+const TARGETS: Record<string, string> = {
+  Resolve: "Not used: there is one Resolve object.",
+  ProjectManager: "Not used: there is one project manager.",
+  Project: "Not used: the open project (open another with open_project).",
+  MediaStorage: "Not used: there is one media storage.",
+  MediaPool: "Not used: the open project's media pool.",
+  Folder:
+    "The bin: its unique id or its path from the root, e.g. 'Master/Dailies'. Default: the root bin.",
+  MediaPoolItem:
+    "The clip: its unique id, its bin path like 'Master/Dailies/shot.mov', or its name if unique.",
+  Timeline: "The timeline: its name or unique id. Default: the current timeline.",
+  TimelineItem:
+    "The timeline item's unique id (see list_timeline_items). Searched on `timeline`, default the current one.",
+  Gallery: "Not used: the open project's gallery.",
+  GalleryStillAlbum:
+    "The album: its name, or 'still:N' / 'powergrade:N' (1-based). Default: the current still album.",
+  Graph:
+    "Whose node graph: 'timeline' (the current timeline's), 'item:<itemId>' or 'item:<itemId>:<layer>', 'group:<name>:pre' or 'group:<name>:post'.",
+  ColorGroup: "The colour group's name.",
+};
+
+/** Optional parameters the reference documents without writing a default. */
+const OPTIONAL = new Set([
+  "customData",
+  "subframe_precision",
+  "subTrackType",
+  "newTrackOptions",
+  "timelineName",
+  "startFrame",
+  "endFrame",
+  "layerIdx",
+  "exportSubtype",
+  "clipInfo",
+  "autoCaptionSettings",
+  "importOptions",
+  "stereoEye",
+  "presetName",
+  "mediaLocationPath",
+  "sourceClipsPath",
+]);
+
+/** [min, max] number of arguments over all documented signatures of a method. */
+export function arity(signatures: string[]): [number, number] {
+  let min = Infinity;
+  let max = 0;
+  for (const signature of signatures) {
+    const inner = signature.slice(signature.indexOf("(") + 1, signature.lastIndexOf(")")).trim();
+    const params = inner ? inner.split(/,(?![^[{]*[\]}])/).map((p) => p.trim()) : [];
+    if (params.some((p) => p.includes("..."))) {
+      min = Math.min(min, 0);
+      max = Infinity;
+      continue;
+    }
+    const required = params.filter((p) =>
+      !p.includes("=") && !OPTIONAL.has(p.replace(/[{}[\]]/g, ""))
+    );
+    min = Math.min(min, required.length);
+    max = Math.max(max, params.length);
+  }
+  return [min === Infinity ? 0 : min, max];
+}
+
+// Arguments: JSON values, plus three escapes: {"$object": {...}} for an API object,
+// {"$const": "EXPORT_EDL"} for a constant of `resolve`, {"$dict": [[k, v], ...]} for a dict
+// whose keys are constants. Anything else starting with "$" is refused.
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+const argSchema: z.ZodType<Json> = z.lazy(() =>
+  z.union([
+    z.null(),
+    z.boolean(),
+    z.number(),
+    z.string().max(100_000),
+    z.array(argSchema).max(10_000),
+    z.record(z.string().max(200), argSchema),
+  ])
+);
+
+const objectRef = z.object({
+  class: z.string(),
+  id: z.string().optional(),
+  album: z.string().optional(),
+  index: z.number().int().min(1).optional(),
+});
+
+async function resolveArgs(
+  resolve: ResolveSession,
+  value: Json,
+  timeline: string | undefined,
+): Promise<unknown> {
+  if (Array.isArray(value)) {
+    return await Promise.all(value.map((v) => resolveArgs(resolve, v, timeline)));
+  }
+  if (value === null || typeof value !== "object") return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === "$const") return value;
+  if (keys.length === 1 && keys[0] === "$dict") {
+    return { $dict: await resolveArgs(resolve, value.$dict, timeline) };
+  }
+  if (keys.length === 1 && keys[0] === "$object") {
+    const ref = objectRef.safeParse(value.$object);
+    if (!ref.success) {
+      fail("INVALID_ARGUMENTS", "$object needs {class, id} (GalleryStill: {class, album, index})");
+    }
+    return await objectFor(resolve, ref.data, timeline);
+  }
+  const bad = keys.find((k) => k.startsWith("$"));
+  if (bad) {
+    fail(
+      "INVALID_ARGUMENTS",
+      `"${bad}" is not allowed in arguments`,
+      'Use {"$object": {...}}, {"$const": NAME} or {"$dict": [[key, value], ...]}.',
+    );
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = await resolveArgs(resolve, value[k], timeline);
+  return out;
+}
+
+async function objectFor(
+  resolve: ResolveSession,
+  ref: z.infer<typeof objectRef>,
+  timeline: string | undefined,
+): Promise<Handle> {
+  if (ref.class === "GalleryStill") {
+    const album = await target(resolve, "GalleryStillAlbum", ref.album, timeline);
+    const stills = await resolve.call(album, "GetStills") as Handle[];
+    const still = stills?.[(ref.index ?? 0) - 1];
+    return still ??
+      fail(
+        "STILL_NOT_FOUND",
+        `album has ${stills?.length ?? 0} stills; index ${ref.index} is out of range`,
+      );
+  }
+  if (!(ref.class in TOOL_NAMES)) fail("INVALID_ARGUMENTS", `unknown class ${ref.class}`);
+  return await target(resolve, ref.class, ref.id, timeline);
+}
+
+async function findFolderById(
+  resolve: ResolveSession,
+  root: Handle,
+  id: string,
+): Promise<Handle | undefined> {
+  const queue = [root];
+  while (queue.length) {
+    const batch = queue.splice(0);
+    const rows = await resolve.map(batch, [["GetUniqueId"], ["GetSubFolderList"]]);
+    for (let i = 0; i < batch.length; i++) {
+      if (rows[i][0] === id) return batch[i];
+      queue.push(...((rows[i][1] as Handle[]) ?? []));
+    }
+  }
+  return undefined;
+}
+
+/** The API object a tool call addresses. */
+async function target(
+  resolve: ResolveSession,
+  cls: string,
+  ref: string | undefined,
+  timeline: string | undefined,
+): Promise<Handle> {
+  switch (cls) {
+    case "Resolve":
+      return await resolve.root();
+    case "ProjectManager":
+      return (await resolve.chain("GetProjectManager"))[0] as Handle;
+    case "MediaStorage":
+      return (await resolve.chain("GetMediaStorage"))[0] as Handle;
+    case "Project":
+      return await resolve.project();
+    case "MediaPool":
+    case "Gallery": {
+      const project = await resolve.project();
+      return await resolve.call(
+        project,
+        cls === "MediaPool" ? "GetMediaPool" : "GetGallery",
+      ) as Handle;
+    }
+    case "Folder": {
+      const mediaPool = await target(resolve, "MediaPool", undefined, timeline);
+      if (!ref) return await resolve.call(mediaPool, "GetRootFolder") as Handle;
+      if (ref.includes("/") || ref === "Master") {
+        return (await findBin(resolve, mediaPool, ref, false)).bin;
+      }
+      const root = await resolve.call(mediaPool, "GetRootFolder") as Handle;
+      return await findFolderById(resolve, root, ref) ??
+        (await findBin(resolve, mediaPool, ref, false)).bin;
+    }
+    case "MediaPoolItem": {
+      if (!ref) fail("INVALID_ARGUMENTS", "target (the clip) is required");
+      const mediaPool = await target(resolve, "MediaPool", undefined, timeline);
+      return (await findClip(resolve, mediaPool, ref)).clip;
+    }
+    case "Timeline":
+      return (await findTimeline(resolve, ref)).timeline;
+    case "TimelineItem": {
+      if (!ref) fail("INVALID_ARGUMENTS", "target (the item id) is required");
+      const { timeline: tl } = await findTimeline(resolve, timeline);
+      return (await findItem(resolve, tl, ref)).item;
+    }
+    case "GalleryStillAlbum": {
+      const gallery = await target(resolve, "Gallery", undefined, timeline);
+      if (!ref) return await resolve.call(gallery, "GetCurrentStillAlbum") as Handle;
+      const [stills, grades] = await resolve.batch([
+        { h: gallery.$h, m: "GetGalleryStillAlbums" },
+        { h: gallery.$h, m: "GetGalleryPowerGradeAlbums" },
+      ]) as Handle[][];
+      const indexed = /^(still|powergrade):(\d+)$/.exec(ref);
+      if (indexed) {
+        const list = indexed[1] === "still" ? stills : grades;
+        return list?.[Number(indexed[2]) - 1] ?? fail("ALBUM_NOT_FOUND", `no album ${ref}`);
+      }
+      const all = [...(stills ?? []), ...(grades ?? [])];
+      const names = await resolve.batch(
+        all.map((a) => ({ h: gallery.$h, m: "GetAlbumName", a: [a] })),
+      );
+      const at = names.indexOf(ref);
+      return at >= 0 ? all[at] : fail(
+        "ALBUM_NOT_FOUND",
+        `no gallery album named "${ref}"`,
+        `Albums: ${names.map((n) => JSON.stringify(n)).join(", ") || "(none)"}.`,
+      );
+    }
+    case "ColorGroup": {
+      if (!ref) fail("INVALID_ARGUMENTS", "target (the group name) is required");
+      const project = await resolve.project();
+      const groups = await resolve.call(project, "GetColorGroupsList") as Handle[] ?? [];
+      const names = await resolve.map(groups, [["GetName"]]);
+      const at = names.findIndex(([n]) => n === ref);
+      return at >= 0 ? groups[at] : fail(
+        "GROUP_NOT_FOUND",
+        `no colour group named "${ref}"`,
+        `Groups: ${names.map(([n]) => JSON.stringify(n)).join(", ") || "(none)"}.`,
+      );
+    }
+    case "Graph": {
+      const spec = ref ?? "timeline";
+      if (spec === "timeline") {
+        const { timeline: tl } = await findTimeline(resolve, timeline);
+        return graphOrFail(await resolve.call(tl, "GetNodeGraph"), spec);
+      }
+      const item = /^item:([^:]+)(?::(\d+))?$/.exec(spec);
+      if (item) {
+        const handle = await target(resolve, "TimelineItem", item[1], timeline);
+        const args = item[2] ? [Number(item[2])] : [];
+        return graphOrFail(await resolve.call(handle, "GetNodeGraph", ...args), spec);
+      }
+      const group = /^group:(.+):(pre|post)$/.exec(spec);
+      if (group) {
+        const handle = await target(resolve, "ColorGroup", group[1], timeline);
+        const method = group[2] === "pre" ? "GetPreClipNodeGraph" : "GetPostClipNodeGraph";
+        return graphOrFail(await resolve.call(handle, method), spec);
+      }
+      return fail("INVALID_ARGUMENTS", `"${spec}" is not a graph address`, TARGETS.Graph);
+    }
+  }
+  return fail("INVALID_ARGUMENTS", `unknown class ${cls}`);
+}
+
+function graphOrFail(graph: unknown, spec: string): Handle {
+  return isHandle(graph) ? graph : fail(
+    "NO_GRAPH",
+    `Resolve returned no node graph for ${spec}`,
+    "Check the layer index (1..nodeStackLayers) and that the item is a video clip.",
+  );
+}
+
+/** Replaces API objects in a result by addresses the model can pass back. */
+async function describeObjects(resolve: ResolveSession, value: unknown): Promise<unknown> {
+  const found: Handle[] = [];
+  const collect = (v: unknown) => {
+    if (isHandle(v)) found.push(v);
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === "object") Object.values(v).forEach(collect);
+  };
+  collect(value);
+  const withId = found.filter((h) => API[h.c]?.GetUniqueId);
+  const withName = found.filter((h) => API[h.c]?.GetName);
+  const ids = await resolve.batch(withId.map((h) => ({ h: h.$h, m: "GetUniqueId" })));
+  const names = await resolve.batch(withName.map((h) => ({ h: h.$h, m: "GetName" })));
+  const info = new Map<number, Record<string, unknown>>();
+  for (const h of found) info.set(h.$h, { class: h.c });
+  withId.forEach((h, i) => info.get(h.$h)!.id = ids[i]);
+  withName.forEach((h, i) => info.get(h.$h)!.name = names[i]);
+  const replace = (v: unknown): unknown =>
+    isHandle(v)
+      ? { $object: info.get(v.$h) }
+      : Array.isArray(v)
+      ? v.map(replace)
+      : v && typeof v === "object"
+      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, replace(x)]))
+      : v;
+  return replace(value);
+}
+
+function apiTool(cls: string): ToolDef {
+  const methods = API[cls];
+  const names = Object.keys(methods).sort() as [string, ...string[]];
+  const destructive = names.filter((m) => methods[m].effect === "destructive");
+  const needsTarget = !TARGETS[cls].startsWith("Not used");
+  return defineTool({
+    name: TOOL_NAMES[cls],
+    title: `Resolve API: ${cls}`,
+    description:
+      `Calls one documented method of Resolve's ${cls} object (${names.length} methods; see the resource resolve://api/reference for signatures). ` +
+      `Arguments are positional JSON values; pass API objects as {"$object": {"class": "MediaPoolItem", "id": "<unique id>"}} (GalleryStill: {"class": "GalleryStill", "album": "<name>", "index": n}), constants as {"$const": "EXPORT_EDL"}, and constant-keyed dicts as {"$dict": [[{"$const": "AUDIO_SYNC_MODE"}, ...]]}. ` +
+      `Results that are API objects come back as {"$object": {class, id, name}}. Prefer the task-level tools; use this for anything they do not cover.` +
+      (destructive.length
+        ? ` Destructive methods (${destructive.join(", ")}) need confirm: true.`
+        : ""),
+    toolset: "api",
+    readOnly: false,
+    gatedByBridge: true,
+    destructive: destructive.length > 0,
+    openWorld: true,
+    input: {
+      method: z.enum(names).describe(`The ${cls} method to call.`),
+      ...(needsTarget ? { target: z.string().max(4096).optional().describe(TARGETS[cls]) } : {}),
+      args: z.array(argSchema).max(32).optional().describe(
+        "Positional arguments, as in the API reference. Default: none.",
+      ),
+      timeline: z.string().max(255).optional().describe(
+        "Timeline (name or id) used to find timeline items and graphs. Default: the current timeline.",
+      ),
+      confirm: z.boolean().optional().describe(
+        "Set true to confirm a destructive method after the user agreed. Default: false.",
+      ),
+    },
+    output: {
+      class: z.string().describe("The API class called."),
+      method: z.string().describe("The method called."),
+      result: z.unknown().describe(
+        "What the method returned (API objects as {$object: {class, id, name}}).",
+      ),
+    },
+    apiMethods: names.map((m) => `${cls}.${m}`),
+    async handler(args, ctx) {
+      const { resolve } = ctx;
+      const spec = methods[args.method];
+      const raw = (args.args ?? []) as Json[];
+      const [min, max] = arity(spec.signatures);
+      if (raw.length < min || raw.length > max) {
+        fail(
+          "INVALID_ARGUMENTS",
+          `${cls}.${args.method} takes ${
+            min === max ? min : `${min} to ${max === Infinity ? "any number of" : max}`
+          } argument(s), got ${raw.length}`,
+          `Signatures: ${spec.signatures.join("; ")}.`,
+        );
+      }
+      const path = /Path|path|fileName|File/.test(spec.signatures.join(" "));
+      if (spec.effect === "destructive") {
+        await ctx.confirm(
+          `Call ${cls}.${args.method}, which deletes or discards data in Resolve?`,
+          args.confirm,
+        );
+      }
+      if (path) await checkPathArgs(ctx, spec, raw);
+      const object = await target(
+        resolve,
+        cls,
+        (args as { target?: string }).target,
+        args.timeline,
+      );
+      const callArgs = await resolveArgs(resolve, raw as Json, args.timeline) as unknown[];
+      const result = await describeObjects(
+        resolve,
+        await resolve.call(object, args.method, ...callArgs),
+      );
+      return {
+        summary: `${cls}.${args.method} returned ${
+          JSON.stringify(result)?.slice(0, 200) ?? "nothing"
+        }.`,
+        data: { class: cls, method: args.method, result },
+      };
+    },
+  });
+}
+
+/** Path-like string arguments are checked against the allowed roots like any tool's. */
+async function checkPathArgs(ctx: Parameters<ToolDef["handler"]>[1], spec: ApiMethod, raw: Json[]) {
+  const strings = raw.flatMap((a) => Array.isArray(a) ? a : [a]).filter((a): a is string =>
+    typeof a === "string" &&
+    (a.startsWith("/") || /^[a-zA-Z]:[\\/]/.test(a) || a.startsWith("~") || a.includes(".."))
+  );
+  if (strings.length === 0) return;
+  if (
+    spec.effect === "read" ||
+    /^(Import|Load|Restore|Relink|Replace|Link|Add|Apply|Set)/.test(spec.signatures[0])
+  ) {
+    await ctx.paths.checkRead(strings);
+  } else {
+    for (const s of strings) await ctx.paths.checkWrite(s);
+  }
+}
+
+export function registerApiTools(registry: ToolRegistry): void {
+  registry.toolset({
+    id: "api",
+    description:
+      "Full reach: one tool per API class with a method enum (13 tools), objects by stable ids.",
+  });
+  for (const cls of Object.keys(TOOL_NAMES)) registry.add(apiTool(cls));
+}
