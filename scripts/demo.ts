@@ -113,7 +113,7 @@ try {
     note: "Fade the title card in here",
   });
   await step("Flag a note for the mixer, one minute in", "add_marker", {
-    frame: 1798,
+    frame: 1800,
     color: "Red",
     name: "Audio",
     note: "Room tone dips",
@@ -123,7 +123,7 @@ try {
   await step(
     "Try to mark the same frame twice",
     "add_marker",
-    { frame: 1798, color: "Green" },
+    { frame: 1800, color: "Green" },
     true,
   );
   await step("Try to reuse a project name", "create_project", { name: "Demo Short" }, true);

@@ -10,6 +10,14 @@ import type { CallToolResult, Tool } from "./sdk.ts";
 
 const log = logger("tool");
 
+/** Failures that may mean Resolve itself went away (checked with a liveness call). */
+const RESOLVE_ERRORS = new Set([
+  "RESOLVE_EXCEPTION",
+  "UNKNOWN_HANDLE",
+  "NOT_AN_OBJECT",
+  "INTERNAL_ERROR",
+]);
+
 export type Shape = z.ZodRawShape;
 
 export interface ToolContext {
@@ -154,7 +162,20 @@ export async function runTool(
       structuredContent: data as Record<string, unknown>,
     };
   } catch (e) {
-    if (e instanceof ToolError) return errorResult(e);
+    if (e instanceof ToolError) {
+      if (RESOLVE_ERRORS.has(e.code) && !(await env.bridge.isAlive())) {
+        return errorResult(
+          new ToolError({
+            code: "RESOLVE_CONNECTION_LOST",
+            message: `the connection to DaVinci Resolve was lost (${e.message})`,
+            hint:
+              "Check that Resolve is still running; the server reconnects on the next call, so retry.",
+            retryable: true,
+          }),
+        );
+      }
+      return errorResult(e);
+    }
     log.error("tool {name} failed unexpectedly: {error}", { name: def.name, error: e });
     return errorResult(
       new ToolError({

@@ -130,7 +130,7 @@ Deno.test("add_marker converts drop-frame timecode with the timeline's rate", as
     await t.ok("create_project", { name: "DF" });
     await t.ok("create_timeline", { name: "NTSC", frame_rate: "29.97 DF" });
     const m = await t.ok("add_marker", { timecode: "01:01:00;02", color: "Yellow" });
-    assertEquals(m.frame, 1798); // one minute in, frames ;00 and ;01 dropped
+    assertEquals(m.frame, 1800); // labels ;00 and ;01 of minute 1 do not exist
     assertEquals(m.timecode, "01:01:00;02");
     assertMatch(
       await t.error("add_marker", { timecode: "01:01:00;00", color: "Red" }),

@@ -96,6 +96,23 @@ export class BridgeClient {
     return await this.request("call", { calls, release }, timeoutMs) as unknown[];
   }
 
+  /**
+   * After a failed call: is Resolve still there? A cheap GetVersion tells. If not, the
+   * connection is dropped (the next call reconnects) and the caller reports it.
+   */
+  async isAlive(): Promise<boolean> {
+    if (!this.#connection) return true; // nothing to lose; the next call connects afresh
+    try {
+      const [version] = await this.request("call", {
+        calls: [{ h: this.#connection.root.$h, m: "GetVersion", a: [] }],
+      }, 5000) as unknown[];
+      if (Array.isArray(version) && version.length > 0) return true;
+    } catch { /* fall through */ }
+    log.warning("lost the connection to Resolve; reconnecting on the next call");
+    this.#connection = undefined;
+    return false;
+  }
+
   /** Handles to drop from the bridge's table; sent along with the next request. */
   release(handles: number[]): void {
     this.#toRelease.push(...handles);
@@ -109,9 +126,10 @@ export class BridgeClient {
   }
 
   async close(): Promise<void> {
-    this.#closing = true;
     const child = this.#child;
     if (!child) return;
+    await this.#reportRunningRender();
+    this.#closing = true;
     try {
       await this.#stdin?.close();
     } catch { /* already gone */ }
@@ -121,6 +139,31 @@ export class BridgeClient {
     ]);
     if (!exited) this.#kill();
     await child.status.catch(() => {});
+  }
+
+  /** A render keeps going in Resolve when the server stops: say so rather than go silent. */
+  async #reportRunningRender() {
+    if (!this.#connection) return;
+    try {
+      const root = this.#connection.root.$h;
+      const [, project, rendering, jobs] = await this.request("call", {
+        calls: [
+          { h: root, m: "GetProjectManager", a: [] },
+          { h: { $r: 0 }, m: "GetCurrentProject", a: [] },
+          { h: { $r: 1 }, m: "IsRenderingInProgress", a: [] },
+          { h: { $r: 1 }, m: "GetRenderJobList", a: [] },
+        ],
+      }, 2000) as [unknown, unknown, boolean, { JobId: string; OutputFilename?: string }[]];
+      if (project && rendering) {
+        const list = (jobs ?? []).map((j) => `${j.JobId} (${j.OutputFilename ?? "?"})`).join(", ");
+        log.warning(
+          "shutting down while Resolve is rendering; it continues in Resolve. Jobs: {list}",
+          {
+            list,
+          },
+        );
+      }
+    } catch { /* Resolve is not answering; nothing to report */ }
   }
 
   async #send(op: string, payload: Record<string, unknown>, timeoutMs: number) {

@@ -384,7 +384,7 @@ function apiTool(cls: string): ToolDef {
           args.confirm,
         );
       }
-      if (path) await checkPathArgs(ctx, spec, raw);
+      if (path) await checkPathArgs(ctx, spec, raw, args.confirm);
       const object = await target(
         resolve,
         cls,
@@ -407,7 +407,12 @@ function apiTool(cls: string): ToolDef {
 }
 
 /** Path-like string arguments are checked against the allowed roots like any tool's. */
-async function checkPathArgs(ctx: Parameters<ToolDef["handler"]>[1], spec: ApiMethod, raw: Json[]) {
+async function checkPathArgs(
+  ctx: Parameters<ToolDef["handler"]>[1],
+  spec: ApiMethod,
+  raw: Json[],
+  confirmed: boolean | undefined,
+) {
   const strings = raw.flatMap((a) => Array.isArray(a) ? a : [a]).filter((a): a is string =>
     typeof a === "string" &&
     (a.startsWith("/") || /^[a-zA-Z]:[\\/]/.test(a) || a.startsWith("~") || a.includes(".."))
@@ -419,7 +424,10 @@ async function checkPathArgs(ctx: Parameters<ToolDef["handler"]>[1], spec: ApiMe
   ) {
     await ctx.paths.checkRead(strings);
   } else {
-    for (const s of strings) await ctx.paths.checkWrite(s);
+    for (const s of strings) {
+      const checked = await ctx.paths.checkWrite(s);
+      if (checked.exists) await ctx.confirm(`Overwrite ${checked.path}?`, confirmed);
+    }
   }
 }
 
