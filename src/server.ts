@@ -5,6 +5,7 @@ import { BridgeClient } from "./bridge/client.ts";
 import { bridgeEnvironment } from "./bridge/environment.ts";
 import type { Options } from "./cli.ts";
 import { logger, setClientSink } from "./log.ts";
+import { Lock } from "./lock.ts";
 import { PathPolicy } from "./paths.ts";
 import { getPrompt, listPrompts } from "./prompts.ts";
 import { listResources, readResource, RESOURCE_TEMPLATES } from "./resources.ts";
@@ -45,6 +46,7 @@ export function createServer(options: Options): ResolveMcpServer {
   const byName = new Map(tools.map((t) => [t.name, t]));
   const bridge = new BridgeClient({ ...bridgeEnvironment(options), readOnly: options.readOnly });
   const paths = new PathPolicy(bridge, options.allowPaths);
+  const lock = new Lock();
   const server = new Server({ name: NAME, version: VERSION }, {
     capabilities: {
       tools: {},
@@ -138,6 +140,7 @@ export function createServer(options: Options): ResolveMcpServer {
     return await runTool(tool, request.params.arguments, {
       bridge,
       paths,
+      lock,
       signal: extra.signal,
       progress: async (progress, total, message) => {
         if (progressToken === undefined) return;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { BridgeClient } from "./bridge/client.ts";
 import { errorText, ToolError } from "./errors.ts";
 import { logger } from "./log.ts";
+import type { Lock } from "./lock.ts";
 import type { PathPolicy } from "./paths.ts";
 import { ResolveSession } from "./resolve.ts";
 import type { CallToolResult, Tool } from "./sdk.ts";
@@ -26,6 +27,11 @@ export interface ToolContext {
   signal: AbortSignal;
   /** Reports progress when the client sent a progress token (no-op otherwise). */
   progress(progress: number, total?: number, message?: string): Promise<void>;
+  /**
+   * Runs fn without holding the tool lock: for waiting (render progress polls), so other
+   * tools can run meanwhile. Resolve calls inside fn are still serialised by the bridge.
+   */
+  idle<T>(fn: () => Promise<T>): Promise<T>;
   /** Asks the user to confirm a destructive step (elicitation, else the `confirm` argument). */
   confirm(question: string, confirmed: boolean | undefined): Promise<void>;
 }
@@ -122,6 +128,8 @@ export interface RunEnv {
   signal: AbortSignal;
   progress: ToolContext["progress"];
   elicitConfirm?: (question: string) => Promise<boolean>;
+  /** Tool calls take this lock, so they run one at a time. */
+  lock?: Lock;
 }
 
 export async function runTool(
@@ -140,11 +148,20 @@ export async function runTool(
     );
   }
   const session = new ResolveSession(env.bridge);
+  let release = await env.lock?.acquire();
   const ctx: ToolContext = {
     resolve: session,
     paths: env.paths,
     signal: env.signal,
     progress: env.progress,
+    idle: async (fn) => {
+      release?.();
+      try {
+        return await fn();
+      } finally {
+        release = await env.lock?.acquire();
+      }
+    },
     confirm: async (question, confirmed) => {
       if (confirmed === true) return;
       if (env.elicitConfirm && await env.elicitConfirm(question)) return;
@@ -186,6 +203,7 @@ export async function runTool(
     );
   } finally {
     session.close();
+    release?.();
   }
 }
 

@@ -2,6 +2,7 @@
 // the task's permission flags), driven over stdio by the MCP SDK client.
 import { Client, StdioClientTransport } from "../src/sdk_client.ts";
 import type { CallToolResult } from "../src/sdk.ts";
+export { startCommand } from "../scripts/start_command.ts";
 
 export const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -100,4 +101,28 @@ export async function withTempDir(fn: (dir: string) => Promise<void>): Promise<v
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+}
+
+/** Pid of the bridge, from the server's debug log. */
+export function bridgePid(stderr: string): number | undefined {
+  const matches = [...stderr.matchAll(/bridge ready \(pid (\d+)\)/g)];
+  return matches.length ? Number(matches[matches.length - 1][1]) : undefined;
+}
+
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+    return !/^\d+ \(.*\) Z/.test(stat); // a zombie has exited
+  } catch {
+    return false;
+  }
+}
+
+export async function waitFor(check: () => boolean, ms = 20_000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return check();
 }

@@ -115,22 +115,30 @@ async function resolveArgs(
   resolve: ResolveSession,
   value: Json,
   timeline: string | undefined,
+  cache = new Map<string, Handle>(),
 ): Promise<unknown> {
   if (Array.isArray(value)) {
-    return await Promise.all(value.map((v) => resolveArgs(resolve, v, timeline)));
+    const out = [];
+    for (const v of value) out.push(await resolveArgs(resolve, v, timeline, cache));
+    return out;
   }
   if (value === null || typeof value !== "object") return value;
   const keys = Object.keys(value);
   if (keys.length === 1 && keys[0] === "$const") return value;
   if (keys.length === 1 && keys[0] === "$dict") {
-    return { $dict: await resolveArgs(resolve, value.$dict, timeline) };
+    return { $dict: await resolveArgs(resolve, value.$dict, timeline, cache) };
   }
   if (keys.length === 1 && keys[0] === "$object") {
     const ref = objectRef.safeParse(value.$object);
     if (!ref.success) {
       fail("INVALID_ARGUMENTS", "$object needs {class, id} (GalleryStill: {class, album, index})");
     }
-    return await objectFor(resolve, ref.data, timeline);
+    const key = JSON.stringify(ref.data);
+    const known = cache.get(key);
+    if (known) return known; // one lookup per object per call, however often it is named
+    const handle = await objectFor(resolve, ref.data, timeline);
+    cache.set(key, handle);
+    return handle;
   }
   const bad = keys.find((k) => k.startsWith("$"));
   if (bad) {
@@ -141,7 +149,7 @@ async function resolveArgs(
     );
   }
   const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = await resolveArgs(resolve, value[k], timeline);
+  for (const k of keys) out[k] = await resolveArgs(resolve, value[k], timeline, cache);
   return out;
 }
 
