@@ -4,17 +4,47 @@ It first moves fd 1 out of the way, so nothing Resolve's native libraries print 
 the RPC stream, then reads one JSON line from stdin, {"modules": {name: source}, "main":
 name, "path": [dirs]}, makes those modules importable from memory (the program ships as one
 executable, with no Python files beside it) and runs main.run(rpc_out, config).
+Compiled modules are cached (keyed by a hash of their source) in the user's cache folder,
+so a restarted bridge does not compile them again.
 """
 
+import hashlib
 import importlib.abc
 import importlib.util
 import json
+import marshal
 import os
 import sys
 
 rpc_out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
 os.dup2(2, 1)
 sys.stdout = sys.stderr
+
+
+def cache_dir():
+    base = os.environ.get("LOCALAPPDATA") or os.environ.get("XDG_CACHE_HOME") or \
+        os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "davinci-resolve-mcp", "pycache")
+
+
+def compiled(name, source):
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:24]
+    path = os.path.join(CACHE, "%s.%s.%s.bin" % (name, sys.implementation.cache_tag, digest))
+    try:
+        with open(path, "rb") as f:
+            return marshal.load(f)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    code = compile(source, "embedded:" + name, "exec")
+    try:
+        os.makedirs(CACHE, exist_ok=True)
+        tmp = "%s.%d.tmp" % (path, os.getpid())
+        with open(tmp, "wb") as f:
+            marshal.dump(code, f)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # no cache; compiling each time is only slower
+    return code
 
 
 class EmbeddedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
@@ -30,10 +60,11 @@ class EmbeddedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return None
 
     def exec_module(self, module):
-        code = compile(self.sources[module.__name__], module.__spec__.origin, "exec")
+        code = compiled(module.__name__, self.sources[module.__name__])
         exec(code, module.__dict__)  # our own embedded source, never input from a client
 
 
+CACHE = cache_dir()
 header = json.loads(sys.stdin.buffer.readline())
 sys.path[:0] = header.get("path", [])
 sys.meta_path.insert(0, EmbeddedModules(header["modules"]))
