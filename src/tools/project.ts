@@ -1492,57 +1492,6 @@ const manageCloudProject = defineTool({
 
 // -- misc project actions -----------------------------------------------------------------
 
-const STILL_FORMATS = ["dpx", "cin", "tif", "jpg", "png", "ppm", "bmp", "xpm"];
-
-const exportCurrentFrame = defineTool({
-  name: "export_current_frame",
-  title: "Export current frame as still",
-  description:
-    "Saves the frame under the playhead of the current timeline as an image file; the extension picks the format (dpx, cin, tif, jpg, png, ppm, bmp, xpm). Overwriting needs confirmation.",
-  toolset: "project",
-  readOnly: false,
-  destructive: true,
-  openWorld: true,
-  input: {
-    path: pathInput("Absolute path of the image to write, e.g. /stills/frame.png."),
-    confirm: confirmInput("overwrite the existing file"),
-  },
-  output: {
-    path: z.string().describe("Resolved path written."),
-    format: z.string().describe("Image format (the extension)."),
-    overwritten: z.boolean().describe("True if an existing file was replaced."),
-  },
-  apiMethods: [
-    "Resolve.GetProjectManager",
-    "ProjectManager.GetCurrentProject",
-    "Project.GetCurrentTimeline",
-    "Project.ExportCurrentFrameAsStill",
-  ],
-  async handler(args, ctx) {
-    const ext = extensionOf(args.path);
-    if (!STILL_FORMATS.includes(ext)) {
-      fail(
-        "BAD_EXTENSION",
-        `"${args.path}" does not end in a still format Resolve writes`,
-        `Use one of: ${STILL_FORMATS.map((e) => "." + e).join(", ")}.`,
-      );
-    }
-    const { project } = await ctx.resolve.timeline();
-    const target = await outputPath(ctx, args.path, args.confirm);
-    if (await ctx.resolve.call(project, "ExportCurrentFrameAsStill", target.path) !== true) {
-      fail(
-        "EXPORT_FAILED",
-        `Resolve could not export the current frame to ${target.path}`,
-        "Make sure the playhead is over a clip (switch_page to color or edit first) and the folder is writable.",
-      );
-    }
-    return {
-      summary: `Exported the current frame to ${target.path}.`,
-      data: { path: target.path, format: ext, overwritten: target.overwrite },
-    };
-  },
-});
-
 const refreshLuts = defineTool({
   name: "refresh_lut_list",
   title: "Refresh LUT list",
@@ -1644,7 +1593,6 @@ export function registerProjectTools(registry: ToolRegistry): void {
   registry.add(exportProject);
   registry.add(importProject);
   registry.add(manageCloudProject);
-  registry.add(exportCurrentFrame);
   registry.add(refreshLuts);
   registry.add(resetIntellisearch);
 }
