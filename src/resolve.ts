@@ -37,6 +37,7 @@ export class ResolveSession {
 
   /** Several calls in one round trip; `{$r: i}` refers to the result of call i. */
   async batch(calls: (Call | MapCall)[]): Promise<unknown[]> {
+    if (calls.length === 0) return [];
     const results = await this.bridge.call(calls);
     this.#collect(results);
     return results;

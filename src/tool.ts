@@ -11,12 +11,18 @@ import type { CallToolResult, Tool } from "./sdk.ts";
 
 const log = logger("tool");
 
-/** Failures that may mean Resolve itself went away (checked with a liveness call). */
-const RESOLVE_ERRORS = new Set([
-  "RESOLVE_EXCEPTION",
-  "UNKNOWN_HANDLE",
-  "NOT_AN_OBJECT",
-  "INTERNAL_ERROR",
+/** Failures that cannot mean Resolve went away; any other is followed by a liveness call. */
+const CALLER_ERRORS = new Set([
+  "INVALID_ARGUMENTS",
+  "CONFIRMATION_REQUIRED",
+  "PATH_NOT_ALLOWED",
+  "NO_ALLOWED_ROOTS",
+  "READ_ONLY",
+  "BRIDGE_TIMEOUT",
+  "BRIDGE_CRASHED",
+  "PYTHON_NOT_FOUND",
+  "MODULE_NOT_FOUND",
+  "RESOLVE_UNAVAILABLE",
 ]);
 
 export type Shape = z.ZodRawShape;
@@ -180,7 +186,7 @@ export async function runTool(
     };
   } catch (e) {
     if (e instanceof ToolError) {
-      if (RESOLVE_ERRORS.has(e.code) && !(await env.bridge.isAlive())) {
+      if (!CALLER_ERRORS.has(e.code) && !(await env.bridge.isAlive())) {
         return errorResult(
           new ToolError({
             code: "RESOLVE_CONNECTION_LOST",

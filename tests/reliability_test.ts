@@ -190,3 +190,17 @@ Deno.test("SIGTERM stops the server and its bridge", async () => {
   assertEquals(status.code, 0);
   assert(await waitFor(() => !isRunning(pid)), "no orphaned bridge");
 });
+
+Deno.test("when Resolve goes away, tools say so and what to do", async () => {
+  await withClient({ args: ["--toolsets", "all"] }, async (t) => {
+    await t.ok("create_project", { name: "Before quit" });
+    assertMatch(
+      await t.error("api_resolve", { method: "Quit" }),
+      /CONFIRMATION_REQUIRED.*confirm: true/s,
+    );
+    await t.ok("api_resolve", { method: "Quit", confirm: true });
+    const text = await t.error("create_project", { name: "After quit" });
+    assertMatch(text, /RESOLVE_UNAVAILABLE.*not running.*External scripting/s);
+    await t.client.ping();
+  });
+});

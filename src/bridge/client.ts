@@ -93,7 +93,10 @@ export class BridgeClient {
   async call(calls: (Call | MapCall)[], timeoutMs?: number): Promise<unknown[]> {
     await this.connection();
     const release = this.#toRelease.splice(0);
-    return await this.request("call", { calls, release }, timeoutMs) as unknown[];
+    const results = await this.request("call", { calls, release }, timeoutMs) as unknown[];
+    // After Resolve.Quit the objects are dead: reconnect (and fail clearly) next time.
+    if (calls.some((c) => "m" in c && c.m === "Quit")) this.#connection = undefined;
+    return results;
   }
 
   /**
