@@ -110,12 +110,10 @@ export function bridgePid(stderr: string): number | undefined {
 }
 
 export function isRunning(pid: number): boolean {
-  try {
-    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
-    return !/^\d+ \(.*\) Z/.test(stat); // a zombie has exited
-  } catch {
-    return false;
-  }
+  // ps rather than /proc: Deno reads /proc/<pid> only with --allow-all.
+  const out = new Deno.Command("ps", { args: ["-o", "stat=", "-p", String(pid)] }).outputSync();
+  const state = new TextDecoder().decode(out.stdout).trim();
+  return state !== "" && !state.startsWith("Z"); // a zombie has exited
 }
 
 export async function waitFor(check: () => boolean, ms = 20_000): Promise<boolean> {

@@ -1,5 +1,1058 @@
 // Toolset "render": Deliver: formats, codecs, presets, settings, render jobs, start/stop with progress, quick export.
+import { z } from "zod";
+import { fail } from "../errors.ts";
+import { findTimeline, pageInput, pageOutput, pageWindow, timelineRefInput } from "../lookup.ts";
+import { timelineRate } from "../lookup.ts";
+import { type Handle, isHandle, type ResolveSession } from "../resolve.ts";
+import { timecodeToFrames } from "../timecode.ts";
+import { defineTool, type ToolContext } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
+import { someNames } from "./shared.ts";
+
+const num = (v: unknown) => (typeof v === "number" ? v : Number(v) || 0);
+
+const PROJECT = [
+  "Resolve.GetProjectManager",
+  "ProjectManager.GetCurrentProject",
+];
+
+const MODES = ["individual_clips", "single_clip"] as const;
+
+// -- formats and codecs -------------------------------------------------------------------
+
+/** Format id (extension) from an id or a description, with the formats table. */
+async function formatId(resolve: ResolveSession, project: Handle, format: string) {
+  const formats = (await resolve.call(project, "GetRenderFormats") ?? {}) as Record<
+    string,
+    string
+  >;
+  const byId = Object.values(formats).find((v) => v.toLowerCase() === format.toLowerCase());
+  const byName = Object.entries(formats).find(([k]) => k.toLowerCase() === format.toLowerCase());
+  const id = byId ?? byName?.[1];
+  if (!id) {
+    fail(
+      "UNKNOWN_FORMAT",
+      `no render format "${format}"`,
+      `Formats: ${someNames(Object.entries(formats).map(([k, v]) => `${v} (${k})`), 30)}.`,
+    );
+  }
+  return id;
+}
+
+async function codecId(resolve: ResolveSession, project: Handle, format: string, codec: string) {
+  const codecs = (await resolve.call(project, "GetRenderCodecs", format) ?? {}) as Record<
+    string,
+    string
+  >;
+  const byId = Object.values(codecs).find((v) => v.toLowerCase() === codec.toLowerCase());
+  const byName = Object.entries(codecs).find(([k]) => k.toLowerCase() === codec.toLowerCase());
+  const id = byId ?? byName?.[1];
+  if (!id) {
+    fail(
+      "UNKNOWN_CODEC",
+      `format "${format}" has no codec "${codec}"`,
+      `Codecs for ${format}: ${
+        someNames(Object.entries(codecs).map(([k, v]) => `${v} (${k})`), 30)
+      }.`,
+    );
+  }
+  return id;
+}
+
+async function currentFormat(resolve: ResolveSession, project: Handle) {
+  const [fc, mode] = await resolve.batch([
+    { h: project.$h, m: "GetCurrentRenderFormatAndCodec" },
+    { h: project.$h, m: "GetCurrentRenderMode" },
+  ]);
+  const pair = (fc ?? {}) as { format?: string; codec?: string };
+  return {
+    format: String(pair.format ?? ""),
+    codec: String(pair.codec ?? ""),
+    mode: MODES[num(mode)] ?? "single_clip",
+  };
+}
+
+const currentOutput = {
+  format: z.string().describe("Current render format id (file extension, e.g. 'mov')."),
+  codec: z.string().describe("Current codec id (e.g. 'ProRes422HQ')."),
+  mode: z.enum(MODES).describe("Current render mode."),
+};
+
+const listRenderFormats = defineTool({
+  name: "list_render_formats",
+  title: "List render formats, codecs and resolutions",
+  description:
+    "Lists the render formats (description and id), and for a given format its codecs, and for a format + codec the resolutions offered (otherwise every resolution). Also reports the current format, codec and render mode.",
+  toolset: "render",
+  readOnly: true,
+  input: {
+    format: z.string().min(1).max(64).optional().describe(
+      "A format id or description (e.g. 'mov' or 'QuickTime') to list its codecs. Omit for formats only.",
+    ),
+    codec: z.string().min(1).max(128).optional().describe(
+      "With format: a codec id or description to list its resolutions.",
+    ),
+  },
+  output: {
+    formats: z.array(z.object({ id: z.string(), name: z.string() })).describe(
+      "Render formats: id (extension, pass this on) and description.",
+    ),
+    codecs: z.array(z.object({ id: z.string(), name: z.string() })).nullable().describe(
+      "Codecs of the given format, or null.",
+    ),
+    resolutions: z.array(z.object({ width: z.number(), height: z.number() })).describe(
+      "Resolutions for the format + codec, or every resolution.",
+    ),
+    current: z.object(currentOutput).describe("The current selection."),
+  },
+  apiMethods: [
+    ...PROJECT,
+    "Project.GetRenderFormats",
+    "Project.GetRenderCodecs",
+    "Project.GetRenderResolutions",
+    "Project.GetCurrentRenderFormatAndCodec",
+    "Project.GetCurrentRenderMode",
+  ],
+  async handler(args, { resolve }) {
+    if (args.codec && !args.format) fail("INVALID_ARGUMENTS", "codec needs format");
+    const project = await resolve.project();
+    const formats = (await resolve.call(project, "GetRenderFormats") ?? {}) as Record<
+      string,
+      string
+    >;
+    let codecs: { id: string; name: string }[] | null = null;
+    let resArgs: unknown[] = [];
+    if (args.format) {
+      const f = await formatId(resolve, project, args.format);
+      const table = (await resolve.call(project, "GetRenderCodecs", f) ?? {}) as Record<
+        string,
+        string
+      >;
+      codecs = Object.entries(table).map(([name, id]) => ({ id, name }));
+      if (args.codec) resArgs = [f, await codecId(resolve, project, f, args.codec)];
+    }
+    const res = (await resolve.call(project, "GetRenderResolutions", ...resArgs) ?? []) as {
+      Width: number;
+      Height: number;
+    }[];
+    const current = await currentFormat(resolve, project);
+    return {
+      summary: `${Object.keys(formats).length} format(s)` +
+        (codecs ? `, ${codecs.length} codec(s) for ${args.format}` : "") +
+        `, ${res.length} resolution(s); current ${current.format}/${current.codec}.`,
+      data: {
+        formats: Object.entries(formats).map(([name, id]) => ({ id, name })),
+        codecs,
+        resolutions: res.map((r) => ({ width: num(r.Width), height: num(r.Height) })),
+        current,
+      },
+    };
+  },
+});
+
+// -- presets ------------------------------------------------------------------------------
+
+const listRenderPresets = defineTool({
+  name: "list_render_presets",
+  title: "List render presets",
+  description:
+    "Lists the render presets (built-in and user) that set_render_settings / manage_render_presets can load, and the Quick Export presets quick_export accepts.",
+  toolset: "render",
+  readOnly: true,
+  input: {},
+  output: {
+    presets: z.array(z.string()).describe("Render preset names."),
+    quick_export_presets: z.array(z.string()).describe("Quick Export preset names."),
+  },
+  apiMethods: [...PROJECT, "Project.GetRenderPresetList", "Project.GetQuickExportRenderPresets"],
+  async handler(_args, { resolve }) {
+    const project = await resolve.project();
+    const [presets, quick] = await resolve.batch([
+      { h: project.$h, m: "GetRenderPresetList" },
+      { h: project.$h, m: "GetQuickExportRenderPresets" },
+    ]);
+    const names = (v: unknown) =>
+      (Array.isArray(v) ? v : []).map((p) =>
+        typeof p === "object" && p !== null
+          ? String((p as { Name?: string }).Name ?? "")
+          : String(p)
+      );
+    const data = { presets: names(presets), quick_export_presets: names(quick) };
+    return {
+      summary:
+        `${data.presets.length} render preset(s), ${data.quick_export_presets.length} Quick Export preset(s).`,
+      data,
+    };
+  },
+});
+
+const manageRenderPresets = defineTool({
+  name: "manage_render_presets",
+  title: "Load, save or delete render presets",
+  description:
+    "Render presets: 'load' one (makes its settings current), 'save_as' saves the current render settings as a new preset (unique name), 'delete' removes a user preset (needs confirmation; built-in presets cannot be deleted). Returns the presets afterwards.",
+  toolset: "render",
+  readOnly: false,
+  destructive: true,
+  input: {
+    action: z.enum(["load", "save_as", "delete"]).describe("What to do."),
+    name: z.string().trim().min(1).max(255).describe("The preset's name."),
+    confirm: z.boolean().optional().describe("Set true to confirm delete."),
+  },
+  output: {
+    presets: z.array(z.string()).describe("Render preset names afterwards."),
+    current: z.object(currentOutput).describe("The current format, codec and mode afterwards."),
+  },
+  apiMethods: [
+    ...PROJECT,
+    "Project.GetRenderPresetList",
+    "Project.LoadRenderPreset",
+    "Project.SaveAsNewRenderPreset",
+    "Project.DeleteRenderPreset",
+    "Project.GetCurrentRenderFormatAndCodec",
+    "Project.GetCurrentRenderMode",
+  ],
+  async handler(args, ctx) {
+    const { resolve } = ctx;
+    const project = await resolve.project();
+    const list = async () =>
+      ((await resolve.call(project, "GetRenderPresetList") as unknown[]) ?? []).map((p) =>
+        typeof p === "object" && p !== null
+          ? String((p as { Name?: string }).Name ?? "")
+          : String(p)
+      );
+    const before = await list();
+    const exists = before.includes(args.name);
+    if (args.action === "save_as" && exists) {
+      fail(
+        "PRESET_EXISTS",
+        `a render preset named "${args.name}" already exists`,
+        "Choose another name.",
+      );
+    }
+    if (args.action !== "save_as" && !exists) {
+      fail(
+        "PRESET_NOT_FOUND",
+        `no render preset named "${args.name}"`,
+        `Presets: ${someNames(before)} (list_render_presets).`,
+      );
+    }
+    if (args.action === "delete") {
+      await ctx.confirm(`Delete the render preset "${args.name}"?`, args.confirm);
+    }
+    const method =
+      { load: "LoadRenderPreset", save_as: "SaveAsNewRenderPreset", delete: "DeleteRenderPreset" }[
+        args.action
+      ];
+    if (await resolve.call(project, method, args.name) !== true) {
+      fail(
+        "PRESET_REFUSED",
+        `Resolve refused to ${args.action} the preset "${args.name}"`,
+        args.action === "delete" ? "Built-in presets cannot be deleted." : undefined,
+      );
+    }
+    return {
+      summary: `${args.action} "${args.name}" done.`,
+      data: { presets: await list(), current: await currentFormat(resolve, project) },
+    };
+  },
+});
+
+// -- settings -----------------------------------------------------------------------------
+
+const timeValue = (what: string) =>
+  z.union([z.number().int().min(0).max(100_000_000), z.string().max(16)]).optional().describe(
+    `${what}: a frame offset from the current timeline's start (0 = first frame) or a timeline timecode HH:MM:SS:FF. Setting it turns SelectAllFrames off unless you give SelectAllFrames.`,
+  );
+
+const settingsInput = z.strictObject({
+  SelectAllFrames: z.boolean().optional().describe("Render the whole timeline (ignores marks)."),
+  MarkIn: timeValue("First frame to render"),
+  MarkOut: timeValue("Last frame to render"),
+  TargetDir: z.string().min(1).max(4096).optional().describe(
+    "Existing output folder (inside the allowed folders).",
+  ),
+  CustomName: z.string().max(255).optional().describe("Output file name (without extension)."),
+  UniqueFilenameStyle: z.enum(["Prefix", "Suffix"]).optional().describe(
+    "Where the unique number goes.",
+  ),
+  ExportVideo: z.boolean().optional().describe("Render video."),
+  ExportAudio: z.boolean().optional().describe("Render audio."),
+  FormatWidth: z.number().int().min(16).max(16384).optional().describe("Output width, pixels."),
+  FormatHeight: z.number().int().min(16).max(16384).optional().describe("Output height, pixels."),
+  FrameRate: z.number().min(1).max(240).optional().describe("Output frame rate, e.g. 23.976."),
+  PixelAspectRatio: z.enum(["16_9", "4_3", "square", "cinemascope"]).optional().describe(
+    "Pixel aspect: '16_9'/'4_3' for SD, 'square'/'cinemascope' otherwise.",
+  ),
+  VideoQuality: z.union([
+    z.number().int().min(0).max(1_000_000_000),
+    z.enum(["Least", "Low", "Medium", "High", "Best"]),
+  ]).optional().describe("0 = automatic, a bit rate (integer), or a quality level name."),
+  AudioCodec: z.string().max(64).optional().describe("Audio codec, e.g. 'aac', 'lpcm'."),
+  AudioBitDepth: z.number().int().min(8).max(32).optional().describe("Audio bit depth."),
+  AudioSampleRate: z.number().int().min(8000).max(192000).optional().describe("Hz, e.g. 48000."),
+  ColorSpaceTag: z.string().max(128).optional().describe("e.g. 'Same as Project'."),
+  GammaTag: z.string().max(128).optional().describe("e.g. 'Same as Project'."),
+  ExportAlpha: z.boolean().optional().describe("Render an alpha channel."),
+  EncodingProfile: z.string().max(64).optional().describe("H.264/H.265 profile, e.g. 'Main10'."),
+  MultiPassEncode: z.boolean().optional().describe("Multi-pass encoding (H.264)."),
+  AlphaMode: z.enum(["Premultiplied", "Straight"]).optional().describe(
+    "Alpha mode (with ExportAlpha).",
+  ),
+  NetworkOptimization: z.boolean().optional().describe("Network optimisation (QuickTime/MP4)."),
+  ClipStartFrame: z.number().int().min(0).max(100_000_000).optional().describe(
+    "Start frame for image sequences (19.1+).",
+  ),
+  TimelineStartTimecode: z.string().max(16).optional().describe(
+    "Start timecode of the output, HH:MM:SS:FF (19.1+).",
+  ),
+  ReplaceExistingFilesInPlace: z.boolean().optional().describe("Overwrite existing files (19.1+)."),
+  ExportSubtitle: z.boolean().optional().describe("Export subtitles (20.2+)."),
+  SubtitleFormat: z.enum(["BurnIn", "EmbeddedCaptions", "SeparateFile"]).optional().describe(
+    "How subtitles are exported (20.2+).",
+  ),
+  UseFullExtents: z.boolean().optional().describe("Render clips' full extents (21.0.4+)."),
+  AddFrameHandles: z.number().int().min(0).max(10000).optional().describe(
+    "Handle frames to add (21.0.4+).",
+  ),
+  DataBurnIn: z.string().max(255).optional().describe("Data burn-in, e.g. 'None' (21.0.4+)."),
+}).describe("Render settings by their Resolve key; omitted keys keep their value.");
+
+const setRenderSettings = defineTool({
+  name: "set_render_settings",
+  title: "Set render settings",
+  description:
+    "Prepares the Deliver page in one call, in this order: loads a render preset, selects format + codec and render mode, applies a data burn-in preset, then applies render settings (TargetDir, CustomName, MarkIn/MarkOut as frames or timecode, size, frame rate, quality, audio, alpha, subtitles...). Resolve has no way to read settings back; the result lists what was applied and the current format/codec/mode.",
+  toolset: "render",
+  readOnly: false,
+  idempotent: true,
+  openWorld: true,
+  input: {
+    preset: z.string().min(1).max(255).optional().describe(
+      "Render preset to load first (list_render_presets). Omit to keep the current settings.",
+    ),
+    format: z.string().min(1).max(64).optional().describe(
+      "Format id or description (e.g. 'mov' / 'QuickTime'); give with codec.",
+    ),
+    codec: z.string().min(1).max(128).optional().describe(
+      "Codec id or description (e.g. 'ProRes422HQ' / 'Apple ProRes 422 HQ'); give with format.",
+    ),
+    mode: z.enum(MODES).optional().describe(
+      "'single_clip' renders one file; 'individual_clips' one file per clip.",
+    ),
+    data_burn_in_preset: z.string().min(1).max(255).optional().describe(
+      "Data burn-in preset to apply to the project.",
+    ),
+    settings: settingsInput.optional(),
+  },
+  output: {
+    applied: z.record(z.string(), z.unknown()).describe("Settings sent to Resolve."),
+    preset: z.string().nullable().describe("Preset loaded, if any."),
+    current: z.object(currentOutput).describe("Format, codec and mode afterwards."),
+  },
+  apiMethods: [
+    ...PROJECT,
+    "Project.GetCurrentTimeline",
+    "Project.LoadRenderPreset",
+    "Project.GetRenderPresetList",
+    "Project.GetRenderFormats",
+    "Project.GetRenderCodecs",
+    "Project.SetCurrentRenderFormatAndCodec",
+    "Project.SetCurrentRenderMode",
+    "Project.LoadBurnInPreset",
+    "Project.SetRenderSettings",
+    "Project.GetCurrentRenderFormatAndCodec",
+    "Project.GetCurrentRenderMode",
+    "Timeline.GetStartFrame",
+    "Timeline.GetSetting",
+  ],
+  async handler(args, { resolve, paths }) {
+    const s = args.settings ?? {};
+    if (
+      !args.preset && !args.format && !args.codec && !args.mode && !args.data_burn_in_preset &&
+      !Object.values(s).some((v) => v !== undefined)
+    ) {
+      fail(
+        "NOTHING_TO_CHANGE",
+        "give preset, format + codec, mode, data_burn_in_preset or settings",
+      );
+    }
+    if ((args.format === undefined) !== (args.codec === undefined)) {
+      fail("INVALID_ARGUMENTS", "format and codec go together", "list_render_formats shows both.");
+    }
+    const project = await resolve.project();
+    const dict: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(s)) if (v !== undefined) dict[k] = v;
+    if (s.TargetDir !== undefined) {
+      const checked = await paths.checkWrite(s.TargetDir);
+      if (!checked.exists || !checked.isDir) {
+        fail("NO_SUCH_DIRECTORY", `${s.TargetDir} is not an existing folder`, "Create it first.");
+      }
+      dict.TargetDir = checked.path;
+    }
+    if (s.UniqueFilenameStyle) {
+      dict.UniqueFilenameStyle = s.UniqueFilenameStyle === "Suffix" ? 1 : 0;
+    }
+    if (s.AlphaMode) dict.AlphaMode = s.AlphaMode === "Straight" ? 1 : 0;
+    if (s.MarkIn !== undefined || s.MarkOut !== undefined) {
+      const { timeline } = await resolve.timeline();
+      const rate = await timelineRate(resolve, timeline);
+      const start = num(await resolve.call(timeline, "GetStartFrame"));
+      const abs = (v: number | string, key: string) => {
+        if (typeof v === "number") return start + v;
+        const f = timecodeToFrames(v, rate);
+        if (f === undefined || f < start) {
+          fail(
+            "INVALID_TIMECODE",
+            `${key} "${v}" is not a timecode of the timeline at ${rate.fps} fps`,
+            "Use HH:MM:SS:FF at or after the timeline's start, or a frame offset.",
+          );
+        }
+        return f;
+      };
+      if (s.MarkIn !== undefined) dict.MarkIn = abs(s.MarkIn, "MarkIn");
+      if (s.MarkOut !== undefined) dict.MarkOut = abs(s.MarkOut, "MarkOut");
+      if (
+        dict.MarkIn !== undefined && dict.MarkOut !== undefined &&
+        num(dict.MarkOut) < num(dict.MarkIn)
+      ) {
+        fail("INVALID_ARGUMENTS", "MarkOut is before MarkIn");
+      }
+      if (s.SelectAllFrames === undefined) dict.SelectAllFrames = false;
+    }
+    if (args.preset) {
+      if (await resolve.call(project, "LoadRenderPreset", args.preset) !== true) {
+        const presets = ((await resolve.call(project, "GetRenderPresetList") as unknown[]) ?? [])
+          .map(String);
+        fail(
+          "PRESET_NOT_FOUND",
+          `Resolve could not load the render preset "${args.preset}"`,
+          `Presets: ${someNames(presets)}.`,
+        );
+      }
+    }
+    if (args.format && args.codec) {
+      const f = await formatId(resolve, project, args.format);
+      const c = await codecId(resolve, project, f, args.codec);
+      if (await resolve.call(project, "SetCurrentRenderFormatAndCodec", f, c) !== true) {
+        fail("FORMAT_REFUSED", `Resolve refused format ${f} with codec ${c}`);
+      }
+    }
+    if (args.mode) {
+      if (await resolve.call(project, "SetCurrentRenderMode", MODES.indexOf(args.mode)) !== true) {
+        fail("MODE_REFUSED", `Resolve refused render mode ${args.mode}`);
+      }
+    }
+    if (args.data_burn_in_preset) {
+      if (await resolve.call(project, "LoadBurnInPreset", args.data_burn_in_preset) !== true) {
+        fail(
+          "BURN_IN_PRESET_NOT_FOUND",
+          `Resolve has no data burn-in preset "${args.data_burn_in_preset}"`,
+          "Create or import the preset in Resolve (Workspace > Data Burn-In) first.",
+        );
+      }
+    }
+    if (Object.keys(dict).length) {
+      if (await resolve.call(project, "SetRenderSettings", dict) !== true) {
+        // Find the keys Resolve refuses (the others get applied one by one).
+        const keys = Object.keys(dict);
+        const results = await resolve.batch(
+          keys.map((k) => ({ h: project.$h, m: "SetRenderSettings", a: [{ [k]: dict[k] }] })),
+        );
+        const refused = keys.filter((_, i) => results[i] !== true);
+        fail(
+          "SETTINGS_REFUSED",
+          `Resolve refused the render setting(s) ${refused.join(", ") || "(as a whole)"}` +
+            (refused.length < keys.length ? `; the others were applied` : ""),
+          "Check the values against the current format and codec, and the Resolve version (some keys need 19.1, 20.2 or 21.0.4).",
+        );
+      }
+    }
+    const current = await currentFormat(resolve, project);
+    return {
+      summary: `Render settings applied (${
+        Object.keys(dict).join(", ") || "no keys"
+      }); ${current.format}/${current.codec}, ${current.mode}.`,
+      data: { applied: dict, preset: args.preset ?? null, current },
+    };
+  },
+});
+
+// -- jobs ---------------------------------------------------------------------------------
+
+const jobSchema = z.object({
+  job_id: z.string().describe("The job's id."),
+  name: z.string().describe("Job name."),
+  timeline: z.string().describe("Timeline rendered."),
+  target_dir: z.string().describe("Output folder."),
+  output_filename: z.string().describe("Output file name."),
+  output_path: z.string().describe("Folder + file name."),
+  format: z.string().describe("Format id."),
+  codec: z.string().describe("Codec id."),
+  width: z.number(),
+  height: z.number(),
+  frame_rate: z.string(),
+  mark_in: z.number().describe("First frame (absolute)."),
+  mark_out: z.number().describe("Last frame (absolute)."),
+  render_mode: z.string(),
+  preset: z.string(),
+  status: z.string().describe("Ready, Rendering, Complete, Cancelled, Failed..."),
+  completion: z.number().describe("Percent complete, 0-100."),
+});
+
+const statusSchema = z.object({
+  job_id: z.string(),
+  status: z.string().describe("Ready, Rendering, Complete, Cancelled, Failed..."),
+  completion: z.number().describe("Percent complete."),
+  time_taken_ms: z.number().nullable().describe("Render time of a complete job."),
+  remaining_ms: z.number().nullable().describe("Estimated time left of a rendering job."),
+  error: z.string().nullable().describe("Error of a failed job."),
+  output_path: z.string().nullable().describe("The output file (folder + name)."),
+});
+
+type JobInfo = Record<string, unknown>;
+
+function joinPath(dir: string, file: string) {
+  if (!dir) return file;
+  const sep = dir.includes("\\") && !dir.includes("/") ? "\\" : "/";
+  return dir.endsWith(sep) ? dir + file : `${dir}${sep}${file}`;
+}
+
+function statusRow(id: string, raw: unknown, job: JobInfo | undefined) {
+  const st = (raw ?? {}) as Record<string, unknown>;
+  return {
+    job_id: id,
+    status: String(st.JobStatus ?? "Unknown"),
+    completion: num(st.CompletionPercentage),
+    time_taken_ms: st.TimeTakenToRenderInMs === undefined ? null : num(st.TimeTakenToRenderInMs),
+    remaining_ms: st.EstimatedTimeRemainingInMs === undefined
+      ? null
+      : num(st.EstimatedTimeRemainingInMs),
+    error: st.Error ? String(st.Error) : null,
+    output_path: job
+      ? joinPath(String(job.TargetDir ?? ""), String(job.OutputFilename ?? ""))
+      : null,
+  };
+}
+
+function jobRow(j: JobInfo, status: unknown) {
+  const st = (status ?? {}) as Record<string, unknown>;
+  return {
+    job_id: String(j.JobId),
+    name: String(j.RenderJobName ?? ""),
+    timeline: String(j.TimelineName ?? ""),
+    target_dir: String(j.TargetDir ?? ""),
+    output_filename: String(j.OutputFilename ?? ""),
+    output_path: joinPath(String(j.TargetDir ?? ""), String(j.OutputFilename ?? "")),
+    format: String(j.VideoFormat ?? ""),
+    codec: String(j.VideoCodec ?? ""),
+    width: num(j.FormatWidth),
+    height: num(j.FormatHeight),
+    frame_rate: String(j.FrameRate ?? ""),
+    mark_in: num(j.MarkIn),
+    mark_out: num(j.MarkOut),
+    render_mode: String(j.RenderMode ?? ""),
+    preset: String(j.PresetName ?? ""),
+    status: String(st.JobStatus ?? "Unknown"),
+    completion: num(st.CompletionPercentage),
+  };
+}
+
+async function jobList(resolve: ResolveSession, project: Handle): Promise<JobInfo[]> {
+  return ((await resolve.call(project, "GetRenderJobList") as JobInfo[]) ?? []);
+}
+
+function unknownJobs(ids: string[], jobs: JobInfo[]) {
+  const known = new Set(jobs.map((j) => String(j.JobId)));
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length) {
+    fail(
+      "JOB_NOT_FOUND",
+      `no render job with id ${missing.join(", ")}`,
+      "list_render_jobs shows the queued jobs and their ids.",
+    );
+  }
+}
+
+const jobIdsInput = z.array(z.string().min(1).max(128)).min(1).max(500);
+
+const addRenderJob = defineTool({
+  name: "add_render_job",
+  title: "Add render job",
+  description:
+    "Queues a render job from the current render settings (set_render_settings first; a TargetDir is required) for the current timeline, or for the named timeline (made current for the job, then the previous one is restored). Returns the job.",
+  toolset: "render",
+  readOnly: false,
+  input: { timeline: timelineRefInput },
+  output: jobSchema.shape,
+  apiMethods: [
+    ...PROJECT,
+    "Project.GetCurrentTimeline",
+    "Project.GetTimelineCount",
+    "Project.GetTimelineByIndex",
+    "Project.SetCurrentTimeline",
+    "Timeline.GetName",
+    "Timeline.GetUniqueId",
+    "Project.AddRenderJob",
+    "Project.GetRenderJobList",
+    "Project.GetRenderJobStatus",
+  ],
+  async handler(args, { resolve }) {
+    const { project, timeline } = await findTimeline(resolve, args.timeline);
+    let previous: unknown = null;
+    if (args.timeline !== undefined) {
+      previous = await resolve.call(project, "GetCurrentTimeline");
+      await resolve.call(project, "SetCurrentTimeline", timeline);
+    }
+    let id: unknown;
+    try {
+      id = await resolve.call(project, "AddRenderJob");
+    } finally {
+      if (isHandle(previous)) await resolve.call(project, "SetCurrentTimeline", previous);
+    }
+    if (typeof id !== "string" || !id) {
+      fail(
+        "JOB_REFUSED",
+        "Resolve refused to add a render job",
+        "Set an output folder first (set_render_settings with settings.TargetDir), check MarkIn/MarkOut and that video or audio export is on.",
+      );
+    }
+    const [jobs, status] = await resolve.batch([
+      { h: project.$h, m: "GetRenderJobList" },
+      { h: project.$h, m: "GetRenderJobStatus", a: [id] },
+    ]);
+    const job = ((jobs as JobInfo[]) ?? []).find((j) => j.JobId === id) ?? { JobId: id };
+    const data = jobRow(job, status);
+    return {
+      summary:
+        `Queued ${data.name} (${data.job_id}) for "${data.timeline}" -> ${data.output_path}.`,
+      data,
+    };
+  },
+});
+
+const listRenderJobs = defineTool({
+  name: "list_render_jobs",
+  title: "List render jobs",
+  description:
+    "Lists the render queue with each job's settings, output file, status and completion, a page at a time.",
+  toolset: "render",
+  readOnly: true,
+  input: { ...pageInput },
+  output: { jobs: z.array(jobSchema).describe("Jobs in this page."), ...pageOutput },
+  apiMethods: [...PROJECT, "Project.GetRenderJobList", "Project.GetRenderJobStatus"],
+  async handler(args, { resolve }) {
+    const project = await resolve.project();
+    const jobs = await jobList(resolve, project);
+    const w = pageWindow(jobs.length, args.cursor, args.limit);
+    const page = jobs.slice(w.offset, w.end);
+    const statuses = await resolve.batch(
+      page.map((j) => ({ h: project.$h, m: "GetRenderJobStatus", a: [j.JobId] })),
+    );
+    const data = page.map((j, i) => jobRow(j, statuses[i]));
+    return {
+      summary: `${jobs.length} render job(s); showing ${data.length}.`,
+      data: { jobs: data, total: w.total, next_cursor: w.next_cursor },
+    };
+  },
+});
+
+const deleteRenderJobs = defineTool({
+  name: "delete_render_jobs",
+  title: "Delete render jobs",
+  description:
+    "Removes render jobs from the queue: the given job ids, or all jobs. Jobs being rendered cannot be deleted (stop_render first). Needs confirmation.",
+  toolset: "render",
+  readOnly: false,
+  destructive: true,
+  input: {
+    job_ids: jobIdsInput.optional().describe("Ids of the jobs to delete. Give this or all."),
+    all: z.boolean().optional().describe("Delete every job in the queue."),
+    confirm: z.boolean().optional().describe("Set true to confirm the deletion."),
+  },
+  output: {
+    deleted: z.array(z.string()).describe("Ids of the deleted jobs."),
+    remaining: z.number().describe("Jobs left in the queue."),
+  },
+  apiMethods: [
+    ...PROJECT,
+    "Project.GetRenderJobList",
+    "Project.DeleteRenderJob",
+    "Project.DeleteAllRenderJobs",
+    "Project.IsRenderingInProgress",
+  ],
+  async handler(args, ctx) {
+    const { resolve } = ctx;
+    if (!args.job_ids === !args.all) fail("INVALID_ARGUMENTS", "give job_ids or all: true");
+    const project = await resolve.project();
+    const jobs = await jobList(resolve, project);
+    const ids = args.all ? jobs.map((j) => String(j.JobId)) : [...new Set(args.job_ids!)];
+    unknownJobs(ids, jobs);
+    if (await resolve.call(project, "IsRenderingInProgress") === true) {
+      fail("RENDER_IN_PROGRESS", "a render is in progress", "Call stop_render first, or wait.");
+    }
+    await ctx.confirm(
+      args.all ? `Delete all ${ids.length} render job(s)?` : `Delete ${ids.length} render job(s)?`,
+      args.confirm,
+    );
+    const results = args.all
+      ? [await resolve.call(project, "DeleteAllRenderJobs")]
+      : await resolve.batch(ids.map((id) => ({ h: project.$h, m: "DeleteRenderJob", a: [id] })));
+    const after = await jobList(resolve, project);
+    const left = new Set(after.map((j) => String(j.JobId)));
+    const deleted = ids.filter((id) => !left.has(id));
+    if (results.some((r) => r !== true) && deleted.length < ids.length) {
+      fail(
+        "DELETE_REFUSED",
+        `Resolve refused to delete ${ids.length - deleted.length} job(s)`,
+        "Jobs being rendered cannot be deleted; stop_render first.",
+      );
+    }
+    return {
+      summary: `Deleted ${deleted.length} job(s); ${after.length} left.`,
+      data: { deleted, remaining: after.length },
+    };
+  },
+});
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+const POLL_MS = 200;
+
+async function pollStatuses(resolve: ResolveSession, project: Handle, ids: string[]) {
+  const [inProgress, ...statuses] = await resolve.batch([
+    { h: project.$h, m: "IsRenderingInProgress" },
+    ...ids.map((id) => ({ h: project.$h, m: "GetRenderJobStatus", a: [id] })),
+  ]);
+  return { inProgress: inProgress === true, statuses };
+}
+
+/** Waits for the jobs, reporting progress; stops the render if the client cancels. */
+async function waitForRender(
+  ctx: ToolContext,
+  project: Handle,
+  ids: string[],
+  timeoutMs: number,
+) {
+  const { resolve } = ctx;
+  const started = Date.now();
+  let cancelled = false;
+  let timedOut = false;
+  let last = -1;
+  while (true) {
+    if (ctx.signal.aborted) {
+      await resolve.call(project, "StopRendering");
+      cancelled = true;
+      break;
+    }
+    const { inProgress, statuses } = await pollStatuses(resolve, project, ids);
+    const pcts = statuses.map((s) => num((s as Record<string, unknown>)?.CompletionPercentage));
+    const pct = pcts.length ? Math.floor(pcts.reduce((a, b) => a + b, 0) / pcts.length) : 100;
+    const done = statuses.filter((s) =>
+      ["Complete", "Failed", "Cancelled"].includes(
+        String((s as Record<string, unknown>)?.JobStatus),
+      )
+    ).length;
+    if (pct !== last || !inProgress) {
+      last = pct;
+      await ctx.progress(pct, 100, `${done}/${ids.length} job(s) finished, ${pct}%`);
+    }
+    if (!inProgress) break;
+    if (Date.now() - started > timeoutMs) {
+      timedOut = true;
+      break;
+    }
+    await ctx.idle(() => sleep(POLL_MS, ctx.signal)); // other tools may run while we wait
+  }
+  return { cancelled, timedOut };
+}
+
+const renderResultOutput = {
+  started: z.array(z.string()).describe("Ids of the jobs started."),
+  waited: z.boolean().describe("Whether the call waited for the render to end."),
+  in_progress: z.boolean().describe("Whether Resolve is still rendering."),
+  cancelled: z.boolean().describe("True if the render was stopped because the call was cancelled."),
+  timed_out: z.boolean().describe("True if timeout_seconds passed before the render ended."),
+  jobs: z.array(statusSchema).describe("Final (or current) status of each started job."),
+};
+
+const startRender = defineTool({
+  name: "start_render",
+  title: "Start rendering",
+  description:
+    "Renders queued jobs (the given job ids, or every job not yet complete). By default WAITS until rendering ends, sending progress notifications (percent complete) if the client asked for them, and stops the render if the call is cancelled; returns each job's final status and output file. With wait: false it returns at once (check with render_status, stop with stop_render).",
+  toolset: "render",
+  readOnly: false,
+  openWorld: true,
+  input: {
+    job_ids: jobIdsInput.optional().describe(
+      "Ids of the jobs to render (list_render_jobs). Omit to render all jobs not yet complete.",
+    ),
+    wait: z.boolean().optional().describe(
+      "Wait for the render to finish (true, default) or return immediately (false).",
+    ),
+    interactive: z.boolean().optional().describe(
+      "Let Resolve show error dialogs in its UI while rendering. Default: false.",
+    ),
+    timeout_seconds: z.number().int().min(1).max(86_400).optional().describe(
+      "When waiting: give up waiting (the render continues) after this many seconds. Default: 3600.",
+    ),
+  },
+  output: renderResultOutput,
+  apiMethods: [
+    ...PROJECT,
+    "Project.GetRenderJobList",
+    "Project.GetRenderJobStatus",
+    "Project.StartRendering",
+    "Project.IsRenderingInProgress",
+    "Project.StopRendering",
+  ],
+  async handler(args, ctx) {
+    const { resolve } = ctx;
+    const project = await resolve.project();
+    const jobs = await jobList(resolve, project);
+    if (await resolve.call(project, "IsRenderingInProgress") === true) {
+      fail(
+        "RENDER_IN_PROGRESS",
+        "Resolve is already rendering",
+        "Wait (render_status) or stop it (stop_render) first.",
+      );
+    }
+    let ids: string[];
+    const interactive = args.interactive ?? false;
+    let ok: unknown;
+    if (args.job_ids) {
+      ids = [...new Set(args.job_ids)];
+      unknownJobs(ids, jobs);
+      ok = interactive
+        ? await resolve.call(project, "StartRendering", ids, true)
+        : await resolve.call(project, "StartRendering", ...ids);
+    } else {
+      const statuses = await resolve.batch(
+        jobs.map((j) => ({ h: project.$h, m: "GetRenderJobStatus", a: [j.JobId] })),
+      );
+      ids = jobs.filter((_, i) =>
+        (statuses[i] as Record<string, unknown>)?.JobStatus !== "Complete"
+      ).map((j) => String(j.JobId));
+      if (!ids.length) {
+        fail(
+          "NO_JOBS",
+          jobs.length ? "every queued job is already complete" : "the render queue is empty",
+          "Add a job with add_render_job (or give job_ids to render complete jobs again).",
+        );
+      }
+      ok = await resolve.call(project, "StartRendering", interactive);
+    }
+    if (ok !== true) {
+      fail(
+        "RENDER_REFUSED",
+        "Resolve refused to start rendering",
+        "Check the jobs with list_render_jobs; their timelines must still exist.",
+      );
+    }
+    const wait = args.wait ?? true;
+    let cancelled = false;
+    let timedOut = false;
+    if (wait) {
+      ({ cancelled, timedOut } = await waitForRender(
+        ctx,
+        project,
+        ids,
+        (args.timeout_seconds ?? 3600) * 1000,
+      ));
+    }
+    const { inProgress, statuses } = await pollStatuses(resolve, project, ids);
+    const after = await jobList(resolve, project);
+    const rows = ids.map((id, i) => statusRow(id, statuses[i], after.find((j) => j.JobId === id)));
+    const complete = rows.filter((r) => r.status === "Complete").length;
+    return {
+      summary: !wait
+        ? `Started rendering ${ids.length} job(s); check render_status.`
+        : cancelled
+        ? `Render cancelled and stopped; ${complete}/${ids.length} job(s) complete.`
+        : timedOut
+        ? `Still rendering after the timeout; ${complete}/${ids.length} complete (render_status to follow).`
+        : `Render finished: ${complete}/${ids.length} job(s) complete.`,
+      data: {
+        started: ids,
+        waited: wait,
+        in_progress: inProgress,
+        cancelled,
+        timed_out: timedOut,
+        jobs: rows,
+      },
+    };
+  },
+});
+
+const renderStatus = defineTool({
+  name: "render_status",
+  title: "Render status",
+  description:
+    "Reports whether Resolve is rendering and the status, completion, time taken or remaining, error and output file of render jobs (the given ids, or every queued job; at most 500).",
+  toolset: "render",
+  readOnly: true,
+  input: {
+    job_ids: jobIdsInput.optional().describe("Ids of the jobs to report. Omit for all jobs."),
+  },
+  output: {
+    in_progress: z.boolean().describe("Whether Resolve is rendering now."),
+    jobs: z.array(statusSchema).describe("Status of each job."),
+  },
+  apiMethods: [
+    ...PROJECT,
+    "Project.GetRenderJobList",
+    "Project.GetRenderJobStatus",
+    "Project.IsRenderingInProgress",
+  ],
+  async handler(args, { resolve }) {
+    const project = await resolve.project();
+    const jobs = await jobList(resolve, project);
+    const ids = args.job_ids ? [...new Set(args.job_ids)] : jobs.map((j) => String(j.JobId));
+    if (args.job_ids) unknownJobs(ids, jobs);
+    const { inProgress, statuses } = await pollStatuses(resolve, project, ids.slice(0, 500));
+    const rows = statuses.map((s, i) => statusRow(ids[i], s, jobs.find((j) => j.JobId === ids[i])));
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    return {
+      summary: `${inProgress ? "Rendering" : "Not rendering"}; ` +
+        ([...counts].map(([k, v]) => `${v} ${k}`).join(", ") || "no jobs") + ".",
+      data: { in_progress: inProgress, jobs: rows },
+    };
+  },
+});
+
+const stopRender = defineTool({
+  name: "stop_render",
+  title: "Stop rendering",
+  description:
+    "Stops any render in progress (jobs being rendered become Cancelled) and reports the queue's statuses.",
+  toolset: "render",
+  readOnly: false,
+  idempotent: true,
+  input: {},
+  output: {
+    was_rendering: z.boolean().describe("Whether a render was in progress."),
+    in_progress: z.boolean().describe("Whether Resolve is still rendering."),
+    jobs: z.array(statusSchema).describe("Status of every job."),
+  },
+  apiMethods: [
+    ...PROJECT,
+    "Project.IsRenderingInProgress",
+    "Project.StopRendering",
+    "Project.GetRenderJobList",
+    "Project.GetRenderJobStatus",
+  ],
+  async handler(_args, { resolve }) {
+    const project = await resolve.project();
+    const [was] = await resolve.batch([
+      { h: project.$h, m: "IsRenderingInProgress" },
+      { h: project.$h, m: "StopRendering" },
+    ]);
+    const jobs = await jobList(resolve, project);
+    const ids = jobs.map((j) => String(j.JobId));
+    const { inProgress, statuses } = await pollStatuses(resolve, project, ids);
+    const rows = statuses.map((s, i) => statusRow(ids[i], s, jobs[i]));
+    return {
+      summary: was === true ? "Rendering stopped." : "Nothing was rendering.",
+      data: { was_rendering: was === true, in_progress: inProgress, jobs: rows },
+    };
+  },
+});
+
+const quickExport = defineTool({
+  name: "quick_export",
+  title: "Quick Export",
+  description:
+    "Renders the current timeline (or the named one, made current) with a Quick Export preset (list_render_presets) into a folder, optionally uploading for web presets. Returns Resolve's status.",
+  toolset: "render",
+  readOnly: false,
+  openWorld: true,
+  input: {
+    preset: z.string().min(1).max(255).describe("Quick Export preset name, e.g. 'H.264'."),
+    target_dir: z.string().min(1).max(4096).describe("Existing output folder."),
+    custom_name: z.string().min(1).max(255).optional().describe(
+      "Output file name without extension. Default: the timeline's name.",
+    ),
+    video_quality: z.union([
+      z.number().int().min(0).max(1_000_000_000),
+      z.enum(["Least", "Low", "Medium", "High", "Best"]),
+    ]).optional().describe("0 = automatic, a bit rate, or a quality level. Default: the preset's."),
+    enable_upload: z.boolean().optional().describe(
+      "Upload after rendering (web presets only). Default: false.",
+    ),
+    timeline: timelineRefInput,
+  },
+  output: {
+    status: z.string().describe("Resolve's JobStatus, e.g. 'Render Complete'."),
+    completion: z.number().describe("Percent complete."),
+    time_taken_ms: z.number().describe("Render time."),
+    target_dir: z.string().describe("The output folder."),
+  },
+  apiMethods: [
+    ...PROJECT,
+    "Project.GetCurrentTimeline",
+    "Project.GetTimelineCount",
+    "Project.GetTimelineByIndex",
+    "Project.SetCurrentTimeline",
+    "Timeline.GetName",
+    "Timeline.GetUniqueId",
+    "Project.GetQuickExportRenderPresets",
+    "Project.RenderWithQuickExport",
+  ],
+  async handler(args, { resolve, paths }) {
+    const checked = await paths.checkWrite(args.target_dir);
+    if (!checked.exists || !checked.isDir) {
+      fail("NO_SUCH_DIRECTORY", `${args.target_dir} is not an existing folder`, "Create it first.");
+    }
+    const { project, timeline } = await findTimeline(resolve, args.timeline);
+    const presets = ((await resolve.call(project, "GetQuickExportRenderPresets") as string[]) ?? [])
+      .map(String);
+    if (!presets.includes(args.preset)) {
+      fail(
+        "PRESET_NOT_FOUND",
+        `no Quick Export preset "${args.preset}"`,
+        `Quick Export presets: ${someNames(presets)}.`,
+      );
+    }
+    if (args.timeline !== undefined) await resolve.call(project, "SetCurrentTimeline", timeline);
+    const params: Record<string, unknown> = { TargetDir: checked.path };
+    if (args.custom_name) params.CustomName = args.custom_name;
+    if (args.video_quality !== undefined) params.VideoQuality = args.video_quality;
+    if (args.enable_upload !== undefined) params.EnableUpload = args.enable_upload;
+    const result = await resolve.call(project, "RenderWithQuickExport", args.preset, params);
+    if (typeof result === "string" || !result) {
+      fail("QUICK_EXPORT_FAILED", `Quick Export failed: ${result || "no result"}`);
+    }
+    const r = result as Record<string, unknown>;
+    const status = String(r.JobStatus ?? "");
+    if (/Failed|Cancelled/.test(status)) {
+      fail("QUICK_EXPORT_FAILED", `Quick Export ended with "${status}": ${r.Error ?? ""}`);
+    }
+    return {
+      summary: `Quick Export "${args.preset}": ${status} into ${checked.path}.`,
+      data: {
+        status,
+        completion: num(r.CompletionPercentage),
+        time_taken_ms: num(r.TimeTakenToRenderInMs),
+        target_dir: checked.path,
+      },
+    };
+  },
+});
 
 export function registerRenderTools(registry: ToolRegistry): void {
   registry.toolset({
@@ -7,4 +1060,15 @@ export function registerRenderTools(registry: ToolRegistry): void {
     description:
       "Deliver: formats, codecs, presets, settings, render jobs, start/stop with progress, quick export.",
   });
+  registry.add(listRenderFormats);
+  registry.add(listRenderPresets, { default: true });
+  registry.add(manageRenderPresets);
+  registry.add(setRenderSettings, { default: true });
+  registry.add(addRenderJob, { default: true });
+  registry.add(listRenderJobs);
+  registry.add(deleteRenderJobs);
+  registry.add(startRender, { default: true });
+  registry.add(renderStatus, { default: true });
+  registry.add(stopRender);
+  registry.add(quickExport);
 }
