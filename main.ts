@@ -1,6 +1,8 @@
 // davinci-resolve-mcp: an MCP server on stdio that drives DaVinci Resolve.
 import process from "node:process";
 import { HELP, parseOptions, UsageError } from "./src/cli.ts";
+import { configOutput } from "./src/client_config.ts";
+import { formatReport, runDoctor } from "./src/doctor.ts";
 import { configureLogging, logger } from "./src/log.ts";
 import { StdioServerTransport } from "./src/sdk.ts";
 import { createServer } from "./src/server.ts";
@@ -24,6 +26,17 @@ async function main() {
   }
   if (options.command === "version") {
     return void Deno.stdout.writeSync(new TextEncoder().encode(`${NAME} ${VERSION}\n`));
+  }
+  if (options.command === "config") {
+    return void Deno.stdout.writeSync(new TextEncoder().encode(configOutput(options) + "\n"));
+  }
+  if (options.command === "doctor") {
+    // The bridge's own info lines would only repeat the report.
+    configureLogging(options.logLevel === "info" ? "warning" : options.logLevel);
+    const report = await runDoctor(options);
+    const text = options.json ? JSON.stringify(report, null, 2) : formatReport(report);
+    Deno.stdout.writeSync(new TextEncoder().encode(text + "\n"));
+    Deno.exit(report.ok ? 0 : 1);
   }
   configureLogging(options.logLevel);
   const log = logger("main");

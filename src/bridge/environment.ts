@@ -1,40 +1,39 @@
 // Where the bridge's Python comes from and what it sees: the interpreter, the import path
-// entry for Resolve's scripting modules and the variables the child process gets.
+// entry for Resolve's scripting modules and the variables the child process gets. The
+// finding is src/discovery.ts; this turns its answer into the bridge's options.
 import type { Options } from "../cli.ts";
+import { discover, type Discovery, type Host, realHost } from "../discovery.ts";
 import type { BridgeOptions } from "./client.ts";
-
-/** Blackmagic's documented scripting folders (REFERENCE §1.3), per OS. */
-export const DEFAULT_SCRIPT_API: Record<string, string> = {
-  darwin: "/Library/Application Support/Blackmagic Design/DaVinci Resolve/Developer/Scripting",
-  windows: "C:\\ProgramData\\Blackmagic Design\\DaVinci Resolve\\Support\\Developer\\Scripting",
-  linux: "/opt/resolve/Developer/Scripting",
-};
-
-function env(name: string): string | undefined {
-  try {
-    return Deno.env.get(name) || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function defaultPython(): string {
   return Deno.build.os === "windows" ? "python" : "python3";
 }
 
-export function bridgeEnvironment(options: Options): Omit<BridgeOptions, "readOnly"> {
-  const scriptApi = env("RESOLVE_SCRIPT_API") ?? DEFAULT_SCRIPT_API[Deno.build.os] ??
-    DEFAULT_SCRIPT_API.linux;
-  const sep = Deno.build.os === "windows" ? "\\" : "/";
+/** Runs discovery with the options' overrides (probing the interpreters it tries). */
+export function discoverFor(options: Options, host: Host = realHost()): Discovery {
+  return discover(host, {
+    python: options.python,
+    scriptApi: options.resolveScriptApi,
+    scriptLib: options.resolveScriptLib,
+    keepEnv: options.keepEnv,
+  });
+}
+
+export function bridgeEnvironment(
+  options: Options,
+  found: Discovery = discoverFor(options),
+): Omit<BridgeOptions, "readOnly"> {
+  const interpreter = found.interpreter;
   return {
-    python: options.python ?? defaultPython(),
+    // With no usable interpreter the named (or usual) one is still started, so the first
+    // call fails with PYTHON_NOT_FOUND and its hint rather than the server failing to start.
+    python: interpreter?.command ?? options.python ?? defaultPython(),
     simulator: options.simulator,
     timeoutMs: options.timeoutMs,
     host: options.resolveHost,
     // The simulator ships inside the program; for the real Resolve, its Modules folder.
-    modulePath: options.simulator ? [] : [`${scriptApi}${sep}Modules`],
-    // Inherited variables stay; an empty PYTHONHOME counts as unset for Python, which keeps
-    // one set by Resolve's Fusion from breaking a different interpreter.
-    env: { PYTHONHOME: "", PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" },
+    modulePath: options.simulator || !found.modulesDir ? [] : [found.modulesDir],
+    // Variables known to break Python are passed as empty values (unset, for Python).
+    env: { ...found.childEnv, ...interpreter?.env },
   };
 }

@@ -1,0 +1,404 @@
+// `doctor`: checks, in order, everything the server needs, one line each with the fix for
+// what fails. The same checks run against the simulator with --simulator.
+import { BridgeClient } from "./bridge/client.ts";
+import { bridgeEnvironment, discoverFor } from "./bridge/environment.ts";
+import { catalog } from "./bridge/sources.ts";
+import type { Options } from "./cli.ts";
+import { type Discovery, type Host, type OsName, realHost } from "./discovery.ts";
+import { ToolError } from "./errors.ts";
+import { NAME, VERSION } from "./version.ts";
+
+export type Status = "pass" | "warn" | "fail" | "skip";
+
+export interface Check {
+  id: "python" | "modules" | "library" | "resolve" | "edition" | "version" | "scripting" | "bridge";
+  title: string;
+  status: Status;
+  detail: string;
+  fix?: string;
+}
+
+export interface DoctorReport {
+  name: string;
+  version: string;
+  simulator: boolean;
+  /** True when no check failed or was skipped (a warning still passes). */
+  ok: boolean;
+  checks: Check[];
+}
+
+/** Runs a short Python snippet with the interpreter discovery chose; its marked output line. */
+export type Runner = (code: string, args: string[]) => Promise<string>;
+
+const TITLES: Record<Check["id"], string> = {
+  python: "Python interpreter",
+  modules: "scripting modules",
+  library: "fusionscript library",
+  resolve: "Resolve running and answering",
+  edition: "edition",
+  version: "Resolve version",
+  scripting: "external scripting",
+  bridge: "bridge round trip",
+};
+
+const LOAD_LIBRARY = `import sys
+try:
+    import importlib.machinery, importlib.util
+    path = sys.argv[1]
+    loader = importlib.machinery.ExtensionFileLoader("fusionscript", path)
+    spec = importlib.util.spec_from_file_location("fusionscript", path, loader=loader)
+    loader.exec_module(importlib.util.module_from_spec(spec))
+    print("RESOLVE_MCP_RESULT ok")
+except BaseException as e:
+    print("RESOLVE_MCP_RESULT %s: %s" % (type(e).__name__, e))
+`;
+
+const RESOLVE_PROCESS = `import os, subprocess, sys
+found = "unknown"
+try:
+    if sys.platform.startswith("linux"):
+        found = "no"
+        for pid in os.listdir("/proc"):
+            try:
+                with open("/proc/%s/comm" % pid) as fh:
+                    if fh.read().strip().lower() == "resolve":
+                        found = "yes"
+                        break
+            except Exception:
+                pass
+    elif sys.platform == "darwin":
+        out = subprocess.run(["/bin/ps", "-axco", "comm"], capture_output=True, text=True).stdout
+        found = "yes" if any(l.strip() == "Resolve" for l in out.splitlines()) else "no"
+    else:
+        out = subprocess.run(["tasklist", "/FI", "IMAGENAME eq Resolve.exe", "/NH"],
+                             capture_output=True, text=True).stdout
+        found = "yes" if "resolve.exe" in out.lower() else "no"
+except Exception:
+    pass
+print("RESOLVE_MCP_RESULT " + found)
+`;
+
+function pythonFix(os: OsName): string {
+  const install = os === "windows"
+    ? "Install 64-bit Python 3.8+ from python.org (it adds the py launcher, which is found even when Python is not on PATH)"
+    : os === "darwin"
+    ? "Install Python 3.8+ from python.org or Homebrew (brew install python)"
+    : "Install Python 3.8+ with your package manager (e.g. sudo apt install python3)";
+  return `${install}, or name an interpreter with --python (python3, python, py, or one in its usual install folder).`;
+}
+
+function realRunner(found: Discovery, timeoutMs: number): Runner {
+  return async (code, args) => {
+    const interpreter = found.interpreter!;
+    const out = await new Deno.Command(interpreter.command, {
+      args: [...interpreter.args, "-c", code, ...args],
+      env: { ...found.childEnv, ...interpreter.env },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+      signal: AbortSignal.timeout(timeoutMs),
+    }).output();
+    const text = new TextDecoder().decode(out.stdout);
+    const line = text.split(/\r?\n/).find((l) => l.startsWith("RESOLVE_MCP_RESULT "));
+    if (line) return line.slice("RESOLVE_MCP_RESULT ".length);
+    const err = new TextDecoder().decode(out.stderr).trim().split(/\r?\n/).slice(-1)[0];
+    return `the interpreter exited with code ${out.code}${err ? `: ${err}` : ""}`;
+  };
+}
+
+/** How many catalog methods are newer than this Resolve version. */
+function newerMethods(version: string): number {
+  const parse = (v: string) => v.replace(/b$/, "").split(".").map((n) => Number(n) || 0);
+  const have = parse(version);
+  let count = 0;
+  for (const methods of Object.values(catalog)) {
+    for (const method of Object.values(methods)) {
+      const since = parse(method.since);
+      for (let i = 0; i < 3; i++) {
+        const a = since[i] ?? 0, b = have[i] ?? 0;
+        if (a !== b) {
+          if (a > b) count++;
+          break;
+        }
+      }
+    }
+  }
+  return count;
+}
+
+export interface DoctorDeps {
+  host?: Host;
+  runner?: Runner;
+}
+
+export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promise<DoctorReport> {
+  const host = deps.host ?? realHost();
+  const found = discoverFor(options, host);
+  const runner = deps.runner ?? realRunner(found, Math.min(options.timeoutMs, 20_000));
+  const checks: Check[] = [];
+  const add = (id: Check["id"], status: Status, detail: string, fix?: string) =>
+    checks.push({ id, title: TITLES[id], status, detail, ...(fix ? { fix } : {}) });
+  const sim = options.simulator;
+  const py = found.interpreter;
+
+  // 1. Interpreter.
+  if (py) {
+    const cleared = found.cleared.length
+      ? `; cleared for it: ${found.cleared.map((c) => `${c.name}=${c.value}`).join(", ")}`
+      : "";
+    add(
+      "python",
+      "pass",
+      `Python ${py.version} (${py.bits}-bit) at ${py.executable}, via ${py.source}${
+        py.source === "py launcher" ? "" : ` (${py.command})`
+      }${cleared}`,
+    );
+  } else {
+    const tried = found.attempts.map((a) =>
+      `${[a.candidate.command, ...a.candidate.args].join(" ")}: ${a.problem}`
+    ).join("; ");
+    add("python", "fail", `no usable Python (${tried})`, pythonFix(found.os));
+  }
+
+  // 2. Scripting modules, 3. the library they load.
+  if (sim) {
+    add("modules", "pass", "the simulator's DaVinciResolveScript, built into this program");
+    add("library", "pass", "the simulator needs no native library");
+  } else if (!py) {
+    add(
+      "modules",
+      "skip",
+      "not checked: no Python to check with",
+      "Fix the Python interpreter first.",
+    );
+    add(
+      "library",
+      "skip",
+      "not checked: no Python to check with",
+      "Fix the Python interpreter first.",
+    );
+  } else {
+    const module = found.modules.find((m) => m.exists);
+    if (module) {
+      add("modules", "pass", `DaVinciResolveScript.py in ${module.path} (from ${module.source})`);
+    } else {
+      add(
+        "modules",
+        "fail",
+        `DaVinciResolveScript.py not found in: ${found.modules.map((m) => m.path).join("; ")}`,
+        "Install DaVinci Resolve Studio. If it is installed somewhere else, pass --resolve-script-api with its Developer/Scripting folder (or set RESOLVE_SCRIPT_API).",
+      );
+    }
+    const library = found.libraries.find((l) => l.exists);
+    const libFix =
+      "Pass --resolve-script-lib with the path of fusionscript (fusionscript.dll on Windows, fusionscript.so elsewhere, beside Resolve's program files), or set RESOLVE_SCRIPT_LIB.";
+    if (!library) {
+      add(
+        "library",
+        "fail",
+        `fusionscript not found at: ${found.libraries.map((l) => l.path).join("; ")}`,
+        libFix,
+      );
+    } else {
+      const result = await runner(LOAD_LIBRARY, [library.path]).catch((e) => String(e));
+      if (result === "ok") {
+        add(
+          "library",
+          "pass",
+          `${library.path} loads into Python ${py.version} (from ${library.source})`,
+        );
+      } else {
+        add(
+          "library",
+          "fail",
+          `${library.path} does not load: ${result}`,
+          `Use Resolve's own library with a 64-bit Python 3 (this one is ${py.version}, ${py.bits}-bit); ${libFix}`,
+        );
+      }
+    }
+  }
+
+  // 4-8: Resolve itself, through the bridge the server would start.
+  const where = options.resolveHost ? `at ${options.resolveHost}` : "on this machine";
+  if (!py) {
+    for (const id of ["resolve", "edition", "version", "scripting", "bridge"] as const) {
+      add(
+        id,
+        "skip",
+        "not checked: no Python to run the bridge",
+        "Fix the Python interpreter first.",
+      );
+    }
+    return report(sim, checks);
+  }
+  const bridge = new BridgeClient({ ...bridgeEnvironment(options, found), readOnly: true });
+  try {
+    const started = performance.now();
+    let hello: { python?: string; bits?: number; pid?: number } | undefined;
+    let helloError: string | undefined;
+    try {
+      hello = await bridge.request("hello", {}) as typeof hello;
+    } catch (e) {
+      helloError = e instanceof ToolError ? `${e.code}: ${e.message}` : String(e);
+    }
+    let connection: { product: string; version: string } | undefined;
+    let connectError: ToolError | undefined;
+    if (hello) {
+      try {
+        connection = await bridge.connection();
+      } catch (e) {
+        connectError = e instanceof ToolError
+          ? e
+          : new ToolError({ code: "BRIDGE_ERROR", message: String(e) });
+      }
+    }
+    if (connection) {
+      add(
+        "resolve",
+        "pass",
+        `${connection.product} ${connection.version} answered ${sim ? "(simulated)" : where}`,
+      );
+      const studio = /studio/i.test(connection.product);
+      if (studio) add("edition", "pass", "Studio: every tool is available");
+      else {
+        add(
+          "edition",
+          "warn",
+          "the free edition: Studio-only features fail, and recent free versions accept scripts only from Resolve's own Console",
+          "Use DaVinci Resolve Studio for the full set of tools.",
+        );
+      }
+      const newer = newerMethods(connection.version);
+      add(
+        "version",
+        "pass",
+        `${connection.version}${
+          newer ? `; ${newer} of the API methods the tools use are newer and unavailable` : ""
+        }`,
+      );
+      add(
+        "scripting",
+        "pass",
+        sim
+          ? "simulated Resolve accepts external scripts"
+          : `on (${options.resolveHost ? "Network" : "Local or Network"})`,
+      );
+      try {
+        const t0 = performance.now();
+        const [, , name] = await bridge.call([
+          { h: 0, m: "GetProjectManager" },
+          { h: { $r: 0 }, m: "GetCurrentProject" },
+          { h: { $r: 1 }, m: "GetName" },
+        ]);
+        add(
+          "bridge",
+          "pass",
+          `hello, connect and a call (current project: ${JSON.stringify(name)}) in ${
+            Math.round(performance.now() - started)
+          } ms; the call alone ${Math.round(performance.now() - t0)} ms (Python pid ${hello?.pid})`,
+        );
+      } catch (e) {
+        add(
+          "bridge",
+          "fail",
+          `a call failed: ${e instanceof ToolError ? `${e.code}: ${e.message}` : String(e)}`,
+          "Run with --log-level debug to see the bridge's messages, and report it.",
+        );
+      }
+    } else if (helloError) {
+      add("resolve", "fail", `the bridge did not start: ${helloError}`, pythonFix(found.os));
+      for (const id of ["edition", "version", "scripting", "bridge"] as const) {
+        add(id, "skip", "not checked: the bridge did not start");
+      }
+    } else if (connectError?.code === "RESOLVE_UNAVAILABLE") {
+      const running = options.resolveHost
+        ? "unknown"
+        : await runner(RESOLVE_PROCESS, []).catch(() => "unknown");
+      const scriptingFix = options.resolveHost
+        ? `On the machine ${options.resolveHost}: Preferences > System > General > External scripting using: Network, restart Resolve, and let TCP port 1144 through its firewall.`
+        : "In Resolve: Preferences > System > General > External scripting using: Local, then restart Resolve.";
+      if (running === "no") {
+        add(
+          "resolve",
+          "fail",
+          `DaVinci Resolve is not running ${where}`,
+          "Start DaVinci Resolve Studio, wait for the Project Manager, and run doctor again.",
+        );
+        for (const id of ["edition", "version", "scripting"] as const) {
+          add(id, "skip", "not checked: Resolve is not running");
+        }
+      } else {
+        add(
+          "resolve",
+          "fail",
+          `DaVinci Resolve ${running === "yes" ? "is running but " : ""}did not answer ${where}`,
+          running === "yes"
+            ? "Turn on external scripting (below); the free edition refuses external scripts."
+            : `Start DaVinci Resolve Studio ${where}; if it is running, turn on external scripting (below).`,
+        );
+        add(
+          "edition",
+          "skip",
+          "not known until Resolve answers; the free edition refuses external scripts, which looks like this",
+          "Use DaVinci Resolve Studio.",
+        );
+        add("version", "skip", "not known until Resolve answers");
+        add(
+          "scripting",
+          "fail",
+          "Resolve refused the connection: external scripting looks off",
+          scriptingFix,
+        );
+      }
+      add(
+        "bridge",
+        "skip",
+        `the bridge answers (Python ${hello?.python}, pid ${hello?.pid}); no call without Resolve`,
+      );
+    } else {
+      add(
+        "resolve",
+        "fail",
+        `${connectError?.code}: ${connectError?.message}`,
+        connectError?.code === "MODULE_NOT_FOUND"
+          ? "Fix the scripting modules and the fusionscript library (checks 2 and 3)."
+          : connectError?.hint ?? "Run with --log-level debug for the bridge's messages.",
+      );
+      for (const id of ["edition", "version", "scripting", "bridge"] as const) {
+        add(id, "skip", "not checked: Resolve's scripting module did not load");
+      }
+    }
+  } finally {
+    await bridge.close();
+  }
+  return report(sim, checks);
+}
+
+function report(simulator: boolean, checks: Check[]): DoctorReport {
+  return {
+    name: NAME,
+    version: VERSION,
+    simulator,
+    ok: checks.every((c) => c.status === "pass" || c.status === "warn"),
+    checks,
+  };
+}
+
+const MARKS: Record<Status, string> = { pass: "ok  ", warn: "warn", fail: "FAIL", skip: "skip" };
+
+export function formatReport(report: DoctorReport): string {
+  const lines = [
+    `${report.name} ${report.version} doctor${report.simulator ? " (simulator)" : ""}`,
+  ];
+  report.checks.forEach((c, i) => {
+    lines.push(`${MARKS[c.status]} ${i + 1}. ${c.title}: ${c.detail}`);
+    if (c.fix && c.status !== "pass") lines.push(`        fix: ${c.fix}`);
+  });
+  const failed = report.checks.filter((c) => c.status === "fail").length;
+  lines.push(
+    report.ok
+      ? "All checks passed."
+      : `${failed} check${failed === 1 ? "" : "s"} failed; fix the first one and run doctor again.`,
+  );
+  return lines.join("\n");
+}
