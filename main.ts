@@ -1,15 +1,15 @@
 // davinci-resolve-mcp: an MCP server on stdio that drives DaVinci Resolve.
-import process from "node:process";
+// Start-up is kept short: this module imports only what answering `initialize` needs, answers
+// it as soon as it arrives, and only then loads the MCP SDK and the tools (src/serve.ts).
 import { HELP, parseOptions, UsageError } from "./src/cli.ts";
-import { configOutput } from "./src/client_config.ts";
-import { formatReport, runDoctor } from "./src/doctor.ts";
-import { configureLogging, logger } from "./src/log.ts";
-import { StdioServerTransport } from "./src/sdk.ts";
-import { createServer } from "./src/server.ts";
+import { initializeResult } from "./src/identity.ts";
+import { StdioTransport } from "./src/stdio.ts";
 import { NAME, VERSION } from "./src/version.ts";
 
+const encoder = new TextEncoder();
+
 function exitWith(message: string, code: number): never {
-  Deno.stderr.writeSync(new TextEncoder().encode(message + "\n"));
+  Deno.stderr.writeSync(encoder.encode(message + "\n"));
   Deno.exit(code);
 }
 
@@ -21,51 +21,39 @@ async function main() {
     if (e instanceof UsageError) exitWith(e.message, 2);
     throw e;
   }
-  if (options.command === "help") {
-    return void Deno.stdout.writeSync(new TextEncoder().encode(HELP + "\n"));
+  switch (options.command) {
+    case "help":
+      return void Deno.stdout.writeSync(encoder.encode(HELP + "\n"));
+    case "version":
+      return void Deno.stdout.writeSync(encoder.encode(`${NAME} ${VERSION}\n`));
+    case "config": {
+      const { configOutput } = await import("./src/client_config.ts");
+      return void Deno.stdout.writeSync(encoder.encode(configOutput(options) + "\n"));
+    }
+    case "doctor": {
+      const { configureLogging } = await import("./src/log.ts");
+      const { formatReport, runDoctor } = await import("./src/doctor.ts");
+      // The bridge's own info lines would only repeat the report.
+      configureLogging(options.logLevel === "info" ? "warning" : options.logLevel);
+      const report = await runDoctor(options);
+      const text = options.json ? JSON.stringify(report, null, 2) : formatReport(report);
+      Deno.stdout.writeSync(encoder.encode(text + "\n"));
+      Deno.exit(report.ok ? 0 : 1);
+    }
   }
-  if (options.command === "version") {
-    return void Deno.stdout.writeSync(new TextEncoder().encode(`${NAME} ${VERSION}\n`));
+  const transport = new StdioTransport();
+  const first = await transport.firstMessage();
+  if (first?.method === "initialize" && first.id !== undefined && first.id !== null) {
+    // The SDK's Server still handles this request when it connects (it records the client's
+    // capabilities); its identical answer is dropped by the transport.
+    transport.answerEarly(first.id, initializeResult(first.params ?? {}));
   }
-  if (options.command === "config") {
-    return void Deno.stdout.writeSync(new TextEncoder().encode(configOutput(options) + "\n"));
-  }
-  if (options.command === "doctor") {
-    // The bridge's own info lines would only repeat the report.
-    configureLogging(options.logLevel === "info" ? "warning" : options.logLevel);
-    const report = await runDoctor(options);
-    const text = options.json ? JSON.stringify(report, null, 2) : formatReport(report);
-    Deno.stdout.writeSync(new TextEncoder().encode(text + "\n"));
-    Deno.exit(report.ok ? 0 : 1);
-  }
-  configureLogging(options.logLevel);
-  const log = logger("main");
-  let app;
+  const { serve } = await import("./src/serve.ts");
   try {
-    app = createServer(options);
+    await serve(options, transport);
   } catch (e) {
     exitWith((e as Error).message, 2);
   }
-  let closing = false;
-  const shutdown = async (why: string) => {
-    if (closing) return;
-    closing = true;
-    log.info("shutting down ({why})", { why });
-    await app.close();
-    Deno.exit(0);
-  };
-  process.stdin.on("end", () => void shutdown("stdin closed"));
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    try {
-      Deno.addSignalListener(signal, () => void shutdown(signal));
-    } catch { /* SIGTERM cannot be listened to on Windows */ }
-  }
-  await app.server.connect(new StdioServerTransport());
-  log.info("{name} {version} serving on stdio ({mode})", {
-    name: NAME,
-    version: VERSION,
-    mode: options.simulator ? "simulator" : "DaVinci Resolve",
-  });
 }
 
 await main();

@@ -1,8 +1,10 @@
 // Command-line flags. Every flag that has an environment equivalent reads it here, so the
 // rest of the program sees one options object.
 import { parseArgs } from "node:util";
-import { LOG_LEVELS, type LogLevel } from "./log.ts";
 import { NAME, VERSION } from "./version.ts";
+
+export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
+export type LogLevel = typeof LOG_LEVELS[number];
 
 export const CLIENTS = ["claude-desktop", "claude-code", "cursor", "vscode", "codex"] as const;
 export type ClientName = typeof CLIENTS[number];

@@ -2,8 +2,7 @@
 // the client through MCP logging notifications at the level it asked for.
 import { configureSync, getLogger, getTextFormatter, type LogRecord } from "@logtape/logtape";
 
-export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
-export type LogLevel = typeof LOG_LEVELS[number];
+import type { LogLevel } from "./cli.ts";
 
 const formatter = getTextFormatter({
   value: (v) => (typeof v === "string" ? v : JSON.stringify(v) ?? String(v)),

@@ -12,14 +12,9 @@ import { listResources, readResource, RESOURCE_TEMPLATES } from "./resources.ts"
 import { type LoggingLevel, Server, types } from "./sdk.ts";
 import { describeTool, runTool, type ToolDef } from "./tool.ts";
 import { buildRegistry, selectTools } from "./tools/index.ts";
-import { NAME, VERSION } from "./version.ts";
+import { CAPABILITIES, INSTRUCTIONS, SERVER_INFO } from "./identity.ts";
 
 const log = logger("server");
-
-const INSTRUCTIONS = `Drives DaVinci Resolve through its scripting API.
-Typical flow: create_project or open_project, import_media, create_timeline, then edit,
-mark (add_marker), grade and render. Frames on a timeline count from its first frame
-(0 = start); timecodes use the timeline's frame rate. Errors say what to do next.`;
 
 const CHANGES_RESOURCES = new Set(["project", "timeline", "media", "api"]);
 
@@ -47,13 +42,8 @@ export function createServer(options: Options): ResolveMcpServer {
   const bridge = new BridgeClient({ ...bridgeEnvironment(options), readOnly: options.readOnly });
   const paths = new PathPolicy(bridge, options.allowPaths);
   const lock = new Lock();
-  const server = new Server({ name: NAME, version: VERSION }, {
-    capabilities: {
-      tools: {},
-      logging: {},
-      resources: { listChanged: true },
-      prompts: {},
-    },
+  const server = new Server(SERVER_INFO, {
+    capabilities: CAPABILITIES,
     instructions: INSTRUCTIONS,
   });
 
