@@ -181,12 +181,25 @@ Deno.test("SIGTERM stops the server and its bridge", async () => {
   const drain = (async () => {
     for await (const chunk of child.stderr.pipeThrough(new TextDecoderStream())) stderr += chunk;
   })();
+  // The server loads its tools and starts the bridge once the client has said hello.
+  const init = {
+    jsonrpc: "2.0",
+    id: 1,
+    method: "initialize",
+    params: {
+      protocolVersion: "2025-06-18",
+      capabilities: {},
+      clientInfo: { name: "t", version: "1" },
+    },
+  };
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(JSON.stringify(init) + "\n"));
   assert(await waitFor(() => bridgePid(stderr) !== undefined), "the bridge starts with the server");
   const pid = bridgePid(stderr)!;
   child.kill("SIGTERM");
   const status = await child.status;
   await drain;
-  await child.stdin.close().catch(() => {});
+  await writer.close().catch(() => {});
   assertEquals(status.code, 0);
   assert(await waitFor(() => !isRunning(pid)), "no orphaned bridge");
 });
