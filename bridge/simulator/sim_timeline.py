@@ -120,6 +120,12 @@ def refresh_clip(w, tid):
 
 
 def free(w, track, start, end, ignore=()):
+    if not ignore:
+        # Items on a track never overlap, so they are ordered by start and by end: only the
+        # last item starting before `end` can reach into [start, end).
+        items = track["items"]
+        i = sim_item.insert_at(w, items, end - 1) - 1
+        return i < 0 or w.objs[items[i]]["end"] <= start
     for iid in track["items"]:
         if iid in ignore:
             continue
@@ -172,8 +178,8 @@ def append_infos(w, tid, infos):
         if rec is None:
             rec = tl["start"]
             for _, track in tracks:
-                for iid in track["items"]:
-                    rec = max(rec, w.objs[iid]["end"])
+                if track["items"]:  # ordered and non-overlapping: the last one ends last
+                    rec = max(rec, w.objs[track["items"][-1]]["end"])
         if rec < 0 or not all(free(w, track, rec, rec + length) for _, track in tracks):
             continue
         ids = []
