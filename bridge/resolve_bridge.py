@@ -27,6 +27,25 @@ class BridgeError(Exception):
         self.message = message
 
 
+class Result(object):
+    """One call's raw value and the API class of the objects in it."""
+
+    __slots__ = ("raw", "cls", "encoded", "quiet", "_value")
+
+    def __init__(self, raw, cls, encoded=False):
+        self.raw = raw
+        self.cls = cls
+        self.encoded = encoded
+        self.quiet = False
+        self._value = raw if encoded else None
+
+    def value(self, bridge):
+        if not self.encoded:
+            self._value = bridge.encode(self.raw, self.cls)
+            self.encoded = True
+        return self._value
+
+
 class Bridge:
     def __init__(self, config):
         self.catalog = config.get("catalog", {})
@@ -90,7 +109,7 @@ class Bridge:
         if "$h" in value:
             return self.lookup(value["$h"])[0]
         if "$r" in value:
-            return self.decode(self.result_ref(value["$r"], results), results)
+            return self.result_ref(value["$r"], results).raw
         if "$const" in value:
             return self.constant(value["$const"])
         if "$dict" in value:
@@ -116,7 +135,7 @@ class Bridge:
 
     @staticmethod
     def result_ref(index, results):
-        if not isinstance(index, int) or not 0 <= index < len(results):
+        if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(results):
             raise BridgeError("BAD_REFERENCE", "no earlier result %r in this batch" % (index,))
         return results[index]
 
@@ -125,15 +144,15 @@ class Bridge:
     @staticmethod
     def is_missing(ref, results):
         return isinstance(ref, dict) and "$r" in ref and isinstance(ref["$r"], int) \
-            and 0 <= ref["$r"] < len(results) and results[ref["$r"]] is None
+            and 0 <= ref["$r"] < len(results) and results[ref["$r"]].raw is None
 
     def target(self, ref, results):
+        """The API object a call is made on: a handle, or an earlier result of the batch."""
         if isinstance(ref, dict) and "$r" in ref:
-            ref = self.result_ref(ref["$r"], results)
-            if isinstance(ref, dict) and "$h" in ref:
-                ref = ref["$h"]
-            else:
+            result = self.result_ref(ref["$r"], results)
+            if result.cls is None or isinstance(result.raw, (list, tuple, dict, str, int, float)):
                 raise BridgeError("NOT_AN_OBJECT", "the referenced result is not an API object")
+            return result.raw, result.cls
         return self.lookup(ref)
 
     def invoke(self, obj, cls, method, args, results):
@@ -163,9 +182,12 @@ class Bridge:
         except Exception as e:  # Resolve itself failed; report, never crash
             raise BridgeError("RESOLVE_EXCEPTION", "%s.%s raised %s: %s" % (
                 cls, method, type(e).__name__, e))
-        return self.encode(value, spec.get("returnClass"))
+        return value, spec.get("returnClass")
 
     def run_calls(self, calls):
+        """Runs a batch. Results stay raw (no handles) until the end, so objects that are
+        only used by later calls of the batch never enter the handle table; calls marked
+        "q" (quiet) are not returned at all."""
         if not isinstance(calls, list):
             raise BridgeError("BAD_REQUEST", "calls must be a list")
         results = []
@@ -174,32 +196,58 @@ class Bridge:
                 if not isinstance(call, dict):
                     raise BridgeError("BAD_REQUEST", "each call must be an object")
                 if "map" in call:
-                    results.append(self.run_map(call, results))
+                    result = Result(self.run_map(call, results), None, encoded=True)
+                elif "len" in call:
+                    value = self.decode(call["len"], results)
+                    result = Result(len(value) if isinstance(value, (list, dict)) else None, None)
                 elif self.is_missing(call.get("h"), results):
-                    results.append(None)  # like `?.`: a getter earlier in the chain failed
+                    result = Result(None, None)  # like `?.`: a getter earlier in the chain failed
                 else:
                     obj, cls = self.target(call.get("h"), results)
-                    results.append(self.invoke(obj, cls, call.get("m"), call.get("a", []),
-                                               results))
+                    result = Result(*self.invoke(obj, cls, call.get("m"), call.get("a", []),
+                                                 results))
+                result.quiet = bool(call.get("q"))
+                results.append(result)
             except BridgeError as e:
                 e.index = index
                 raise
-        return results
+        return [None if r.quiet else r.value(self) for r in results]
 
     def run_map(self, call, results):
-        """Call the same methods on many objects: [[m1(o1), m2(o1)], [m1(o2), m2(o2)], ...]."""
+        """Calls the same methods on many objects: [[m1(o1), m2(o1)], [m1(o2), m2(o2)], ...].
+        A method entry [m, args, [m2, args2]] returns m2 called on m's result."""
         refs = call["map"]
         if isinstance(refs, dict) and "$r" in refs:
-            refs = self.result_ref(refs["$r"], results)
-        if not isinstance(refs, list):
+            source = self.result_ref(refs["$r"], results)
+            if not isinstance(source.raw, (list, tuple)):
+                raise BridgeError("BAD_REQUEST", "map needs a list of objects")
+            objects = [(o, source.cls) for o in source.raw]
+        elif isinstance(refs, list):
+            objects = [self.lookup(r["$h"] if isinstance(r, dict) and "$h" in r else r)
+                       for r in refs]
+        else:
             raise BridgeError("BAD_REQUEST", "map needs a list of objects")
+        window = call.get("slice")
+        if isinstance(window, list) and len(window) == 2:
+            objects = objects[window[0]:window[1]]
         methods = call.get("ms", [])
+        if not isinstance(methods, list) or not all(
+                isinstance(m, list) and m for m in methods):
+            raise BridgeError("BAD_REQUEST", "ms must be a list of [method, args] entries")
         rows = []
-        for ref in refs:
-            handle = ref["$h"] if isinstance(ref, dict) and "$h" in ref else ref
-            obj, cls = self.lookup(handle)
-            rows.append([self.invoke(obj, cls, m[0], m[1] if len(m) > 1 else [], results)
-                         for m in methods])
+        for obj, cls in objects:
+            row = []
+            for m in methods:
+                value, value_cls = self.invoke(obj, cls, m[0], m[1] if len(m) > 1 else [],
+                                               results)
+                if len(m) > 2 and isinstance(m[2], list) and m[2]:
+                    then = m[2]
+                    if value is not None:
+                        value, value_cls = self.invoke(
+                            value, value_cls, then[0], then[1] if len(then) > 1 else [],
+                            results)
+                row.append(self.encode(value, value_cls))
+            rows.append(row)
         return rows
 
     def release(self, handles):
@@ -255,24 +303,29 @@ def reply(out, message):
     out.flush()
 
 
+def answer(bridge, raw, out):
+    """Handles one request line and writes its reply line."""
+    request_id = None
+    try:
+        request = json.loads(raw)
+        if not isinstance(request, dict):
+            raise BridgeError("BAD_REQUEST", "a request must be a JSON object")
+        request_id = request.get("id")
+        reply(out, {"id": request_id, "ok": bridge.handle(request)})
+    except BridgeError as e:
+        err = {"code": e.code, "message": e.message}
+        if getattr(e, "index", None) is not None:
+            err["index"] = e.index
+        reply(out, {"id": request_id, "err": err})
+    except ValueError as e:
+        reply(out, {"id": request_id, "err": {"code": "BAD_JSON", "message": str(e)}})
+    except Exception as e:  # the bridge must outlive any bad request
+        reply(out, {"id": request_id, "err": {
+            "code": "BRIDGE_ERROR", "message": "%s: %s" % (type(e).__name__, e)}})
+
+
 def run(out, config):
     bridge = Bridge(config)
     reply(out, {"ready": True})
     for raw in sys.stdin.buffer:
-        request_id = None
-        try:
-            request = json.loads(raw)
-            if not isinstance(request, dict):
-                raise BridgeError("BAD_REQUEST", "a request must be a JSON object")
-            request_id = request.get("id")
-            reply(out, {"id": request_id, "ok": bridge.handle(request)})
-        except BridgeError as e:
-            err = {"code": e.code, "message": e.message}
-            if getattr(e, "index", None) is not None:
-                err["index"] = e.index
-            reply(out, {"id": request_id, "err": err})
-        except ValueError as e:
-            reply(out, {"id": request_id, "err": {"code": "BAD_JSON", "message": str(e)}})
-        except Exception as e:  # the bridge must outlive any bad request
-            reply(out, {"id": request_id, "err": {
-                "code": "BRIDGE_ERROR", "message": "%s: %s" % (type(e).__name__, e)}})
+        answer(bridge, raw, out)

@@ -1,6 +1,6 @@
 // What tools see of Resolve: calls on API objects through the bridge, batched where a tool
 // needs several values, with every handle released when the tool call ends.
-import type { BridgeClient, Call, Handle, MapCall } from "./bridge/client.ts";
+import type { BatchCall, BridgeClient, Handle, MapMethod } from "./bridge/client.ts";
 import { fail } from "./errors.ts";
 
 export type { Handle };
@@ -36,7 +36,7 @@ export class ResolveSession {
   }
 
   /** Several calls in one round trip; `{$r: i}` refers to the result of call i. */
-  async batch(calls: (Call | MapCall)[]): Promise<unknown[]> {
+  async batch(calls: BatchCall[]): Promise<unknown[]> {
     if (calls.length === 0) return [];
     const results = await this.bridge.call(calls);
     this.#collect(results);
@@ -44,7 +44,7 @@ export class ResolveSession {
   }
 
   /** Calls the same methods on each object in one round trip: one row per object. */
-  async map(objects: Handle[], methods: [string, unknown[]?][]): Promise<unknown[][]> {
+  async map(objects: Handle[], methods: MapMethod[]): Promise<unknown[][]> {
     if (objects.length === 0) return [];
     const [rows] = await this.batch([{ map: objects, ms: methods }]);
     return rows as unknown[][];

@@ -14,18 +14,34 @@ export interface Handle {
   c: string;
 }
 
-/** One call: method `m` of object `h` (a handle, or `{$r: i}`: the result of call i). */
+/**
+ * One call: method `m` of object `h` (a handle, or `{$r: i}`: the result of call i).
+ * `q: 1` (quiet) keeps the result out of the reply: later calls of the batch can still use
+ * it, and objects in it never become handles.
+ */
 export interface Call {
   h: number | { $r: number };
   m: string;
   a?: unknown[];
+  q?: 1;
 }
 
-/** The same methods on each of many objects, in one step of a batch. */
+/** One method entry of a map: [method, args] or [method, args, [then, thenArgs]]. */
+export type MapMethod = [string, unknown[]?, [string, unknown[]?]?];
+
+/** The same methods on each of many objects (optionally a slice of them), in one step. */
 export interface MapCall {
   map: Handle[] | { $r: number };
-  ms: [string, unknown[]?][];
+  ms: MapMethod[];
+  slice?: [number, number];
 }
+
+/** The length of an earlier (list) result. */
+export interface LenCall {
+  len: { $r: number };
+}
+
+export type BatchCall = Call | MapCall | LenCall;
 
 export interface BridgeOptions {
   python: string;
@@ -90,7 +106,7 @@ export class BridgeClient {
   }
 
   /** Runs a batch of calls in one round trip; returns one result per call. */
-  async call(calls: (Call | MapCall)[], timeoutMs?: number): Promise<unknown[]> {
+  async call(calls: BatchCall[], timeoutMs?: number): Promise<unknown[]> {
     await this.connection();
     const release = this.#toRelease.splice(0);
     const results = await this.request("call", { calls, release }, timeoutMs) as unknown[];

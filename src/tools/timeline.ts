@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { fail } from "../errors.ts";
 import { constant, dictOf, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
+import type { BatchCall, MapMethod } from "../bridge/client.ts";
 import {
   clipRefInput,
   findTimeline,
@@ -56,12 +57,13 @@ async function checkTrack(resolve: ResolveSession, timeline: Handle, type: strin
 }
 
 /** Every item of the timeline's tracks (optionally one type / track) in track order. */
-async function trackItems(
+/** The tracks of a timeline, optionally one type or one track. */
+async function trackList(
   resolve: ResolveSession,
   timeline: Handle,
   type?: (typeof TRACK_TYPES)[number],
   index?: number,
-): Promise<{ item: Handle; type: string; index: number }[]> {
+): Promise<{ type: string; index: number }[]> {
   const types = type ? [type] : [...TRACK_TYPES];
   const counts = await resolve.batch(
     types.map((t) => ({ h: timeline.$h, m: "GetTrackCount", a: [t] })),
@@ -76,6 +78,16 @@ async function trackItems(
       "list_tracks shows the tracks.",
     );
   }
+  return tracks;
+}
+
+async function trackItems(
+  resolve: ResolveSession,
+  timeline: Handle,
+  type?: (typeof TRACK_TYPES)[number],
+  index?: number,
+): Promise<{ item: Handle; type: string; index: number }[]> {
+  const tracks = await trackList(resolve, timeline, type, index);
   const lists = await resolve.batch(
     tracks.map((t) => ({ h: timeline.$h, m: "GetItemListInTrack", a: [t.type, t.index] })),
   );
@@ -85,6 +97,46 @@ async function trackItems(
       ...t,
     }))
   );
+}
+
+/**
+ * One page of items across tracks in two round trips, whatever the timeline's size: the
+ * bridge counts each track's items, then reads only the page's slice (no handles made).
+ */
+async function itemPage(
+  resolve: ResolveSession,
+  timeline: Handle,
+  tracks: { type: string; index: number }[],
+  cursor: string | undefined,
+  limit: number | undefined,
+  rate: Rate,
+  start: number,
+) {
+  const listCall = (t: { type: string; index: number }) => ({
+    h: timeline.$h,
+    m: "GetItemListInTrack",
+    a: [t.type, t.index],
+    q: 1 as const,
+  });
+  const counted = await resolve.batch(
+    tracks.flatMap((t, i) => [listCall(t), { len: { $r: 2 * i } }]),
+  );
+  const lengths = tracks.map((_, i) => Number(counted[2 * i + 1]) || 0);
+  const page = pageWindow(lengths.reduce((a, b) => a + b, 0), cursor, limit);
+  const calls: BatchCall[] = [];
+  let first = 0;
+  tracks.forEach((t, i) => {
+    const from = Math.max(page.offset, first) - first;
+    const to = Math.min(page.end, first + lengths[i]) - first;
+    if (from < to) {
+      calls.push(listCall(t));
+      calls.push({ map: { $r: calls.length - 1 }, slice: [from, to], ms: PAGE_FIELDS });
+    }
+    first += lengths[i];
+  });
+  const results = await resolve.batch(calls);
+  const rows = results.filter((_, i) => i % 2 === 1).flat() as unknown[][];
+  return { page, items: rows.map((row) => itemRow(row, rate, start)) };
 }
 
 /** Timeline items by unique id (one listing + one map for all ids). */
@@ -123,7 +175,7 @@ const itemSchema = z.object({
   ),
 });
 
-const ITEM_FIELDS: [string, unknown[]?][] = [
+const ITEM_FIELDS: MapMethod[] = [
   ["GetTrackTypeAndIndex"],
   ["GetUniqueId"],
   ["GetName"],
@@ -148,24 +200,15 @@ const ITEM_METHODS = [
 ];
 
 /** Rows for items in ONE round trip: a map for the fields plus the pool clip ids. */
-async function itemRows(
-  resolve: ResolveSession,
-  items: Handle[],
-  rate: Rate,
-  start: number,
-): Promise<z.infer<typeof itemSchema>[]> {
-  if (!items.length) return [];
-  const n = items.length;
-  const results = await resolve.batch([
-    { map: items, ms: ITEM_FIELDS },
-    ...items.map((i) => ({ h: i.$h, m: "GetMediaPoolItem" })),
-    ...items.map((_, k) => ({ h: { $r: 1 + k }, m: "GetUniqueId" })),
-  ]);
-  const rows = results[0] as unknown[][];
+/** The fields of an item row, the clip's id last (read through GetMediaPoolItem). */
+const PAGE_FIELDS: MapMethod[] = [...ITEM_FIELDS, ["GetMediaPoolItem", [], ["GetUniqueId"]]];
+
+function itemRow(row: unknown[], rate: Rate, start: number): z.infer<typeof itemSchema> {
+  const [track, id, nm, s, e, d, ss, se, clipId] = row;
   const num = (
     v: unknown,
   ) => (typeof v === "number" ? v : v == null || v === "" ? null : Number(v));
-  return rows.map(([track, id, nm, s, e, d, ss, se], k) => ({
+  return {
     id: String(id),
     name: String(nm ?? ""),
     track_type: String(Array.isArray(track) ? track[0] : ""),
@@ -177,8 +220,18 @@ async function itemRows(
     duration: Number(d) || 0,
     source_start_frame: num(ss),
     source_end_frame: num(se),
-    clip_id: isHandle(results[1 + k]) ? String(results[1 + n + k]) : null,
-  }));
+    clip_id: clipId == null ? null : String(clipId),
+  };
+}
+
+async function itemRows(
+  resolve: ResolveSession,
+  items: Handle[],
+  rate: Rate,
+  start: number,
+): Promise<z.infer<typeof itemSchema>[]> {
+  const rows = await resolve.map(items, PAGE_FIELDS);
+  return rows.map((row) => itemRow(row, rate, start));
 }
 
 // -- timelines ----------------------------------------------------------------------------
@@ -1618,11 +1671,13 @@ const listTimelineItems = defineTool({
     }
     const { timeline } = await findTimeline(resolve, args.timeline);
     const { rate, start, name: tlName } = await timeBase(resolve, timeline);
-    const all = await trackItems(resolve, timeline, args.track_type, args.track_index);
-    const page = pageWindow(all.length, args.cursor, args.limit);
-    const items = await itemRows(
+    const tracks = await trackList(resolve, timeline, args.track_type, args.track_index);
+    const { page, items } = await itemPage(
       resolve,
-      all.slice(page.offset, page.end).map((a) => a.item),
+      timeline,
+      tracks,
+      args.cursor,
+      args.limit,
       rate,
       start,
     );

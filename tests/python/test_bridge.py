@@ -108,6 +108,29 @@ class BridgeTest(unittest.TestCase):
         self.assertEqual(rows[0], rows[1])
         self.assertEqual(rows[0][0], "Untitled Project")
 
+    def test_quiet_results_len_slice_and_chains_create_no_handles(self):
+        before = self.bridge.request("stat")["ok"]["handles"]
+        reply = self.bridge.call(
+            {"h": self.root, "m": "GetProjectManager", "q": 1},
+            {"h": {"$r": 0}, "m": "GetCurrentProject", "q": 1},
+            {"h": {"$r": 1}, "m": "GetMediaPool", "q": 1},
+            {"h": {"$r": 2}, "m": "GetRootFolder", "q": 1},
+            {"h": {"$r": 3}, "m": "GetSubFolderList", "q": 1},
+            {"len": {"$r": 4}},
+            {"h": {"$r": 2}, "m": "AddSubFolder", "a": [{"$r": 3}, "A"], "q": 1},
+            {"h": {"$r": 2}, "m": "AddSubFolder", "a": [{"$r": 3}, "B"], "q": 1},
+            {"h": {"$r": 3}, "m": "GetSubFolderList", "q": 1},
+            {"len": {"$r": 8}},
+            {"map": {"$r": 8}, "slice": [1, 2], "ms": [["GetName"]]},
+            {"map": [{"$h": self.root}], "ms": [["GetProjectManager", [], ["GetCurrentFolder"]]]},
+        )["ok"]
+        self.assertEqual(reply[:5], [None] * 5)
+        self.assertEqual(reply[5], 0)
+        self.assertEqual(reply[9], 2)
+        self.assertEqual(reply[10], [["B"]])
+        self.assertEqual(reply[11], [[""]])
+        self.assertEqual(self.bridge.request("stat")["ok"]["handles"], before)
+
     def test_methods_outside_the_allowlist_are_refused(self):
         for method in ["__class__", "__init__", "_state", "GetProjectManager2", 42, None]:
             err = self.bridge.call({"h": self.root, "m": method})["err"]
