@@ -41,6 +41,14 @@ async function main() {
       Deno.exit(report.ok ? 0 : 1);
     }
   }
+  if (options.http) {
+    const { serveHttp } = await import("./src/http.ts");
+    try {
+      return await serveHttp(options);
+    } catch (e) {
+      exitWith((e as Error).message, 2);
+    }
+  }
   const transport = new StdioTransport();
   const first = await transport.firstMessage();
   if (first?.method === "initialize" && first.id !== undefined && first.id !== null) {

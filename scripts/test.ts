@@ -23,6 +23,7 @@ const deno = await run("Deno tests", Deno.execPath(), [
   "--allow-env",
   "--allow-read",
   "--allow-write",
+  "--allow-net=127.0.0.1",
   ...(Deno.args.length ? Deno.args : ["tests/"]),
 ]);
 const py = Deno.args.length ? true : await run("Python tests", python, [

@@ -29,6 +29,12 @@ export interface Options {
   client?: ClientName;
   /** config: the serving flags given, to repeat in the snippets. */
   serveArgs: string[];
+  /** --http: serve MCP over Streamable HTTP at this address instead of stdio. */
+  http?: { host: string; port: number };
+  /** --allow-remote: let --http bind to an address that is not loopback. */
+  allowRemote: boolean;
+  /** --session-idle-ms: an HTTP session with no request for this long is ended. */
+  sessionIdleMs: number;
 }
 
 export const HELP = `${NAME} ${VERSION}: an MCP server that drives DaVinci Resolve.
@@ -63,6 +69,13 @@ Flags:
                         env RESOLVE_MCP_KEEP_ENV, comma-separated)
   --json                doctor and config: print JSON
   --log-level LEVEL     debug, info, warning or error (env RESOLVE_MCP_LOG_LEVEL; default info)
+  --http HOST:PORT      serve MCP over Streamable HTTP at http://HOST:PORT/mcp instead of
+                        stdio; every request needs "Authorization: Bearer TOKEN" (env
+                        RESOLVE_MCP_TOKEN, else generated and printed once to stderr). Needs
+                        --allow-net=HOST:PORT (deno task start:http serves 127.0.0.1:8765)
+  --allow-remote        let --http bind to an address that is not loopback (no TLS: put it
+                        behind an SSH tunnel or a TLS proxy)
+  --session-idle-ms N   end an HTTP session after N ms without a request (default 1800000)
   -h, --help            this text
   -V, --version         the version
 
@@ -96,6 +109,9 @@ export function parseOptions(args: string[]): Options {
         "resolve-script-lib": { type: "string" },
         "keep-env": { type: "string", multiple: true, default: [] },
         json: { type: "boolean", default: false },
+        http: { type: "string" },
+        "allow-remote": { type: "boolean", default: false },
+        "session-idle-ms": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "V", default: false },
       },
@@ -112,6 +128,12 @@ export function parseOptions(args: string[]): Options {
   const timeoutMs = Number(timeoutText);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 3_600_000) {
     throw new UsageError("--timeout-ms must be a whole number from 100 to 3600000");
+  }
+  const allowRemote = v["allow-remote"];
+  const http = v.http === undefined ? undefined : parseHttpAddress(v.http, allowRemote);
+  const sessionIdleMs = Number(v["session-idle-ms"] ?? "1800000");
+  if (!Number.isInteger(sessionIdleMs) || sessionIdleMs < 100 || sessionIdleMs > 86_400_000) {
+    throw new UsageError("--session-idle-ms must be a whole number from 100 to 86400000");
   }
   const [first, ...rest] = parsed.positionals;
   let command: Options["command"] = v.help ? "help" : v.version ? "version" : "serve";
@@ -159,7 +181,38 @@ export function parseOptions(args: string[]): Options {
     json: v.json,
     client,
     serveArgs: serveArgs(args, parsed.tokens as Token[]),
+    http,
+    allowRemote,
+    sessionIdleMs,
   };
+}
+
+/** True for localhost and the loopback addresses (127.0.0.0/8, ::1). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "");
+  return h === "localhost" || h === "::1" ||
+    h === "0:0:0:0:0:0:0:1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** "HOST:PORT" or "[V6]:PORT"; a non-loopback HOST only with --allow-remote. */
+export function parseHttpAddress(
+  text: string,
+  allowRemote: boolean,
+): { host: string; port: number } {
+  const match = /^(?:\[([^\]]+)\]|([^:\[\]]+)):(\d{1,5})$/.exec(text.trim());
+  const port = Number(match?.[3]);
+  if (!match || port < 1 || port > 65535) {
+    throw new UsageError(
+      `--http takes HOST:PORT with a port from 1 to 65535, e.g. 127.0.0.1:8765 (got "${text}")`,
+    );
+  }
+  const host = match[1] ?? match[2];
+  if (!isLoopbackHost(host) && !allowRemote) {
+    throw new UsageError(
+      `--http ${text} is not a loopback address: anyone who can reach it could drive Resolve. Use 127.0.0.1, or add --allow-remote if you mean it (then use a tunnel or TLS proxy: the token travels in clear).`,
+    );
+  }
+  return { host, port };
 }
 
 function isAbsolute(path: string): boolean {

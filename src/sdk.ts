@@ -8,10 +8,12 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 // @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/server/stdio"
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+// @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/server/webStandardStreamableHttp"
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 // @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/types"
 import * as types from "@modelcontextprotocol/sdk/types.js";
 
-export { Server, StdioServerTransport, types };
+export { Server, StdioServerTransport, types, WebStandardStreamableHTTPServerTransport };
 export type {
   CallToolResult,
   LoggingLevel,

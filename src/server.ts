@@ -1,5 +1,7 @@
 // The MCP server: tools from the registry, each call through the one wrapper, a bridge
-// started alongside the handshake, client roots and logging wired in.
+// started alongside the handshake, client roots and logging wired in. One shared context
+// (bridge, tool lock, tool selection) serves one MCP Server on stdio, or many over HTTP
+// (one per session, src/http.ts); each session has its own client roots and log level.
 import type { LogRecord } from "@logtape/logtape";
 import { BridgeClient } from "./bridge/client.ts";
 import { bridgeEnvironment } from "./bridge/environment.ts";
@@ -29,6 +31,20 @@ const LEVELS: LoggingLevel[] = [
   "emergency",
 ];
 
+/** What every session shares: one bridge (one Resolve), one tool lock, one tool selection. */
+export interface SharedContext {
+  options: Options;
+  bridge: BridgeClient;
+  tools: ToolDef[];
+  /** Tool calls of all sessions take this FIFO lock, so they run one at a time, in order. */
+  lock: Lock;
+  /** The sessions' Servers now connected (resource-list changes go to all of them). */
+  servers: Set<Server>;
+  /** Each session's log forwarder (records go to every session that set a level). */
+  clientSinks: Map<Server, (record: LogRecord) => void>;
+  close(): Promise<void>;
+}
+
 export interface ResolveMcpServer {
   server: Server;
   bridge: BridgeClient;
@@ -36,23 +52,49 @@ export interface ResolveMcpServer {
   close(): Promise<void>;
 }
 
-export function createServer(options: Options): ResolveMcpServer {
+/** The shared part: starts the bridge now (so `initialize` is not delayed by it). */
+export function createContext(options: Options): SharedContext {
   const tools = selectTools(buildRegistry(), options.toolsets, options.readOnly);
-  const byName = new Map(tools.map((t) => [t.name, t]));
   const bridge = new BridgeClient({ ...bridgeEnvironment(options), readOnly: options.readOnly });
+  const clientSinks = new Map<Server, (record: LogRecord) => void>();
+  setClientSink((record) => {
+    for (const sink of clientSinks.values()) sink(record);
+  });
+  bridge.start();
+  return {
+    options,
+    bridge,
+    tools,
+    lock: new Lock(),
+    servers: new Set(),
+    clientSinks,
+    async close() {
+      setClientSink(undefined);
+      await bridge.close();
+    },
+  };
+}
+
+/**
+ * One MCP Server on the shared context. Closing it (or its transport closing) aborts its
+ * calls in flight and leaves the context (bridge, other sessions) running.
+ */
+export function createSessionServer(context: SharedContext): Server {
+  const { options, bridge, tools, lock, servers, clientSinks: sinks } = context;
+  const byName = new Map(tools.map((t) => [t.name, t]));
   const paths = new PathPolicy(bridge, options.allowPaths);
-  const lock = new Lock();
   const server = new Server(SERVER_INFO, {
     capabilities: CAPABILITIES,
     instructions: INSTRUCTIONS,
   });
+  servers.add(server);
 
   let clientLevel: LoggingLevel | undefined;
   server.setRequestHandler(types.SetLevelRequestSchema, (request) => {
     clientLevel = request.params.level;
     return {};
   });
-  setClientSink((record: LogRecord) => {
+  sinks.set(server, (record: LogRecord) => {
     const level = record.level === "trace"
       ? "debug"
       : record.level === "fatal"
@@ -65,7 +107,12 @@ export function createServer(options: Options): ResolveMcpServer {
       data: record.message.map(String).join(""),
     }).catch(() => {});
   });
-
+  const previousOnclose = server.onclose;
+  server.onclose = () => {
+    servers.delete(server);
+    sinks.delete(server);
+    previousOnclose?.();
+  };
   server.setRequestHandler(types.ListToolsRequestSchema, () => ({
     tools: tools.map((tool) => describeTool(tool, options.readOnly)),
   }));
@@ -81,8 +128,9 @@ export function createServer(options: Options): ResolveMcpServer {
     const progressToken = request.params._meta?.progressToken;
     const result = await callTool(tool, request, extra, progressToken);
     // Projects and timelines are resources: a change to them changes the resource list.
+    // Every session sees the same Resolve, so every session hears of it.
     if (!result.isError && !tool.readOnly && CHANGES_RESOURCES.has(tool.toolset)) {
-      server.sendResourceListChanged().catch(() => {});
+      for (const s of servers) s.sendResourceListChanged().catch(() => {});
     }
     return result;
   });
@@ -168,14 +216,19 @@ export function createServer(options: Options): ResolveMcpServer {
   server.oninitialized = () => void refreshRoots();
   server.setNotificationHandler(types.RootsListChangedNotificationSchema, refreshRoots);
 
-  bridge.start();
+  return server;
+}
+
+/** The stdio server: the shared context and its one Server. */
+export function createServer(options: Options): ResolveMcpServer {
+  const context = createContext(options);
+  const server = createSessionServer(context);
   return {
     server,
-    bridge,
-    tools,
+    bridge: context.bridge,
+    tools: context.tools,
     async close() {
-      setClientSink(undefined);
-      await bridge.close();
+      await context.close();
       await server.close().catch(() => {});
     },
   };
