@@ -59,6 +59,9 @@ class EmbeddedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def create_module(self, spec):
         return None
 
+    def get_source(self, name):
+        return self.sources[name]
+
     def exec_module(self, module):
         code = compiled(module.__name__, self.sources[module.__name__])
         exec(code, module.__dict__)  # our own embedded source, never input from a client

@@ -1,0 +1,344 @@
+"""The in-app bridge: the bridge's RPC served on a loopback TCP port from inside Resolve.
+
+The script `install-inapp` writes into Resolve's Scripts folder embeds this module and
+resolve_bridge.py; run from Workspace > Scripts, it calls main(), which serves one client
+at a time on 127.0.0.1 with the same allowlisted object RPC as the external bridge, until
+it is stopped (a "stop" request, Ctrl-C in the Console, Resolve quitting, or no client for
+the idle time). The server's relay (inapp_relay.py) and this module share the handshake.
+
+Handshake, one JSON line each way, the secret never on the wire:
+  server: {"service": SERVICE, "protocol": 1, "challenge": <random hex>}
+  client: {"response": HMAC-SHA256(secret, "client " + challenge), "challenge": <random hex>,
+           "readOnly": bool}
+  server: {"ok": {"proof": HMAC-SHA256(secret, "server " + client challenge), "build": id}}
+          or {"err": {"code": "AUTH_FAILED" | "BUSY", "message"}} and it closes.
+Then request and reply lines exactly as over the external bridge's pipes.
+Standard library only, and Python 3.6 compatible: Resolve's Console may run an old Python.
+"""
+
+import binascii
+import hashlib
+import hmac
+import importlib
+import json
+import os
+import select
+import socket
+import sys
+import time
+
+SERVICE = "davinci-resolve-mcp-inapp"
+PROTOCOL = 1
+DEFAULT_PORT = 51144
+HANDSHAKE_SECONDS = 5.0
+MAX_HANDSHAKE_LINE = 4096
+
+
+def settings_path():
+    """Where install-inapp keeps the port and the secret (readable by this user only)."""
+    base = os.environ.get("APPDATA") or os.environ.get("XDG_CONFIG_HOME") or \
+        os.path.join(os.path.expanduser("~"), ".config")
+    return os.path.join(base, "davinci-resolve-mcp", "inapp.json")
+
+
+def build_id(catalog):
+    """Identifies the RPC an in-app script serves: its sources and its allowlist."""
+    digest = hashlib.sha256()
+    for name in ("resolve_bridge", "inapp_server"):
+        module = importlib.import_module(name)
+        digest.update(module.__loader__.get_source(name).encode("utf-8"))
+    digest.update(json.dumps(catalog, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def nonce():
+    return binascii.hexlify(os.urandom(32)).decode("ascii")
+
+
+def proof(secret, role, challenge):
+    message = ("%s %s" % (role, challenge)).encode("utf-8")
+    return hmac.new(secret.encode("utf-8"), message, hashlib.sha256).hexdigest()
+
+
+def matches(expected, given):
+    return isinstance(given, str) and hmac.compare_digest(expected.encode(), given.encode())
+
+
+class Lines:
+    """Line-delimited JSON over a socket; also the `out` the bridge writes replies to."""
+
+    def __init__(self, sock):
+        self.sock = sock
+        self.buffer = bytearray()
+
+    def has_line(self):
+        return b"\n" in self.buffer
+
+    def read_line(self, limit=None):
+        """The next line (bytes, without its newline), or None when the peer closed."""
+        while b"\n" not in self.buffer:
+            if limit is not None and len(self.buffer) > limit:
+                raise ValueError("line too long")
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                return None
+            self.buffer += chunk
+        end = self.buffer.index(b"\n")
+        line = bytes(self.buffer[:end])
+        del self.buffer[:end + 1]
+        return line
+
+    def read_json(self, limit=None):
+        line = self.read_line(limit)
+        return None if line is None else json.loads(line.decode("utf-8"))
+
+    def send(self, message):
+        self.write(json.dumps(message, separators=(",", ":")) + "\n")
+
+    def write(self, text):
+        self.sock.sendall(text.encode("utf-8"))
+
+    def flush(self):
+        pass
+
+    def close(self):
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+
+
+class HandshakeError(Exception):
+    def __init__(self, code, message):
+        Exception.__init__(self, message)
+        self.code = code
+        self.message = message
+
+
+def open_link(port, secret, read_only=False, timeout=HANDSHAKE_SECONDS):
+    """Connects and authenticates to the in-app bridge; (Lines, the server's ok) or raises."""
+    try:
+        sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    except OSError as e:
+        raise HandshakeError("UNREACHABLE", "nothing answers on 127.0.0.1:%d (%s)" % (port, e))
+    link = Lines(sock)
+    try:
+        hello = link.read_json(MAX_HANDSHAKE_LINE)
+        if not isinstance(hello, dict):
+            raise HandshakeError("NOT_INAPP", "127.0.0.1:%d is not the in-app bridge" % port)
+        if "err" in hello:
+            raise HandshakeError(hello["err"].get("code", "REFUSED"),
+                                 hello["err"].get("message", "refused"))
+        if hello.get("service") != SERVICE or hello.get("protocol") != PROTOCOL:
+            raise HandshakeError("NOT_INAPP", "127.0.0.1:%d is not the in-app bridge" % port)
+        mine = nonce()
+        link.send({"response": proof(secret, "client", hello.get("challenge", "")),
+                   "challenge": mine, "readOnly": bool(read_only)})
+        answer = link.read_json(MAX_HANDSHAKE_LINE) or {
+            "err": {"code": "AUTH_FAILED", "message": "the in-app bridge closed the connection"}}
+        if "err" in answer:
+            raise HandshakeError(answer["err"].get("code", "REFUSED"),
+                                 answer["err"].get("message", "refused"))
+        ok = answer.get("ok") or {}
+        if not matches(proof(secret, "server", mine), ok.get("proof")):
+            raise HandshakeError("AUTH_FAILED", "the program on 127.0.0.1:%d does not know "
+                                 "the secret: it is not this install's in-app bridge" % port)
+    except HandshakeError:
+        link.close()
+        raise
+    except (OSError, ValueError) as e:
+        link.close()
+        raise HandshakeError("UNREACHABLE", "the handshake with 127.0.0.1:%d failed (%s)"
+                             % (port, e))
+    sock.settimeout(None)
+    return link, ok
+
+
+class FixedApp:
+    """Stands in for DaVinciResolveScript when the script runs inside Resolve."""
+
+    def __init__(self, resolve):
+        self.resolve = resolve
+
+    def scriptapp(self, *args):
+        return self.resolve
+
+
+class Server:
+    def __init__(self, bridge_module, resolve, config, catalog):
+        self.bridge_module = bridge_module
+        self.resolve = resolve
+        self.port = int(config["port"])
+        self.secret = config["secret"]
+        self.idle_seconds = float(config.get("idleSeconds") or 0)
+        self.build = config.get("build")
+        self.catalog = catalog
+        self.listener = None
+        self.client = None
+        self.bridge = None
+        self.stopping = False
+        self.last_active = time.time()
+
+    def say(self, text):
+        print("[MCP bridge] " + text)
+        sys.stdout.flush()
+
+    def listen(self):
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        if hasattr(socket, "SO_EXCLUSIVEADDRUSE"):  # Windows: no other program may share it
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
+        else:
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            listener.bind(("127.0.0.1", self.port))
+        except OSError:
+            listener.close()
+            raise
+        listener.listen(4)
+        self.listener = listener
+
+    def make_bridge(self, read_only):
+        server = self
+        base = self.bridge_module.Bridge
+
+        class InAppBridge(base):
+            def handle(self, request):
+                if request.get("op") == "stop":
+                    server.stopping = True
+                    return {"stopping": True}
+                return base.handle(self, request)
+
+        bridge = InAppBridge({"catalog": self.catalog, "readOnly": read_only})
+        if self.resolve is not None:
+            bridge.dvr = FixedApp(self.resolve)
+        return bridge
+
+    def accept(self):
+        sock, _ = self.listener.accept()
+        peer = Lines(sock)
+        if self.client is not None:
+            self.refuse(peer, "BUSY", "another client is using the in-app bridge")
+            return
+        sock.settimeout(HANDSHAKE_SECONDS)
+        challenge = nonce()
+        try:
+            peer.send({"service": SERVICE, "protocol": PROTOCOL, "challenge": challenge})
+            answer = peer.read_json(MAX_HANDSHAKE_LINE) or {}
+        except (OSError, ValueError):
+            peer.close()
+            return
+        if not isinstance(answer, dict) or \
+                not matches(proof(self.secret, "client", challenge), answer.get("response")):
+            self.say("refused a client: wrong secret")
+            self.refuse(peer, "AUTH_FAILED", "wrong secret: run install-inapp again and "
+                        "restart this script in Resolve")
+            return
+        try:
+            peer.send({"ok": {"proof": proof(self.secret, "server", str(answer.get("challenge"))),
+                              "build": self.build}})
+        except OSError:
+            peer.close()
+            return
+        sock.settimeout(None)
+        self.client = peer
+        self.bridge = self.make_bridge(bool(answer.get("readOnly")))
+        self.say("the MCP server connected")
+
+    @staticmethod
+    def refuse(peer, code, message):
+        """Says why and hangs up, reading (and ignoring) what the peer sent meanwhile."""
+        try:
+            peer.send({"err": {"code": code, "message": message}})
+            peer.sock.shutdown(socket.SHUT_WR)
+            peer.sock.settimeout(0.5)
+            for _ in range(16):  # unread input would make close() reset the connection
+                if not peer.sock.recv(65536):
+                    break
+        except OSError:
+            pass
+        peer.close()
+
+    def drop_client(self):
+        self.client.close()
+        self.client = None
+        self.bridge = None
+        self.last_active = time.time()
+        self.say("the MCP server disconnected; waiting for the next one")
+
+    def serve_client(self):
+        """Answers every complete line the client has sent (drops it once it has gone)."""
+        while True:
+            try:
+                line = self.client.read_line()
+            except OSError:
+                line = None
+            if line is None:
+                self.drop_client()
+                return
+            try:
+                self.bridge_module.answer(self.bridge, line, self.client)
+            except OSError:
+                self.drop_client()
+                return
+            if self.stopping or not self.client.has_line():
+                return
+
+    def run(self):
+        while not self.stopping:
+            watch = [self.listener] + ([self.client.sock] if self.client else [])
+            readable = select.select(watch, [], [], 1.0)[0]
+            if self.listener in readable:
+                self.accept()
+            if self.client is not None and self.client.sock in readable:
+                self.serve_client()
+            if self.client is not None:
+                self.last_active = time.time()
+            elif self.idle_seconds and time.time() - self.last_active > self.idle_seconds:
+                self.say("no client for %d s: stopping" % self.idle_seconds)
+                return
+        self.say("stopped on request")
+
+    def close(self):
+        if self.client is not None:
+            self.client.close()
+        if self.listener is not None:
+            self.listener.close()
+
+
+def stop_running(config):
+    """Stops a bridge already serving this install's port; True if one was stopped."""
+    try:
+        link, _ = open_link(int(config["port"]), config["secret"])
+    except HandshakeError:
+        return False
+    try:
+        link.send({"id": 1, "op": "stop"})
+        link.read_line()
+    except (OSError, ValueError):
+        pass
+    link.close()
+    return True
+
+
+def main(bridge_module, resolve, config, catalog):
+    """Serves until stopped; run again while it runs, it stops the running one."""
+    server = Server(bridge_module, resolve, config, catalog)
+    try:
+        server.listen()
+    except OSError as e:
+        if stop_running(config):
+            server.say("it was already running on port %d: stopped it (run the script again "
+                       "to start it)" % server.port)
+        else:
+            server.say("port %d is taken by another program (%s): install again with "
+                       "another --inapp-port" % (server.port, e))
+        return
+    where = "inside Resolve" if resolve is not None else "through DaVinciResolveScript"
+    server.say("listening on 127.0.0.1:%d (%s); stop it by running this script again, with "
+               "Ctrl-C in the Console, or by quitting Resolve" % (server.port, where))
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        server.say("stopped (interrupted)")
+    finally:
+        server.close()
