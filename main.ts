@@ -30,6 +30,13 @@ async function main() {
       const { configOutput } = await import("./src/client_config.ts");
       return void Deno.stdout.writeSync(encoder.encode(configOutput(options) + "\n"));
     }
+    case "install-inapp": {
+      const { formatInstall, installInApp } = await import("./src/inapp.ts");
+      const result = await installInApp(options);
+      const text = options.json ? JSON.stringify(result, null, 2) : formatInstall(result);
+      Deno.stdout.writeSync(encoder.encode(text + "\n"));
+      return Deno.exit(result.ok ? 0 : 1);
+    }
     case "doctor": {
       const { configureLogging } = await import("./src/log.ts");
       const { formatReport, runDoctor } = await import("./src/doctor.ts");

@@ -9,9 +9,11 @@ the idle time). The server's relay (inapp_relay.py) and this module share the ha
 Handshake, one JSON line each way, the secret never on the wire:
   server: {"service": SERVICE, "protocol": 1, "challenge": <random hex>}
   client: {"response": HMAC-SHA256(secret, "client " + challenge), "challenge": <random hex>,
-           "readOnly": bool}
+           "readOnly": bool, "stop"?: true}
   server: {"ok": {"proof": HMAC-SHA256(secret, "server " + client challenge), "build": id}}
           or {"err": {"code": "AUTH_FAILED" | "BUSY", "message"}} and it closes.
+A client that asks to stop (the script run a second time) is answered ok and the bridge
+stops, even while another client is connected; anyone else is refused while one is.
 Then request and reply lines exactly as over the external bridge's pipes.
 Standard library only, and Python 3.6 compatible: Resolve's Console may run an old Python.
 """
@@ -115,8 +117,10 @@ class HandshakeError(Exception):
         self.message = message
 
 
-def open_link(port, secret, read_only=False, timeout=HANDSHAKE_SECONDS):
-    """Connects and authenticates to the in-app bridge; (Lines, the server's ok) or raises."""
+def open_link(port, secret, read_only=False, timeout=HANDSHAKE_SECONDS, stop=False):
+    """Connects and authenticates to the in-app bridge; (Lines, the server's ok) or raises.
+
+    With stop, the bridge stops once it has checked the secret (and closes the link)."""
     try:
         sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
     except OSError as e:
@@ -132,8 +136,11 @@ def open_link(port, secret, read_only=False, timeout=HANDSHAKE_SECONDS):
         if hello.get("service") != SERVICE or hello.get("protocol") != PROTOCOL:
             raise HandshakeError("NOT_INAPP", "127.0.0.1:%d is not the in-app bridge" % port)
         mine = nonce()
-        link.send({"response": proof(secret, "client", hello.get("challenge", "")),
-                   "challenge": mine, "readOnly": bool(read_only)})
+        request = {"response": proof(secret, "client", hello.get("challenge", "")),
+                   "challenge": mine, "readOnly": bool(read_only)}
+        if stop:
+            request["stop"] = True
+        link.send(request)
         answer = link.read_json(MAX_HANDSHAKE_LINE) or {
             "err": {"code": "AUTH_FAILED", "message": "the in-app bridge closed the connection"}}
         if "err" in answer:
@@ -216,9 +223,6 @@ class Server:
     def accept(self):
         sock, _ = self.listener.accept()
         peer = Lines(sock)
-        if self.client is not None:
-            self.refuse(peer, "BUSY", "another client is using the in-app bridge")
-            return
         sock.settimeout(HANDSHAKE_SECONDS)
         challenge = nonce()
         try:
@@ -233,11 +237,19 @@ class Server:
             self.refuse(peer, "AUTH_FAILED", "wrong secret: run install-inapp again and "
                         "restart this script in Resolve")
             return
+        stop = answer.get("stop") is True
+        if self.client is not None and not stop:
+            self.refuse(peer, "BUSY", "another client is using the in-app bridge")
+            return
         try:
             peer.send({"ok": {"proof": proof(self.secret, "server", str(answer.get("challenge"))),
                               "build": self.build}})
         except OSError:
             peer.close()
+            return
+        if stop:
+            peer.close()
+            self.stopping = True
             return
         sock.settimeout(None)
         self.client = peer
@@ -308,14 +320,9 @@ class Server:
 def stop_running(config):
     """Stops a bridge already serving this install's port; True if one was stopped."""
     try:
-        link, _ = open_link(int(config["port"]), config["secret"])
+        link, _ = open_link(int(config["port"]), config["secret"], stop=True)
     except HandshakeError:
         return False
-    try:
-        link.send({"id": 1, "op": "stop"})
-        link.read_line()
-    except (OSError, ValueError):
-        pass
     link.close()
     return True
 

@@ -9,8 +9,11 @@ export type LogLevel = typeof LOG_LEVELS[number];
 export const CLIENTS = ["claude-desktop", "claude-code", "cursor", "vscode", "codex"] as const;
 export type ClientName = typeof CLIENTS[number];
 
+export const CONNECT_MODES = ["external", "inapp", "auto"] as const;
+export type ConnectMode = typeof CONNECT_MODES[number];
+
 export interface Options {
-  command: "serve" | "help" | "version" | "doctor" | "config";
+  command: "serve" | "help" | "version" | "doctor" | "config" | "install-inapp";
   simulator: boolean;
   python?: string;
   logLevel: LogLevel;
@@ -35,6 +38,12 @@ export interface Options {
   allowRemote: boolean;
   /** --session-idle-ms: an HTTP session with no request for this long is ended. */
   sessionIdleMs: number;
+  /** --connect: external scripting, the in-app bridge (free edition), or external first. */
+  connect: ConnectMode;
+  /** --inapp-port: the in-app bridge's loopback port (install-inapp; default: as installed). */
+  inappPort?: number;
+  /** install-inapp --scripts-dir: Resolve's Scripts folder, when not the usual one. */
+  scriptsDir?: string;
 }
 
 export const HELP = `${NAME} ${VERSION}: an MCP server that drives DaVinci Resolve.
@@ -46,6 +55,8 @@ Usage:
   ${NAME} config [CLIENT]      print the set-up snippet for claude-desktop, claude-code,
                                cursor, vscode and codex (or just CLIENT); serving flags given
                                here (e.g. --allow-path) are written into the snippets
+  ${NAME} install-inapp        write the in-app bridge script into Resolve's Scripts folder
+                               (for the free edition; see --connect), with a new secret
 
 Flags:
   --simulator           use the bundled simulated Resolve (a dry run; nothing touches Resolve)
@@ -67,7 +78,7 @@ Flags:
   --keep-env NAME       pass NAME (e.g. PYTHONHOME, PYTHONPATH) to Python even though it is
                         normally cleared because it breaks other interpreters (repeatable;
                         env RESOLVE_MCP_KEEP_ENV, comma-separated)
-  --json                doctor and config: print JSON
+  --json                doctor, config and install-inapp: print JSON
   --log-level LEVEL     debug, info, warning or error (env RESOLVE_MCP_LOG_LEVEL; default info)
   --http HOST:PORT      serve MCP over Streamable HTTP at http://HOST:PORT/mcp instead of
                         stdio; every request needs "Authorization: Bearer TOKEN" (env
@@ -76,11 +87,21 @@ Flags:
   --allow-remote        let --http bind to an address that is not loopback (no TLS: put it
                         behind an SSH tunnel or a TLS proxy)
   --session-idle-ms N   end an HTTP session after N ms without a request (default 1800000)
+  --connect MODE        how to reach Resolve: external (its external scripting; default),
+                        inapp (the script install-inapp wrote, run inside Resolve from
+                        Workspace > Scripts; works with the free edition) or auto
+                        (external first, then the in-app bridge)
+  --inapp-port N        install-inapp: the loopback port of the in-app bridge (default 51144,
+                        or the port of the previous install); serving: overrides it
+  --scripts-dir DIR     install-inapp: Resolve's Scripts folder, if not the usual one for
+                        this OS
   -h, --help            this text
   -V, --version         the version
 
 Without --simulator the server talks to a running DaVinci Resolve Studio with
-Preferences > System > General > External scripting using set to Local.`;
+Preferences > System > General > External scripting using set to Local; with the free
+edition, run install-inapp once, start the script from Workspace > Scripts > Utility and
+serve with --connect inapp.`;
 
 export class UsageError extends Error {}
 
@@ -112,6 +133,9 @@ export function parseOptions(args: string[]): Options {
         http: { type: "string" },
         "allow-remote": { type: "boolean", default: false },
         "session-idle-ms": { type: "string" },
+        connect: { type: "string" },
+        "inapp-port": { type: "string" },
+        "scripts-dir": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "V", default: false },
       },
@@ -135,14 +159,33 @@ export function parseOptions(args: string[]): Options {
   if (!Number.isInteger(sessionIdleMs) || sessionIdleMs < 100 || sessionIdleMs > 86_400_000) {
     throw new UsageError("--session-idle-ms must be a whole number from 100 to 86400000");
   }
+  const connect = (v.connect ?? "external") as ConnectMode;
+  if (!CONNECT_MODES.includes(connect)) {
+    throw new UsageError(`--connect must be one of ${CONNECT_MODES.join(", ")}`);
+  }
+  if (connect !== "external" && v.simulator) {
+    throw new UsageError(
+      "--connect inapp and auto reach a real Resolve; --simulator runs the simulated one inside the bridge. Use one or the other.",
+    );
+  }
+  const inappPort = v["inapp-port"] === undefined ? undefined : Number(v["inapp-port"]);
+  if (
+    inappPort !== undefined &&
+    !(Number.isInteger(inappPort) && inappPort >= 1024 && inappPort <= 65535)
+  ) {
+    throw new UsageError("--inapp-port must be a whole number from 1024 to 65535");
+  }
+  if (v["scripts-dir"] !== undefined && !isAbsolute(v["scripts-dir"])) {
+    throw new UsageError("--scripts-dir must be an absolute path");
+  }
   const [first, ...rest] = parsed.positionals;
   let command: Options["command"] = v.help ? "help" : v.version ? "version" : "serve";
   let client: ClientName | undefined;
   const dirs: string[] = [];
-  if (first === "doctor" || first === "config") {
+  if (first === "doctor" || first === "config" || first === "install-inapp") {
     if (command === "serve") command = first;
-    if (first === "doctor" && rest.length) {
-      throw new UsageError(`doctor takes no arguments (got ${rest.join(" ")})`);
+    if (first !== "config" && rest.length) {
+      throw new UsageError(`${first} takes no arguments (got ${rest.join(" ")})`);
     }
     if (first === "config" && rest.length) {
       if (rest.length > 1 || !(CLIENTS as readonly string[]).includes(rest[0])) {
@@ -155,7 +198,7 @@ export function parseOptions(args: string[]): Options {
     for (const dir of parsed.positionals.filter((d) => d.trim())) {
       if (!isAbsolute(dir)) {
         throw new UsageError(
-          `unknown subcommand or relative directory "${dir}": the subcommands are doctor and config; directories must be absolute\nRun with --help for the list of flags.`,
+          `unknown subcommand or relative directory "${dir}": the subcommands are doctor, config and install-inapp; directories must be absolute\nRun with --help for the list of flags.`,
         );
       }
       dirs.push(dir);
@@ -184,6 +227,9 @@ export function parseOptions(args: string[]): Options {
     http,
     allowRemote,
     sessionIdleMs,
+    connect,
+    inappPort,
+    scriptsDir: v["scripts-dir"],
   };
 }
 

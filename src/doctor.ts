@@ -1,6 +1,6 @@
 // `doctor`: checks, in order, everything the server needs, one line each with the fix for
 // what fails. The same checks run against the simulator with --simulator.
-import { BridgeClient } from "./bridge/client.ts";
+import { BridgeClient, type Connection } from "./bridge/client.ts";
 import { bridgeEnvironment, discoverFor } from "./bridge/environment.ts";
 import { catalog } from "./bridge/sources.ts";
 import type { Options } from "./cli.ts";
@@ -37,7 +37,7 @@ const TITLES: Record<Check["id"], string> = {
   resolve: "Resolve running and answering",
   edition: "edition",
   version: "Resolve version",
-  scripting: "external scripting",
+  scripting: "scripting connection",
   bridge: "bridge round trip",
 };
 
@@ -161,9 +161,15 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
   }
 
   // 2. Scripting modules, 3. the library they load.
+  const inapp = options.connect === "inapp";
+  const auto = options.connect === "auto";
   if (sim) {
     add("modules", "pass", "the simulator's DaVinciResolveScript, built into this program");
     add("library", "pass", "the simulator needs no native library");
+  } else if (inapp) {
+    const why = "not needed with --connect inapp: the in-app bridge runs inside Resolve";
+    add("modules", "pass", why);
+    add("library", "pass", why);
   } else if (!py) {
     add(
       "modules",
@@ -184,8 +190,10 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
     } else {
       add(
         "modules",
-        "fail",
-        `DaVinciResolveScript.py not found in: ${found.modules.map((m) => m.path).join("; ")}`,
+        auto ? "warn" : "fail",
+        `DaVinciResolveScript.py not found in: ${found.modules.map((m) => m.path).join("; ")}${
+          auto ? " (--connect auto goes on to the in-app bridge)" : ""
+        }`,
         "Install DaVinci Resolve Studio. If it is installed somewhere else, pass --resolve-script-api with its Developer/Scripting folder (or set RESOLVE_SCRIPT_API).",
       );
     }
@@ -195,7 +203,7 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
     if (!library) {
       add(
         "library",
-        "fail",
+        auto ? "warn" : "fail",
         `fusionscript not found at: ${found.libraries.map((l) => l.path).join("; ")}`,
         libFix,
       );
@@ -241,7 +249,7 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
     } catch (e) {
       helloError = e instanceof ToolError ? `${e.code}: ${e.message}` : String(e);
     }
-    let connection: { product: string; version: string } | undefined;
+    let connection: Connection | undefined;
     let connectError: ToolError | undefined;
     if (hello) {
       try {
@@ -264,8 +272,12 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
         add(
           "edition",
           "warn",
-          "the free edition: Studio-only features fail, and recent free versions accept scripts only from Resolve's own Console",
-          "Use DaVinci Resolve Studio for the full set of tools.",
+          connection.via === "inapp"
+            ? "the free edition, through the in-app bridge: Studio-only features (e.g. some render formats, noise reduction, Magic Mask, voice isolation) fail"
+            : "the free edition: Studio-only features fail, and recent free versions accept scripts only from inside Resolve",
+          connection.via === "inapp"
+            ? "Use DaVinci Resolve Studio for the Studio-only features."
+            : `Use DaVinci Resolve Studio for the full set of tools. ${FREE_EDITION_FIX}`,
         );
       }
       const newer = newerMethods(connection.version);
@@ -281,7 +293,11 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
         "pass",
         sim
           ? "simulated Resolve accepts external scripts"
-          : `on (${options.resolveHost ? "Network" : "Local or Network"})`,
+          : connection.via === "inapp"
+          ? `through the in-app bridge on 127.0.0.1:${connection.port} (${connection.script}, running in Resolve)`
+          : `through external scripting (${
+            options.resolveHost ? "Network" : "Local or Network"
+          }, on in Resolve's preferences)`,
       );
       try {
         const t0 = performance.now();
@@ -314,9 +330,10 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
       const running = options.resolveHost
         ? "unknown"
         : await runner(RESOLVE_PROCESS, []).catch(() => "unknown");
-      const scriptingFix = options.resolveHost
+      const scriptingFix = (options.resolveHost
         ? `On the machine ${options.resolveHost}: Preferences > System > General > External scripting using: Network, restart Resolve, and let TCP port 1144 through its firewall.`
-        : "In Resolve: Preferences > System > General > External scripting using: Local, then restart Resolve.";
+        : "In Resolve: Preferences > System > General > External scripting using: Local, then restart Resolve.") +
+        ` ${FREE_EDITION_FIX}`;
       if (running === "no") {
         add(
           "resolve",
@@ -333,7 +350,7 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
           "fail",
           `DaVinci Resolve ${running === "yes" ? "is running but " : ""}did not answer ${where}`,
           running === "yes"
-            ? "Turn on external scripting (below); the free edition refuses external scripts."
+            ? `Turn on external scripting (below); the free edition refuses external scripts. ${FREE_EDITION_FIX}`
             : `Start DaVinci Resolve Studio ${where}; if it is running, turn on external scripting (below).`,
         );
         add(
@@ -383,6 +400,9 @@ function report(simulator: boolean, checks: Check[]): DoctorReport {
     checks,
   };
 }
+
+const FREE_EDITION_FIX =
+  "With the free edition, which refuses external scripts, use the in-app bridge: run install-inapp, start Workspace > Scripts > Utility > Resolve MCP Bridge in Resolve, and serve with --connect inapp.";
 
 const MARKS: Record<Status, string> = { pass: "ok  ", warn: "warn", fail: "FAIL", skip: "skip" };
 

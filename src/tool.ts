@@ -186,7 +186,9 @@ export async function runTool(
     };
   } catch (e) {
     if (e instanceof ToolError) {
-      if (!CALLER_ERRORS.has(e.code) && !(await env.bridge.isAlive())) {
+      // In-app bridge errors already say what happened to the link, and how to restore it.
+      const linkError = e.code.startsWith("INAPP_");
+      if (!CALLER_ERRORS.has(e.code) && !linkError && !(await env.bridge.isAlive())) {
         return errorResult(
           new ToolError({
             code: "RESOLVE_CONNECTION_LOST",

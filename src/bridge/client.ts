@@ -4,7 +4,8 @@
 // with back-off, on the next call.
 import { ToolError } from "../errors.ts";
 import { logger } from "../log.ts";
-import { bootstrap, BRIDGE_MODULES, catalog, SIMULATOR_MODULES } from "./sources.ts";
+import type { ConnectMode } from "../cli.ts";
+import { bootstrap, BRIDGE_MODULES, catalog, RELAY_MODULES, SIMULATOR_MODULES } from "./sources.ts";
 
 const log = logger("bridge");
 
@@ -49,6 +50,10 @@ export interface BridgeOptions {
   readOnly: boolean;
   timeoutMs: number;
   host?: string;
+  /** external: Resolve's external scripting; inapp/auto: through the in-app bridge's relay. */
+  connect?: ConnectMode;
+  /** The in-app bridge's port, when not the installed one. */
+  inappPort?: number;
   /** Extra import path entries (Resolve's Modules folder). */
   modulePath: string[];
   /** Environment of the Python process. */
@@ -59,6 +64,11 @@ export interface Connection {
   product: string;
   version: string;
   root: Handle;
+  /** How Resolve was reached (the relay says; the external bridge does not). */
+  via?: "external" | "inapp";
+  /** The in-app bridge's port and the script the user runs in Resolve. */
+  port?: number;
+  script?: string;
 }
 
 interface Pending {
@@ -277,12 +287,23 @@ export class BridgeClient {
       ready.reject(error);
       this.#failAll(error);
     });
-    const modules = simulator ? { ...BRIDGE_MODULES, ...SIMULATOR_MODULES } : BRIDGE_MODULES;
+    const { connect = "external", inappPort } = this.options;
+    const relay = connect !== "external";
+    const modules = simulator
+      ? { ...BRIDGE_MODULES, ...SIMULATOR_MODULES }
+      : relay
+      ? RELAY_MODULES
+      : BRIDGE_MODULES;
     await this.#write({
       modules,
-      main: "resolve_bridge",
+      main: relay ? "inapp_relay" : "resolve_bridge",
       path: modulePath,
-      config: { catalog, readOnly: this.options.readOnly, host: this.options.host },
+      config: {
+        catalog,
+        readOnly: this.options.readOnly,
+        host: this.options.host,
+        ...(relay ? { mode: connect, port: inappPort } : {}),
+      },
     });
     await ready.promise;
     log.debug("bridge ready (pid {pid})", { pid: child.pid });
@@ -344,7 +365,20 @@ const HINTS: Record<string, string> = {
     "The server was started with --read-only; restart it without that flag to make changes.",
   METHOD_UNAVAILABLE: "This Resolve version lacks the method; update Resolve.",
   UNKNOWN_HANDLE: "The object is gone (released, or the bridge restarted); look it up again.",
+  INAPP_NOT_INSTALLED:
+    "Run the install-inapp subcommand, then in Resolve choose Workspace > Scripts > Utility > Resolve MCP Bridge, and retry.",
+  INAPP_UNAVAILABLE:
+    "In Resolve, choose Workspace > Scripts > Utility > Resolve MCP Bridge (it stops when Resolve quits, when run again, or after 30 minutes without a server), then retry.",
+  INAPP_AUTH_FAILED:
+    "The script running in Resolve is from an earlier install (each install-inapp makes a new secret): in Resolve run Workspace > Scripts > Utility > Resolve MCP Bridge twice (the first run stops the old one), then retry.",
+  INAPP_BUSY:
+    "Another MCP server is using the in-app bridge, which serves one at a time. Stop that one, or share one server among clients with --http.",
+  INAPP_OUTDATED:
+    "Run install-inapp again, then in Resolve run the script twice (stop, start) so Resolve runs the new one.",
 };
+
+/** Errors that a retry can cure once the user (or time) has fixed the cause. */
+const RETRYABLE = new Set(["RESOLVE_UNAVAILABLE", "INAPP_UNAVAILABLE", "INAPP_BUSY"]);
 
 function bridgeError(err: Record<string, unknown>): ToolError {
   const code = String(err.code ?? "BRIDGE_ERROR");
@@ -352,6 +386,6 @@ function bridgeError(err: Record<string, unknown>): ToolError {
     code,
     message: String(err.message ?? "the bridge reported an error"),
     hint: HINTS[code],
-    retryable: code === "RESOLVE_UNAVAILABLE",
+    retryable: RETRYABLE.has(code),
   });
 }

@@ -31,6 +31,8 @@ export function bridgeEnvironment(
     simulator: options.simulator,
     timeoutMs: options.timeoutMs,
     host: options.resolveHost,
+    connect: options.connect,
+    inappPort: options.inappPort,
     // The simulator ships inside the program; for the real Resolve, its Modules folder.
     modulePath: options.simulator || !found.modulesDir ? [] : [found.modulesDir],
     // Variables known to break Python are passed as empty values (unset, for Python).

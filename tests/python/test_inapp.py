@@ -266,6 +266,21 @@ class StoppingTest(InAppCase):
         code, said = self.finished(self.standin)
         self.assertEqual(code, 0, said)
 
+    def test_running_it_again_stops_it_even_while_a_server_is_connected(self):
+        link, _ = self.link()
+        second = self.start(wait_for="already running")
+        self.assertEqual(self.finished(second)[0], 0)
+        code, said = self.finished(self.standin)
+        self.assertEqual(code, 0, said)
+        self.assertIn("stopped on request", said)
+        self.assertIsNone(link.read_line())  # the connected server's link is closed
+
+    def test_a_stop_needs_the_secret(self):
+        with self.assertRaises(inapp_server.HandshakeError) as caught:
+            inapp_server.open_link(self.port, "0" * 64, stop=True)
+        self.assertEqual(caught.exception.code, "AUTH_FAILED")
+        self.assertIsNone(self.standin.poll())
+
     def test_without_a_client_it_stops_after_the_idle_time(self):
         self.kill_standin()
         self.installed = self.install(idle_seconds=1)

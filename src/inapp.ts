@@ -1,0 +1,82 @@
+// `install-inapp`: writes the in-app bridge script into Resolve's Scripts folder. Python does
+// the writing (bridge/inapp_install.py, run through the same bootstrap as the bridge), so the
+// server itself keeps running without any file permission.
+import { bridgeEnvironment } from "./bridge/environment.ts";
+import { bootstrap, catalog, INSTALL_MODULES } from "./bridge/sources.ts";
+import type { Options } from "./cli.ts";
+import { NAME } from "./version.ts";
+
+export interface InstallResult {
+  ok: boolean;
+  /** What was written (when ok). */
+  script?: string;
+  settings?: string;
+  port?: number;
+  replaced?: boolean;
+  build?: string;
+  idleMinutes?: number;
+  menu?: string;
+  /** Why not (when not ok). */
+  error?: { code: string; message: string };
+}
+
+export async function installInApp(options: Options): Promise<InstallResult> {
+  const { python, env } = bridgeEnvironment(options);
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command(python, {
+      args: ["-c", bootstrap],
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+      env,
+    }).spawn();
+  } catch (e) {
+    return failure("PYTHON_NOT_FOUND", `could not start "${python}": ${(e as Error).message}`);
+  }
+  const header = {
+    modules: INSTALL_MODULES,
+    main: "inapp_install",
+    config: { catalog, port: options.inappPort, scriptsDir: options.scriptsDir },
+  };
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(JSON.stringify(header) + "\n"));
+  await writer.close();
+  const out = await child.output();
+  const text = new TextDecoder().decode(out.stdout).trim();
+  try {
+    const reply = JSON.parse(text.split("\n").pop() ?? "");
+    if (reply.ok) return { ok: true, ...reply.ok };
+    if (reply.err) return failure(reply.err.code, reply.err.message);
+  } catch { /* reported below */ }
+  const err = new TextDecoder().decode(out.stderr).trim().split("\n").pop();
+  return failure("INSTALL_FAILED", `the installer exited with code ${out.code}: ${err ?? text}`);
+}
+
+function failure(code: string, message: string): InstallResult {
+  return { ok: false, error: { code, message } };
+}
+
+export function formatInstall(result: InstallResult): string {
+  if (!result.ok) {
+    return `${NAME} install-inapp failed: ${result.error!.code}: ${result.error!.message}
+Pass Resolve's Scripts folder with --scripts-dir if it is not the usual one, or another
+interpreter with --python; run doctor to see which Python is used.`;
+  }
+  return `${result.replaced ? "Replaced" : "Installed"} the in-app bridge:
+  script:   ${result.script}
+  settings: ${result.settings} (port ${result.port} and this install's secret; yours only)
+Next:
+  1. In DaVinci Resolve choose ${result.menu}.
+     Workspace > Console then says "listening on 127.0.0.1:${result.port}".${
+    result.replaced
+      ? `
+     If the previous script is still running there, run it twice: once to stop the old
+     one, once to start the new one (it has a new secret).`
+      : ""
+  }
+  2. Serve with --connect inapp (or auto: external scripting first). For your client's
+     snippet: ${NAME} config --connect inapp
+It stops when you run it again, when Resolve quits, or after ${result.idleMinutes} minutes
+without a server. It serves only 127.0.0.1 and only to a server that knows the secret.`;
+}
