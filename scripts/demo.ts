@@ -59,7 +59,19 @@ async function step(
 ) {
   console.log(`${bold("›")} ${intent}`);
   console.log(dim(`  ${name}(${JSON.stringify(args)})`));
-  const result = await client.callTool({ name, arguments: args }) as CallToolResult;
+  // Long tools (a render) report progress; show it as it comes, as a client would.
+  let shown = -1;
+  const onprogress = ({ progress, total }: { progress: number; total?: number }) => {
+    const percent = Math.round(total ? (progress / total) * 100 : progress);
+    if (percent < shown + 20 && percent < 100) return;
+    shown = percent;
+    console.log(dim(`    … ${percent}%`));
+  };
+  const result = await client.callTool(
+    { name, arguments: args },
+    undefined,
+    { onprogress },
+  ) as CallToolResult;
   const text = (result.content[0] as { text: string }).text.split("\n");
   if (result.isError) {
     console.log(`  ${expectError ? yellow("refused, as expected:") : "FAILED:"} ${text[0]}`);
@@ -127,7 +139,46 @@ try {
     true,
   );
   await step("Try to reuse a project name", "create_project", { name: "Demo Short" }, true);
+  const cut = await step(
+    "Lay the title card and the interview on the rough cut",
+    "append_to_timeline",
+    {
+      timeline: "Rough Cut",
+      clips: [{ clip: "title_card.png" }, { clip: "interview_tone.wav" }],
+    },
+  );
+  const items = (cut?.items ?? []) as {
+    id: string;
+    name: string;
+    start_timecode: string;
+    track_type: string;
+    track_index: number;
+  }[];
+  for (const item of items) {
+    const track = `${item.track_type === "audio" ? "A" : "V"}${item.track_index}`;
+    console.log(dim(`    ${track} ${item.start_timecode}  ${item.name}`));
+  }
+  if (items.length) console.log();
   await step("Hand over to the colourist", "switch_page", { page: "color" });
+  if (items[0]) {
+    await step("Warm up the title card a touch", "set_cdl", {
+      item_id: items[0].id,
+      slope: [1.08, 1.0, 0.94],
+      offset: [0.01, 0, 0],
+      power: [1, 1, 1],
+      saturation: 1.1,
+    });
+  }
+  await step("Set up an H.264 review render into the media folder", "set_render_settings", {
+    format: "mp4",
+    codec: "H264",
+    settings: { TargetDir: media, CustomName: "rough_cut_review" },
+  });
+  await step("Queue the rough cut", "add_render_job", { timeline: "Rough Cut" });
+  const render = await step("Render it and wait", "start_render", { wait: true });
+  for (const job of (render?.jobs ?? []) as { status: string; output_path: string }[]) {
+    console.log(dim(`    ${job.status}: ${job.output_path}`));
+  }
 } finally {
   await client.close();
   await Deno.remove(media, { recursive: true });
