@@ -183,10 +183,14 @@ class World(object):
         self.version = tuple(nums[:3])
         self.state_path = env.get("RESOLVE_SIM_STATE") or None
         self.constants = build_constants(self.version)
-        self.gated = {}
+        self.gated = {}  # only classes with gated methods: empty when nothing is gated
         for cls, methods in sim_methods.SINCE.items():
-            self.gated[cls] = set(m for m, since in methods.items()
-                                  if parse_version(since) > self.version)
+            gated = set(m for m, since in methods.items() if parse_version(since) > self.version)
+            if gated:
+                self.gated[cls] = gated
+        # The noise and hang switches, read once per world like the other RESOLVE_SIM_* ones.
+        self.noise = env.get("RESOLVE_SIM_NOISE", "") not in ("", "0")
+        self.hang = env.get("RESOLVE_SIM_HANG", "")
         self._last_saved = None
         self.S = None
         if self.state_path and os.path.isfile(self.state_path):
@@ -251,8 +255,8 @@ class Obj(object):
 
     def __getattribute__(self, name):
         if name[:1] != "_":
-            w = object.__getattribute__(self, "_w")
-            if name in w.gated.get(type(self).__name__, ()):
+            gated = object.__getattribute__(self, "_w").gated
+            if gated and name in gated.get(type(self).__name__, ()):
                 raise AttributeError("'%s' object has no attribute '%s'"
                                      % (type(self).__name__, name))
         return object.__getattribute__(self, name)
@@ -299,15 +303,23 @@ def _fresh(value):
 
 
 def _noise(label):
-    if os.environ.get("RESOLVE_SIM_NOISE", "") not in ("", "0"):
-        print("[fusionscript] noise: %s" % label)
-        sys.stdout.flush()
-        try:
-            os.write(1, b"libresolve: log line from native code\n")
-        except OSError:
-            pass
-        sys.stderr.write("[fusionscript] stderr noise: %s\n" % label)
-        sys.stderr.flush()
+    print("[fusionscript] noise: %s" % label)
+    sys.stdout.flush()
+    try:
+        os.write(1, b"libresolve: log line from native code\n")
+    except OSError:
+        pass
+    sys.stderr.write("[fusionscript] stderr noise: %s\n" % label)
+    sys.stderr.flush()
+
+
+def _fresh_copy(result):
+    """A copy the caller may change freely. Proxies are immutable (their deepcopy is
+    themselves), so a flat list of proxies or scalars only needs a new list."""
+    if type(result) is list and all(isinstance(v, (Obj, str, int, float, bool))
+                                    or v is None for v in result):
+        return list(result)
+    return copy.deepcopy(result)
 
 
 def api(fail=None, studio=False):
@@ -315,11 +327,13 @@ def api(fail=None, studio=False):
     def deco(fn):
         @functools.wraps(fn)
         def wrapper(self, *args, **kwargs):
-            label = "%s.%s" % (type(self).__name__, fn.__name__)
-            _noise(label)
-            if os.environ.get("RESOLVE_SIM_HANG", "") == label:
-                time.sleep(3600)
             w = self._w
+            if w.noise or w.hang:
+                label = "%s.%s" % (type(self).__name__, fn.__name__)
+                if w.noise:
+                    _noise(label)
+                if w.hang == label:
+                    time.sleep(3600)
             if w.S.get("quit") or not self._alive() or (studio and w.free):
                 return _fresh(fail)
             try:
@@ -331,7 +345,7 @@ def api(fail=None, studio=False):
                 result = _fresh(fail)
             else:
                 if isinstance(result, (list, dict)):
-                    result = copy.deepcopy(result)
+                    result = _fresh_copy(result)
             w.commit()
             return result
         wrapper._api = True

@@ -85,10 +85,29 @@ def add_comp(w, iid, path):
     return cid
 
 
+# item id -> (track number, position in that track's list) as last seen. Only a hint: it is
+# used when the track's list still holds the item at that position, so a stale entry costs
+# one full scan, never a wrong answer (reading all items of a track is not quadratic).
+_POSITIONS = {}
+
+
 def track_index(w, iid):
     o = w.objs[iid]
-    for n, track in enumerate(w.objs[o["tl"]]["tracks"][o["ttype"]], 1):
-        if iid in track["items"]:
+    tracks = w.objs[o["tl"]]["tracks"][o["ttype"]]
+    hint = _POSITIONS.get(iid)
+    if hint is not None:
+        n, pos = hint
+        if n <= len(tracks):
+            items = tracks[n - 1]["items"]
+            if pos < len(items) and items[pos] == iid:
+                return n
+    for n, track in enumerate(tracks, 1):
+        items = track["items"]
+        if iid in items:
+            if len(_POSITIONS) > 200000:
+                _POSITIONS.clear()
+            for pos, other in enumerate(items):
+                _POSITIONS[other] = (n, pos)
             return n
     return 0
 
