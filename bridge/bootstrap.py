@@ -1,4 +1,4 @@
-"""Bridge bootstrap, run as `python3 -c <this file>`.
+"""Bridge bootstrap, run as `python3 -S -c <this file>`.
 
 It first moves fd 1 out of the way, so nothing Resolve's native libraries print can reach
 the RPC stream, then reads one JSON line from stdin, {"modules": {name: source}, "main":
@@ -8,13 +8,13 @@ Compiled modules are cached (keyed by a hash of their source) in the user's cach
 so a restarted bridge does not compile them again.
 """
 
-import hashlib
-import importlib.abc
-import importlib.util
+import importlib
+import importlib.machinery
 import json
 import marshal
 import os
 import sys
+import zlib
 
 rpc_out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
 os.dup2(2, 1)
@@ -28,7 +28,8 @@ def cache_dir():
 
 
 def compiled(name, source):
-    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:24]
+    data = source.encode("utf-8")
+    digest = "%08x%08x%x" % (zlib.crc32(data), zlib.adler32(data), len(data))
     path = os.path.join(CACHE, "%s.%s.%s.bin" % (name, sys.implementation.cache_tag, digest))
     try:
         with open(path, "rb") as f:
@@ -47,13 +48,16 @@ def compiled(name, source):
     return code
 
 
-class EmbeddedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class EmbeddedModules(object):
+    """Finder and loader of the embedded modules (the import protocols, without importing
+    importlib.abc, which loads typing and more for nothing)."""
+
     def __init__(self, sources):
         self.sources = sources
 
     def find_spec(self, name, path=None, target=None):
         if name in self.sources:
-            return importlib.util.spec_from_loader(name, self, origin="embedded:" + name)
+            return importlib.machinery.ModuleSpec(name, self, origin="embedded:" + name)
         return None
 
     def create_module(self, spec):
@@ -67,6 +71,21 @@ class EmbeddedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         exec(code, module.__dict__)  # our own embedded source, never input from a client
 
 
+def add_site_packages():
+    """Under -S (the server starts the bridge so: the .pth files and sitecustomize of
+    whatever Python this is stay out of the bridge, with the memory and time they cost),
+    the site-packages folders still come last on the import path."""
+    import site
+    folders = site.getsitepackages()
+    if site.check_enableusersite():
+        folders.append(site.getusersitepackages())
+    for folder in folders:
+        if folder not in sys.path and os.path.isdir(folder):
+            sys.path.append(folder)
+
+
+if sys.flags.no_site:
+    add_site_packages()
 CACHE = cache_dir()
 header = json.loads(sys.stdin.buffer.readline())
 sys.path[:0] = header.get("path", [])

@@ -56,6 +56,7 @@ class Bridge:
         self.resolve = None
         self.dvr = None
         self.created = []
+        self.checked = {}
 
     # -- connection -------------------------------------------------------------------
 
@@ -155,8 +156,14 @@ class Bridge:
             return result.raw, result.cls
         return self.lookup(ref)
 
-    def invoke(self, obj, cls, method, args, results):
-        spec = self.catalog.get(cls, {}).get(method) if isinstance(method, str) else None
+    def allowed(self, cls, method):
+        """The catalog entry of cls.method if this server may call it (remembered: the
+        catalog and the read-only switch never change), else the error saying why not."""
+        key = (cls, method) if isinstance(method, str) else None
+        spec = self.checked.get(key)
+        if spec is not None:
+            return spec
+        spec = self.catalog.get(cls, {}).get(method) if key else None
         if spec is None or method.startswith("_"):
             raise BridgeError(
                 "METHOD_NOT_ALLOWED", "%s has no documented method %r" % (cls, method)
@@ -166,6 +173,11 @@ class Bridge:
                 "READ_ONLY",
                 "%s.%s changes Resolve and the server runs with --read-only" % (cls, method),
             )
+        self.checked[key] = spec
+        return spec
+
+    def invoke(self, obj, cls, method, args, results):
+        spec = self.allowed(cls, method)
         fn = getattr(obj, method, None)
         if not callable(fn):
             raise BridgeError(
@@ -176,7 +188,7 @@ class Bridge:
         if not isinstance(args, list):
             raise BridgeError("BAD_ARGUMENTS", "arguments must be a list")
         try:
-            value = fn(*self.decode(args, results))
+            value = fn(*self.decode(args, results)) if args else fn()
         except BridgeError:
             raise
         except Exception as e:  # Resolve itself failed; report, never crash

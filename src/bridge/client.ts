@@ -248,7 +248,10 @@ export class BridgeClient {
     let child: Deno.ChildProcess;
     try {
       child = new Deno.Command(python, {
-        args: ["-c", bootstrap],
+        // -S: no site module, so the .pth files and sitecustomize of whatever Python this is
+        // cost the bridge neither memory nor start-up time (bootstrap.py still puts the
+        // site-packages folders on the import path).
+        args: ["-S", "-c", bootstrap],
         stdin: "piped",
         stdout: "piped",
         stderr: "piped",
