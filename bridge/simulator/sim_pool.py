@@ -1,11 +1,9 @@
 """The MediaPool object: bins, imports, timeline creation and clip management."""
 
-import csv
 import json
 import os
 
 import sim_core as core
-import sim_interchange
 import sim_item
 import sim_media
 import sim_timecode as tcm
@@ -146,6 +144,7 @@ class MediaPool(core.Obj):
                 return None
         if not os.path.exists(filePath):
             return None
+        import sim_interchange  # on first use: it loads xml, fractions, csv and urllib
         desc = sim_interchange.import_timeline(filePath, sim_media.project_rate(w)[0])
         if not desc:
             return None
@@ -335,6 +334,7 @@ class MediaPool(core.Obj):
         cols = ["File Name", "Clip Name", "Clip Directory", "Type", "Start TC", "End TC",
                 "Duration", "FPS", "Resolution", "Audio Ch", "Sample Rate", "Reel Name"]
         meta = sorted(set(k for c in ids for k in w.objs[c]["meta"]))
+        import csv
         with open(fileName, "w", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(cols + meta)

@@ -1,11 +1,9 @@
 """Timelines: creation, tracks, editing, markers, playhead, interchange."""
 
-import base64
 import os
 
 import sim_color
 import sim_core as core
-import sim_interchange
 import sim_item
 import sim_media
 import sim_timecode as tcm
@@ -409,6 +407,7 @@ def copy_timeline(w, tid, name):
 
 def _thumb(seed, width=64, height=36):
     r, g, b = (seed * 37) % 256, (seed * 91) % 256, (seed * 53) % 256
+    import base64
     return base64.b64encode(bytes([r, g, b]) * (width * height)).decode("ascii")
 
 
@@ -742,6 +741,7 @@ class Timeline(core.MarkerMixin, core.Obj):
                 return False
         if not os.path.exists(filePath):
             return False
+        import sim_interchange  # on first use: it loads xml, fractions, csv and urllib
         desc = sim_interchange.import_timeline(filePath, self._o["fps"])
         if not desc:
             return False
@@ -788,6 +788,7 @@ class Timeline(core.MarkerMixin, core.Obj):
         settings = self.GetSetting()
         desc["width"] = int(settings.get("timelineResolutionWidth") or 1920)
         desc["height"] = int(settings.get("timelineResolutionHeight") or 1080)
+        import sim_interchange
         return bool(sim_interchange.export_timeline(desc, fileName,
                                             EXPORT_KINDS[kind_name], subtype))
 
