@@ -285,8 +285,11 @@ async function listItems(
 
 const fmt = (n: number) => n.toFixed(n < 10 ? 2 : 1);
 const results: Record<string, unknown> = {
-  machine:
-    `${Deno.build.os} ${Deno.build.arch}, ${navigator.hardwareConcurrency} cores, Deno ${Deno.version.deno}`,
+  machine: `${Deno.build.os} ${Deno.build.arch}, ${navigator.hardwareConcurrency} cores, ${
+    new TextDecoder().decode(
+      new Deno.Command("python3", { args: ["--version"], stderr: "null" }).outputSync().stdout,
+    ).trim()
+  }, Deno ${Deno.version.deno}`,
   date: new Date().toISOString(),
 };
 say("cold start ...");
@@ -305,62 +308,72 @@ try {
   results.bulk = { error: String(e) };
 }
 
+const c = cold, m = calls.memory, b = results.bulk as Record<string, number>;
+const listed = b && !("error" in b);
+const total1k = m.server1k + m.bridge1k, total10k = m.server10k + m.bridge10k;
+const overhead = calls.call.p50 - python.p50;
+/** The issue's goals: [what, measured, limit, unit]. */
+const goals: [string, number, number, string][] = [
+  ["spawn -> initialize vs floor", c.server.p50 / c.floor.p50, 4, "x"],
+  ["tool call p50", calls.call.p50, 1, " ms"],
+  ["tool call p99", calls.call.p99, 5, " ms"],
+  ["bridge + protocol overhead p50", overhead, 0.5, " ms"],
+  ["server + bridge RSS after 1k calls", total1k, 90, " MB"],
+  [`server + bridge RSS after ${MEMORY_CALLS / 1000}k calls`, total10k, 90, " MB"],
+  [`growth 1k -> ${MEMORY_CALLS / 1000}k calls`, total10k - total1k, 5, " MB"],
+  ...(listed
+    ? [[`list ${b.items} items, all pages`, b.allPagesMs, 1000, " ms"]] as [
+      string,
+      number,
+      number,
+      string,
+    ][]
+    : []),
+];
+results.goals = goals.map(([goal, value, limit]) => ({ goal, value, limit, met: value <= limit }));
+
 if (JSON_OUT) {
   console.log(JSON.stringify(results, null, 2));
 } else {
-  const c = cold, m = calls.memory, b = results.bulk as Record<string, number>;
+  const range = (s: { min: number; max: number }) => `${fmt(s.min)}-${fmt(s.max)}`;
   const rows: [string, string, string][] = [
-    [
-      "floor: bare Deno, read a line, answer",
-      `${fmt(c.floor.p50)} ms`,
-      `${fmt(c.floor.min)}-${fmt(c.floor.max)}`,
-    ],
+    ["floor: bare Deno, read a line, answer", `${fmt(c.floor.p50)} ms`, range(c.floor)],
     [
       "spawn -> initialize (start task)",
       `${fmt(c.server.p50)} ms (${fmt(c.server.p50 / c.floor.p50)}x floor)`,
-      `${fmt(c.server.min)}-${fmt(c.server.max)}`,
+      range(c.server),
     ],
     ...(c.bundle
-      ? [
-        [
-          "spawn -> initialize (bundle)",
-          `${fmt(c.bundle.p50)} ms (${fmt(c.bundle.p50 / c.floor.p50)}x floor)`,
-          `${fmt(c.bundle.min)}-${fmt(c.bundle.max)}`,
-        ] as [string, string, string],
-      ]
+      ? [[
+        "spawn -> initialize (bundle)",
+        `${fmt(c.bundle.p50)} ms (${fmt(c.bundle.p50 / c.floor.p50)}x floor)`,
+        range(c.bundle),
+      ] as [string, string, string]]
       : []),
-    [
-      "spawn -> first tool result",
-      `${fmt(c.firstTool.p50)} ms`,
-      `${fmt(c.firstTool.min)}-${fmt(c.firstTool.max)}`,
-    ],
+    ["spawn -> first tool result", `${fmt(c.firstTool.p50)} ms`, range(c.firstTool)],
     [
       `tool call through the bridge (n=${CALLS})`,
-      `p50 ${fmt(calls.call.p50)} ms, p99 ${fmt(calls.call.p99)} ms`,
-      `${fmt(calls.call.min)}-${fmt(calls.call.max)}`,
+      `p50 ${fmt(calls.call.p50)} ms, p90 ${fmt(calls.call.p90)} ms, p99 ${fmt(calls.call.p99)} ms`,
+      range(calls.call),
     ],
     [
       "same simulator calls, direct Python",
       `p50 ${fmt(python.p50)} ms, p99 ${fmt(python.p99)} ms`,
-      "",
+      range(python),
     ],
-    ["bridge + protocol overhead at p50", `${fmt(calls.call.p50 - python.p50)} ms`, ""],
+    ["bridge + protocol overhead at p50", `${fmt(overhead)} ms`, ""],
     [
-      `memory after 1k calls (server + bridge)`,
-      `${fmt(m.server1k)} + ${fmt(m.bridge1k)} = ${fmt(m.server1k + m.bridge1k)} MB`,
+      "memory after 1k calls (server + bridge)",
+      `${fmt(m.server1k)} + ${fmt(m.bridge1k)} = ${fmt(total1k)} MB`,
       "",
     ],
     [
       `memory after ${MEMORY_CALLS / 1000}k calls (server + bridge)`,
-      `${fmt(m.server10k)} + ${fmt(m.bridge10k)} = ${fmt(m.server10k + m.bridge10k)} MB`,
+      `${fmt(m.server10k)} + ${fmt(m.bridge10k)} = ${fmt(total10k)} MB`,
       "",
     ],
-    [
-      `growth 1k -> ${MEMORY_CALLS / 1000}k calls`,
-      `${fmt(m.server10k + m.bridge10k - m.server1k - m.bridge1k)} MB`,
-      "",
-    ],
-    ...(b && !("error" in b)
+    [`growth 1k -> ${MEMORY_CALLS / 1000}k calls`, `${fmt(total10k - total1k)} MB`, ""],
+    ...(listed
       ? [
         [`import ${b.importFiles} files`, `${fmt(b.importMs)} ms`, ""],
         [`build a ${b.items}-item timeline (one call)`, `${fmt(b.buildMs)} ms`, ""],
@@ -374,6 +387,12 @@ if (JSON_OUT) {
       ][]),
   ];
   console.log(`${results.machine}; ${results.date}\n`);
-  console.log("| measure | median / result | range |\n| --- | --- | --- |");
+  console.log("| measure | median / result | range (min-max) |\n| --- | --- | --- |");
   for (const [a, b2, r] of rows) console.log(`| ${a} | ${b2} | ${r} |`);
+  console.log("\n| goal | measured | limit | met |\n| --- | --- | --- | --- |");
+  for (const [goal, value, limit, unit] of goals) {
+    console.log(
+      `| ${goal} | ${fmt(value)}${unit} | ${limit}${unit} | ${value <= limit ? "yes" : "no"} |`,
+    );
+  }
 }
