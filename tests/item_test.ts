@@ -1,74 +1,7 @@
 // The item toolset over stdio against the simulator: properties, flags, markers, takes,
 // Fusion comps, colour versions and processing of timeline items.
 import { assert, assertEquals, assertMatch } from "./assert.ts";
-import { ROOT, type TestClient, withClient, withTempDir } from "./harness.ts";
-import { writePng } from "../scripts/sample_media.ts";
-
-// Media written once per file: a.mp4 (96 frames at 24 fps, video + audio; the simulator's
-// movie writer, as sample_media.ts has none) and b.png (scripts/sample_media.ts).
-let media: Promise<string> | undefined;
-let mediaDir: string | undefined;
-globalThis.addEventListener("unload", () => {
-  if (mediaDir) Deno.removeSync(mediaDir, { recursive: true });
-});
-
-function mediaOnce(): Promise<string> {
-  return media ??= (async () => {
-    const dir = mediaDir = await Deno.realPath(await Deno.makeTempDir({ prefix: "item-media-" }));
-    const out = await new Deno.Command("python3", {
-      args: [
-        "-c",
-        "import sys; sys.path.insert(0, sys.argv[1] + 'bridge/simulator'); import sim_testmedia as m; m.write_mp4(sys.argv[2], 320, 180, 24, 96, with_audio=True)",
-        ROOT,
-        `${dir}/a.mp4`,
-      ],
-      stderr: "piped",
-    }).output();
-    if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
-    await writePng(`${dir}/b.png`, 64, 36);
-
-    return dir;
-  })();
-}
-
-interface Fixture {
-  video: string[];
-  audio: string[];
-  clips: string[];
-}
-
-/** Project "Grade", timeline "Cut": a.mp4 (video + linked audio) then b.png, via the tools. */
-async function setup(t: TestClient, dir: string): Promise<Fixture> {
-  await t.ok("create_project", { name: "Grade" });
-  const imported = await t.ok<{ clips: { name: string; id: string }[] }>("import_media", {
-    paths: [`${dir}/a.mp4`, `${dir}/b.png`],
-  });
-  const byName = Object.fromEntries(imported.clips.map((c) => [c.name, c.id]));
-  await t.ok("create_timeline_from_clips", {
-    name: "Cut",
-    clips: [{ clip: byName["a.mp4"] }, { clip: byName["b.png"] }],
-  });
-  const { items } = await t.ok<{ items: { id: string; track_type: string; start: number }[] }>(
-    "list_timeline_items",
-    {},
-  );
-  const of = (type: string) =>
-    items.filter((i) => i.track_type === type).sort((a, b) => a.start - b.start).map((i) => i.id);
-  return { video: of("video"), audio: of("audio"), clips: [byName["a.mp4"], byName["b.png"]] };
-}
-
-async function withFixture(
-  fn: (t: TestClient, f: Fixture, dir: string, media: string) => Promise<void>,
-  env: Record<string, string> = {},
-) {
-  const base = await mediaOnce();
-  await withTempDir(async (dir) => {
-    await withClient(
-      { args: ["--allow-path", dir, "--allow-path", base, "--toolsets", "all"], env: env },
-      async (t) => fn(t, await setup(t, base), dir, base),
-    );
-  });
-}
+import { withFixture } from "./fixture.ts";
 
 Deno.test("get/set_item_properties: set several at once, enums by name, clipping reported", async () => {
   await withFixture(async (t, f) => {
