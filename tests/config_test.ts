@@ -5,6 +5,8 @@ import { assert, assertEquals, assertMatch } from "./assert.ts";
 import { baseEnv, ROOT, startArgs } from "./harness.ts";
 import { clientSnippets, splitCommandLine, startFlags } from "../src/client_config.ts";
 import { NAME, VERSION } from "../src/version.ts";
+import { buildRegistry, selectTools } from "../src/tools/index.ts";
+import { CONNECT_MODES } from "../src/cli.ts";
 
 async function config(args: string[]) {
   const out = await new Deno.Command(Deno.execPath(), {
@@ -181,6 +183,10 @@ Deno.test("manifest.json is a valid MCP Bundle manifest for the compiled executa
   for (const m of text.matchAll(/\$\{user_config\.(\w+)\}/g)) {
     assert(m[1] in manifest.user_config, `undeclared user_config.${m[1]}`);
   }
+  // The tools it advertises are the default set the server lists.
+  const defaults = selectTools(buildRegistry(), ["default"], false).map((t) => t.name);
+  assertEquals(manifest.tools.map((t: { name: string }) => t.name), defaults);
+  assert(CONNECT_MODES.includes(manifest.user_config.connection.default));
 });
 
 // server.json, written from the registry's published schema (2025-09-29).
