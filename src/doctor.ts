@@ -378,11 +378,19 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
         "fail",
         `${connectError?.code}: ${connectError?.message}`,
         connectError?.code === "MODULE_NOT_FOUND"
-          ? "Fix the scripting modules and the fusionscript library (checks 2 and 3)."
+          ? `Fix the scripting modules and the fusionscript library (checks 2 and 3).${
+            auto ? ` ${FREE_EDITION_FIX}` : ""
+          }`
           : connectError?.hint ?? "Run with --log-level debug for the bridge's messages.",
       );
       for (const id of ["edition", "version", "scripting", "bridge"] as const) {
-        add(id, "skip", "not checked: Resolve's scripting module did not load");
+        add(
+          id,
+          "skip",
+          connectError?.code?.startsWith("INAPP_")
+            ? "not checked: the in-app bridge did not answer"
+            : "not checked: Resolve's scripting module did not load",
+        );
       }
     }
   } finally {

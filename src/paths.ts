@@ -1,6 +1,7 @@
 // Every file path a tool reads or writes is resolved (symlinks included) and must lie inside
 // an allowed root: the directories given with --allow-path plus the roots the MCP client
 // declares. The Python bridge resolves paths, so the Deno process needs no file access.
+import { fileURLToPath } from "node:url";
 import type { BridgeClient } from "./bridge/client.ts";
 import { fail } from "./errors.ts";
 
@@ -55,7 +56,8 @@ export class PathPolicy {
     this.#clientRoots = uris.flatMap((uri) => {
       try {
         const url = new URL(uri);
-        return url.protocol === "file:" ? [decodeURIComponent(url.pathname)] : [];
+        // fileURLToPath, not url.pathname: file:///C:/Media is C:\Media on Windows.
+        return url.protocol === "file:" ? [fileURLToPath(url)] : [];
       } catch {
         return [];
       }

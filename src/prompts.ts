@@ -20,7 +20,7 @@ const PROMPTS: PromptDef[] = [
 2. Order the clips by scene/shot/take from their names or metadata; leave out clips flagged or coloured as rejects.
 3. Call create_timeline_from_clips named "${
         timeline || "Rough Cut"
-      }" with the ordered clips (trim obvious heads/tails with startFrame/endFrame if clip markers say so).
+      }" with the ordered clips (trim obvious heads/tails with start_frame/end_frame if clip markers say so).
 4. Add a Blue marker (add_marker) at each scene change naming the scene.
 5. Report the order you chose and anything you left out, with why.`,
   },
