@@ -208,6 +208,11 @@ export class BridgeClient {
           timeoutMs,
         });
         this.#kill();
+        // Forget the killed process now: a call made before its exit is noticed must start
+        // a new bridge, not write to the dying one (and fail as BRIDGE_CRASHED).
+        this.#child = undefined;
+        this.#ready = undefined;
+        this.#connection = undefined;
         this.#failAll(
           new ToolError({
             code: "BRIDGE_TIMEOUT",
