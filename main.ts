@@ -21,6 +21,9 @@ async function main() {
     if (e instanceof UsageError) exitWith(e.message, 2);
     throw e;
   }
+  // The executables are compiled with net permission for --http's default address only;
+  // every other mode gives it up before doing anything.
+  if (!options.http) Deno.permissions.revokeSync({ name: "net" });
   switch (options.command) {
     case "help":
       return void Deno.stdout.writeSync(encoder.encode(HELP + "\n"));

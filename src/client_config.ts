@@ -42,9 +42,13 @@ export function splitCommandLine(line: string): string[] {
 }
 
 /** The permission flags of deno.json's start task (the same the compile tasks bake in). */
-export function startFlags(tasks: Record<string, string> = denoJson.tasks): string[] {
-  return splitCommandLine(tasks.start).filter((w) =>
-    w.startsWith("--allow-") || w.startsWith("--deny-") || w === "--no-prompt"
+export function startFlags(
+  tasks: Record<string, string> = denoJson.tasks,
+  task = "start",
+): string[] {
+  return splitCommandLine(tasks[task]).filter((w) =>
+    w.startsWith("--allow-") || w.startsWith("--deny-") || w === "--no-prompt" ||
+    w.startsWith("--v8-flags=")
   );
 }
 

@@ -306,7 +306,7 @@ function tracked(session: Session, response: Response): Response {
 function grantMessage(address: string): string {
   const why = `--http ${address} needs network permission for ${address}, and only that.`;
   if (Deno.build.standalone) {
-    return `${why} This program was compiled without it; compile it with --allow-net=${address} added to the compile task's flags (and ${TOKEN_ENV} added to --allow-env), or run from source: deno task start:http`;
+    return `${why} This program was compiled with net permission for 127.0.0.1:8765 only: serve --http 127.0.0.1:8765, or compile it with --allow-net=${address} in place of that, or run from source (deno task start:http, with its --allow-net changed).`;
   }
   const words = shellWords(denoConfig.tasks["start:http"]);
   const command: string[] = [];

@@ -83,9 +83,13 @@ Deno.test("the bundle serves MCP over stdio: tools/list and a tool call on the s
   });
 });
 
-Deno.test("each compile task: same entry point and permission flags as start, its target, dist/ output", () => {
+Deno.test("each compile task: same entry point and flags as start:http (so --http works on 127.0.0.1:8765), its target, dist/ output", () => {
   const start = splitCommandLine(tasks.start);
-  const perms = startFlags();
+  const perms = startFlags(tasks, "start:http");
+  assertEquals(
+    perms.filter((f) => !/^--allow-net=|^--allow-env=/.test(f)),
+    startFlags().filter((f) => !f.startsWith("--allow-env=")),
+  );
   assert(perms.length >= 3);
   assertEquals(start.at(-1), "main.ts");
   for (const target of TARGETS) {
