@@ -111,7 +111,18 @@ Deno.test("set_cdl, copy_grades, DRX, reset (confirmed), ARRI, export_lut", asyn
 
     // A DRX grade: export a still of v1's grade as .drx, apply it to the timeline graph.
     await t.ok("grab_stills", { mode: "all_first" });
-    const exp = await t.ok("export_stills", { indices: [1], folder: dir, format: "drx" });
+    // .drx files cannot be listed through Resolve to check for clashes: always confirmed.
+    assertMatch(
+      await t.error("export_stills", { indices: [1], folder: dir, format: "drx" }),
+      /CONFIRMATION_REQUIRED.*\.drx/s,
+    );
+    assert(![...Deno.readDirSync(dir)].some((e) => e.name.endsWith(".drx")));
+    const exp = await t.ok("export_stills", {
+      indices: [1],
+      folder: dir,
+      format: "drx",
+      confirm: true,
+    });
     assertEquals(exp.exported, 1);
     const drx = [...Deno.readDirSync(dir)].find((e) => e.name.endsWith(".drx"))!.name;
     const applied = await t.ok("apply_drx_grade", {
@@ -285,6 +296,22 @@ Deno.test("gallery: albums, grab stills, labels, pages, import, export, delete",
       `${dir}/${e.name}`
     );
     assertEquals(pngs.length, 3);
+    // Exporting again with the same prefix would replace those files: confirmation first.
+    for (const p of pngs) Deno.writeTextFileSync(p, "precious");
+    const again = { album: "Stills 1", folder: dir, prefix: "shot_", format: "png" };
+    const asked = await t.error("export_stills", again);
+    assertMatch(asked, /CONFIRMATION_REQUIRED.*shot_/s);
+    assert(pngs.every((p) => asked.includes(p.slice(dir.length + 1))), asked);
+    assert(pngs.every((p) => Deno.readTextFileSync(p) === "precious"), "files unchanged");
+    await t.ok("export_stills", { ...again, confirm: true });
+    assert(pngs.every((p) => Deno.readTextFileSync(p) !== "precious"), "files replaced");
+    // Another prefix, or another format, touches none of them: no question.
+    await t.ok("export_stills", { ...again, prefix: "other_" });
+    await t.ok("export_stills", { ...again, format: "jpg" });
+    assertMatch(
+      await t.error("export_stills", { ...again, prefix: "../shot_" }),
+      /INVALID_ARGUMENTS.*without folders/s,
+    );
     assertMatch(
       await t.error("export_stills", { folder: `${dir}/missing` }),
       /NO_SUCH_DIRECTORY/,

@@ -159,7 +159,19 @@ Deno.test("render jobs: add, list in pages, render waiting with progress, delete
     assert(progress.every((p, i) => i === 0 || p >= progress[i - 1]), `${progress}`);
 
     assertMatch(await t.error("start_render"), /NO_JOBS.*complete/s);
-    const again = await t.ok("start_render", { job_ids: [a.job_id], interactive: true });
+    // Rendering a complete job again would replace its file: only with confirmation.
+    const rendered = Deno.readTextFileSync(`${dir}/one.mp4`);
+    assertMatch(
+      await t.error("start_render", { job_ids: [a.job_id], interactive: true }),
+      /CONFIRMATION_REQUIRED.*one\.mp4/s,
+    );
+    assertEquals((await t.ok("render_status")).in_progress, false);
+    assertEquals(Deno.readTextFileSync(`${dir}/one.mp4`), rendered);
+    const again = await t.ok("start_render", {
+      job_ids: [a.job_id],
+      interactive: true,
+      confirm: true,
+    });
     assertEquals((again.jobs as Status[])[0].status, "Complete");
     assertMatch(await t.error("start_render", { job_ids: ["nope"] }), /JOB_NOT_FOUND/);
     assertMatch(await t.error("render_status", { job_ids: ["nope"] }), /JOB_NOT_FOUND/);
@@ -237,4 +249,79 @@ Deno.test("quick_export renders the timeline into a folder with a Quick Export p
     );
     await t.ok("quick_export", { preset: "ProRes", target_dir: dir, timeline: "Cut" });
   });
+});
+
+Deno.test("render outputs that exist are replaced only after confirmation", async () => {
+  await withFixture(async (t, _f, dir) => {
+    await t.ok("set_render_settings", {
+      format: "mp4",
+      codec: "H264",
+      settings: { TargetDir: dir, CustomName: "taken" },
+    });
+    assertMatch(
+      await t.error("set_render_settings", { settings: { CustomName: "../escape" } }),
+      /INVALID_ARGUMENTS.*plain file name/s,
+    );
+    assertMatch(
+      await t.error("set_render_settings", { settings: { CustomName: "sub/out" } }),
+      /INVALID_ARGUMENTS/,
+    );
+
+    // add_render_job: the job's output exists -> not queued without confirmation.
+    Deno.writeTextFileSync(`${dir}/taken.mp4`, "precious");
+    assertMatch(
+      await t.error("add_render_job"),
+      new RegExp(`CONFIRMATION_REQUIRED.*${dir}/taken\\.mp4`, "s"),
+    );
+    assertEquals((await t.ok("list_render_jobs")).total, 0, "no job left behind");
+    const job = await t.ok("add_render_job", { confirm: true });
+    assertEquals(job.output_path, `${dir}/taken.mp4`);
+
+    // start_render: the file is still there -> confirmation again, the file is untouched.
+    assertMatch(
+      await t.error("start_render"),
+      new RegExp(`CONFIRMATION_REQUIRED.*${dir}/taken\\.mp4`, "s"),
+    );
+    assertMatch(
+      await t.error("start_render", { job_ids: [job.job_id as string] }),
+      /CONFIRMATION_REQUIRED/,
+    );
+    assertEquals((await t.ok("render_status")).in_progress, false);
+    assertEquals(Deno.readTextFileSync(`${dir}/taken.mp4`), "precious");
+    const done = await t.ok("start_render", { confirm: true });
+    assertEquals((done.jobs as Status[])[0].status, "Complete");
+    assert(Deno.readTextFileSync(`${dir}/taken.mp4`) !== "precious");
+
+    // A job whose file does not exist yet renders without asking.
+    Deno.removeSync(`${dir}/taken.mp4`);
+    const fresh = await t.ok("start_render", { job_ids: [job.job_id as string] });
+    assertEquals((fresh.jobs as Status[])[0].status, "Complete");
+
+    // quick_export: custom_name (or the timeline's name) plus the preset's extension.
+    Deno.writeTextFileSync(`${dir}/qe.mp4`, "precious");
+    assertMatch(
+      await t.error("quick_export", { preset: "H.264", target_dir: dir, custom_name: "qe" }),
+      new RegExp(`CONFIRMATION_REQUIRED.*${dir}/qe\\.mp4`, "s"),
+    );
+    assertEquals(Deno.readTextFileSync(`${dir}/qe.mp4`), "precious");
+    Deno.writeTextFileSync(`${dir}/Cut.mp4`, "precious");
+    assertMatch(
+      await t.error("quick_export", { preset: "H.264", target_dir: dir }),
+      /CONFIRMATION_REQUIRED.*Cut\.mp4/s,
+    );
+    assertEquals(Deno.readTextFileSync(`${dir}/Cut.mp4`), "precious");
+    assertMatch(
+      await t.error("quick_export", { preset: "H.264", target_dir: dir, custom_name: "../qe" }),
+      /INVALID_ARGUMENTS/,
+    );
+    await t.ok("quick_export", {
+      preset: "H.264",
+      target_dir: dir,
+      custom_name: "qe",
+      confirm: true,
+    });
+    assert(Deno.readTextFileSync(`${dir}/qe.mp4`) !== "precious");
+    await t.ok("quick_export", { preset: "H.264", target_dir: dir, custom_name: "new" });
+    assert(Deno.statSync(`${dir}/new.mp4`).isFile);
+  }, { RESOLVE_SIM_RENDER_SECONDS: "0.05" });
 });

@@ -508,6 +508,7 @@ const exportLut = defineTool({
     "Writes the grade of a video timeline item as a LUT file: 17/33/65-point .cube or Panasonic .vlt. The right extension is appended if missing. Overwriting an existing file needs confirmation.",
   toolset: "color",
   readOnly: false,
+  destructive: true,
   openWorld: true,
   input: {
     item_id: itemIdInput,
@@ -516,7 +517,9 @@ const exportLut = defineTool({
     type: z.enum(["cube_17", "cube_33", "cube_65", "panasonic_vlut"]).optional().describe(
       "LUT type. Default: cube_33.",
     ),
-    confirm: z.boolean().optional().describe("Set true to overwrite an existing file."),
+    confirm: z.boolean().optional().describe(
+      "Set true, after the user agreed, to overwrite an existing file. Default: false (an existing file is not replaced: CONFIRMATION_REQUIRED).",
+    ),
   },
   output: {
     path: z.string().describe("The file written."),
@@ -1240,22 +1243,31 @@ const importStills = defineTool({
 });
 
 const STILL_FORMATS = ["dpx", "cin", "tif", "jpg", "png", "ppm", "bmp", "xpm", "drx"] as const;
+/** Formats Resolve's media storage does not list (GetFileList shows media files only). */
+const UNLISTED_STILL_FORMATS = new Set<string>(["drx", "ppm", "xpm"]);
+const SAME_EXTENSION: Record<string, string[]> = { tif: ["tif", "tiff"], jpg: ["jpg", "jpeg"] };
 
 const exportStills = defineTool({
   name: "export_stills",
   title: "Export stills",
   description:
-    "Exports stills of a gallery album (by index, or all) into an existing folder as image files (or .drx grade files), named with a prefix plus the still's name. Files of the same name in the folder are replaced.",
+    "Exports stills of a gallery album (by index, or all) into an existing folder as image files (or .drx grade files), named with a prefix plus the still's number. Resolve replaces files of the same name, so when the folder already holds files of that format starting with the prefix (or, for drx/ppm/xpm, which Resolve's media storage cannot list, always) the export needs confirmation; a fresh prefix or an empty folder avoids it.",
   toolset: "color",
   readOnly: false,
+  destructive: true,
   openWorld: true,
   input: {
     album: albumInput,
     indices: indicesInput.optional().describe("1-based still indices. Omit for every still."),
     folder: z.string().min(1).max(4096).describe("Existing folder to write the files into."),
-    prefix: z.string().max(255).optional().describe("File name prefix. Default: empty."),
+    prefix: z.string().max(255).optional().describe(
+      "File name prefix (no folders). Default: empty.",
+    ),
     format: z.enum(STILL_FORMATS).optional().describe(
       "File format; 'drx' writes the grade. Default: png.",
+    ),
+    confirm: z.boolean().optional().describe(
+      "Set true, after the user agreed, to replace existing files in the folder. Default: false (the call fails with CONFIRMATION_REQUIRED naming the files that could be replaced).",
     ),
   },
   output: {
@@ -1264,8 +1276,23 @@ const exportStills = defineTool({
     folder: z.string().describe("The folder written to."),
     format: z.string().describe("The format."),
   },
-  apiMethods: [...GALLERY_READS, "GalleryStillAlbum.GetStills", "GalleryStillAlbum.ExportStills"],
-  async handler(args, { resolve, paths }) {
+  apiMethods: [
+    ...GALLERY_READS,
+    "GalleryStillAlbum.GetStills",
+    "GalleryStillAlbum.ExportStills",
+    "Resolve.GetMediaStorage",
+    "MediaStorage.GetFileList",
+  ],
+  async handler(args, ctx) {
+    const { resolve, paths } = ctx;
+    const prefix = args.prefix ?? "";
+    if (/[\\/]/.test(prefix) || prefix === "." || prefix === "..") {
+      fail(
+        "INVALID_ARGUMENTS",
+        `prefix "${prefix}" must be a plain file name prefix, without folders`,
+        "Give the folder in folder and only the start of the file names in prefix.",
+      );
+    }
     const checked = await paths.checkWrite(args.folder);
     if (!checked.exists || !checked.isDir) {
       fail("NO_SUCH_DIRECTORY", `${args.folder} is not an existing folder`, "Create it first.");
@@ -1274,12 +1301,40 @@ const exportStills = defineTool({
     const { picked } = await stillsAt(resolve, album, args.indices);
     if (!picked.length) fail("NO_STILLS", `"${album.name}" has no stills to export`);
     const format = args.format ?? "png";
+    // Resolve names the files prefix + the still's number, which the API does not expose:
+    // any file of the format starting with the prefix may be replaced.
+    if (UNLISTED_STILL_FORMATS.has(format)) {
+      await ctx.confirm(
+        `Export ${picked.length} still(s) as .${format} into ${checked.path}? Files there named "${prefix}<still number>.${format}" would be replaced, and .${format} files cannot be listed to check.`,
+        args.confirm,
+      );
+    } else {
+      const [storage] = await resolve.chain("GetMediaStorage");
+      const listed = (await resolve.call(storage as Handle, "GetFileList", checked.path) ??
+        []) as unknown[];
+      const exts = SAME_EXTENSION[format] ?? [format];
+      const clash = listed.map(String).map((p) =>
+        p.slice(Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\")) + 1)
+      )
+        .filter((n) =>
+          n.toLowerCase().startsWith(prefix.toLowerCase()) &&
+          exts.includes(n.slice(n.lastIndexOf(".") + 1).toLowerCase())
+        );
+      if (clash.length) {
+        await ctx.confirm(
+          `${checked.path} already holds ${clash.length} .${format} file(s) starting with "${prefix}" (${
+            someNames(clash, 10)
+          }); exporting may replace them. Export anyway?`,
+          args.confirm,
+        );
+      }
+    }
     const ok = await resolve.call(
       album.handle,
       "ExportStills",
       picked,
       checked.path,
-      args.prefix ?? "",
+      prefix,
       format,
     );
     if (ok !== true) {
@@ -1441,10 +1496,13 @@ const exportCurrentFrame = defineTool({
     "Writes the frame under the playhead of the current timeline to an image file; the extension picks the format (png, jpg, tif, dpx, exr, ...). Overwriting needs confirmation.",
   toolset: "color",
   readOnly: false,
+  destructive: true,
   openWorld: true,
   input: {
     path: z.string().min(1).max(4096).describe("Absolute path of the image file to write."),
-    confirm: z.boolean().optional().describe("Set true to overwrite an existing file."),
+    confirm: z.boolean().optional().describe(
+      "Set true, after the user agreed, to overwrite an existing file. Default: false (an existing file is not replaced: CONFIRMATION_REQUIRED).",
+    ),
   },
   output: { path: z.string().describe("The file written.") },
   apiMethods: [

@@ -383,6 +383,7 @@ const setRenderSettings = defineTool({
     const project = await resolve.project();
     const dict: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(s)) if (v !== undefined) dict[k] = v;
+    if (s.CustomName) checkFileName(s.CustomName, "CustomName");
     if (s.TargetDir !== undefined) {
       const checked = await paths.checkWrite(s.TargetDir);
       if (!checked.exists || !checked.isDir) {
@@ -576,14 +577,81 @@ function unknownJobs(ids: string[], jobs: JobInfo[]) {
 
 const jobIdsInput = z.array(z.string().min(1).max(128)).min(1).max(500);
 
+/**
+ * Checks the output files of render jobs against the allowed roots (a job may have been set
+ * up in Resolve itself) and asks for confirmation when any of them exists already.
+ */
+export async function confirmJobOutputs(
+  ctx: ToolContext,
+  jobs: JobInfo[],
+  confirmed: boolean | undefined,
+): Promise<void> {
+  const outputs = jobs.filter((j) => j.TargetDir && j.OutputFilename).map((j) =>
+    joinPath(String(j.TargetDir), String(j.OutputFilename))
+  );
+  if (!outputs.length) return;
+  const checked = await ctx.paths.checkRead(outputs);
+  const existing = [...new Set(checked.filter((c) => c.exists).map((c) => c.path))];
+  if (existing.length) {
+    await ctx.confirm(
+      `Rendering would replace ${existing.length} existing file(s): ${
+        someNames(existing, 10)
+      }. Overwrite?`,
+      confirmed,
+    );
+  }
+}
+
+/** For Project.StartRendering through api_project: the same output check as start_render. */
+export async function confirmStartRendering(
+  ctx: ToolContext,
+  args: unknown[],
+  confirmed: boolean | undefined,
+): Promise<void> {
+  const project = await ctx.resolve.project();
+  const jobs = await jobList(ctx.resolve, project);
+  let ids: string[] | undefined;
+  if (Array.isArray(args[0])) ids = args[0].map(String);
+  else if (args.length && typeof args[0] !== "boolean") ids = args.map(String);
+  let picked: JobInfo[];
+  if (ids) {
+    picked = jobs.filter((j) => ids.includes(String(j.JobId)));
+  } else {
+    const statuses = await ctx.resolve.batch(
+      jobs.map((j) => ({ h: project.$h, m: "GetRenderJobStatus", a: [j.JobId] })),
+    );
+    picked = jobs.filter((_, i) =>
+      (statuses[i] as Record<string, unknown>)?.JobStatus !== "Complete"
+    );
+  }
+  await confirmJobOutputs(ctx, picked, confirmed);
+}
+
+/** A file name Resolve puts inside TargetDir: no folders, no '..'. */
+function checkFileName(name: string, what: string) {
+  if (/[\\/]/.test(name) || name === "." || name === "..") {
+    fail(
+      "INVALID_ARGUMENTS",
+      `${what} "${name}" must be a plain file name, without folders`,
+      "Put the folder in TargetDir / target_dir and the bare name here.",
+    );
+  }
+}
+
+const confirmOverwriteInput = z.boolean().optional().describe(
+  "Set true, after the user agreed, to replace output files that already exist. Default: false (the call fails with CONFIRMATION_REQUIRED naming the files, unless the client confirms through elicitation).",
+);
+
 const addRenderJob = defineTool({
   name: "add_render_job",
   title: "Add render job",
   description:
-    "Queues a render job from the current render settings (set_render_settings first; a TargetDir is required) for the current timeline, or for the named timeline (made current for the job, then the previous one is restored). Returns the job.",
+    "Queues a render job from the current render settings (set_render_settings first; a TargetDir is required) for the current timeline, or for the named timeline (made current for the job, then the previous one is restored). If the job's output file exists already, it needs confirmation (the job is not queued otherwise). Returns the job.",
   toolset: "render",
   readOnly: false,
-  input: { timeline: timelineRefInput },
+  destructive: true,
+  openWorld: true,
+  input: { timeline: timelineRefInput, confirm: confirmOverwriteInput },
   output: jobSchema.shape,
   apiMethods: [
     ...PROJECT,
@@ -596,8 +664,10 @@ const addRenderJob = defineTool({
     "Project.AddRenderJob",
     "Project.GetRenderJobList",
     "Project.GetRenderJobStatus",
+    "Project.DeleteRenderJob",
   ],
-  async handler(args, { resolve }) {
+  async handler(args, ctx) {
+    const { resolve } = ctx;
     const { project, timeline } = await findTimeline(resolve, args.timeline);
     let previous: unknown = null;
     if (args.timeline !== undefined) {
@@ -622,6 +692,12 @@ const addRenderJob = defineTool({
       { h: project.$h, m: "GetRenderJobStatus", a: [id] },
     ]);
     const job = ((jobs as JobInfo[]) ?? []).find((j) => j.JobId === id) ?? { JobId: id };
+    try {
+      await confirmJobOutputs(ctx, [job], args.confirm);
+    } catch (e) {
+      await resolve.call(project, "DeleteRenderJob", id); // not confirmed: leave no job behind
+      throw e;
+    }
     const data = jobRow(job, status);
     return {
       summary:
@@ -793,9 +869,10 @@ const startRender = defineTool({
   name: "start_render",
   title: "Start rendering",
   description:
-    "Renders queued jobs (the given job ids, or every job not yet complete). By default WAITS until rendering ends, sending progress notifications (percent complete) if the client asked for them, and stops the render if the call is cancelled; returns each job's final status and output file. With wait: false it returns at once (check with render_status, stop with stop_render).",
+    "Renders queued jobs (the given job ids, or every job not yet complete). Output files that exist already are replaced only after confirmation. By default WAITS until rendering ends, sending progress notifications (percent complete) if the client asked for them, and stops the render if the call is cancelled; returns each job's final status and output file. With wait: false it returns at once (check with render_status, stop with stop_render).",
   toolset: "render",
   readOnly: false,
+  destructive: true,
   openWorld: true,
   input: {
     job_ids: jobIdsInput.optional().describe(
@@ -810,6 +887,7 @@ const startRender = defineTool({
     timeout_seconds: z.number().int().min(1).max(86_400).optional().describe(
       "When waiting: give up waiting (the render continues) after this many seconds. Default: 3600.",
     ),
+    confirm: confirmOverwriteInput,
   },
   output: renderResultOutput,
   apiMethods: [
@@ -837,6 +915,7 @@ const startRender = defineTool({
     if (args.job_ids) {
       ids = [...new Set(args.job_ids)];
       unknownJobs(ids, jobs);
+      await confirmJobOutputs(ctx, jobs.filter((j) => ids.includes(String(j.JobId))), args.confirm);
       ok = interactive
         ? await resolve.call(project, "StartRendering", ids, true)
         : await resolve.call(project, "StartRendering", ...ids);
@@ -854,6 +933,7 @@ const startRender = defineTool({
           "Add a job with add_render_job (or give job_ids to render complete jobs again).",
         );
       }
+      await confirmJobOutputs(ctx, jobs.filter((j) => ids.includes(String(j.JobId))), args.confirm);
       ok = await resolve.call(project, "StartRendering", interactive);
     }
     if (ok !== true) {
@@ -977,9 +1057,10 @@ const quickExport = defineTool({
   name: "quick_export",
   title: "Quick Export",
   description:
-    "Renders the current timeline (or the named one, made current) with a Quick Export preset (list_render_presets) into a folder, optionally uploading for web presets. Returns Resolve's status.",
+    "Renders the current timeline (or the named one, made current) with a Quick Export preset (list_render_presets) into a folder, optionally uploading for web presets. The file is named custom_name (default: the timeline's name) plus the preset's extension; if a file of that name exists in the folder, replacing it needs confirmation. Returns Resolve's status.",
   toolset: "render",
   readOnly: false,
+  destructive: true,
   openWorld: true,
   input: {
     preset: z.string().min(1).max(255).describe("Quick Export preset name, e.g. 'H.264'."),
@@ -995,6 +1076,7 @@ const quickExport = defineTool({
       "Upload after rendering (web presets only). Default: false.",
     ),
     timeline: timelineRefInput,
+    confirm: confirmOverwriteInput,
   },
   output: {
     status: z.string().describe("Resolve's JobStatus, e.g. 'Render Complete'."),
@@ -1011,9 +1093,12 @@ const quickExport = defineTool({
     "Timeline.GetName",
     "Timeline.GetUniqueId",
     "Project.GetQuickExportRenderPresets",
+    "Project.GetRenderFormats",
     "Project.RenderWithQuickExport",
   ],
-  async handler(args, { resolve, paths }) {
+  async handler(args, ctx) {
+    const { resolve, paths } = ctx;
+    if (args.custom_name) checkFileName(args.custom_name, "custom_name");
     const checked = await paths.checkWrite(args.target_dir);
     if (!checked.exists || !checked.isDir) {
       fail("NO_SUCH_DIRECTORY", `${args.target_dir} is not an existing folder`, "Create it first.");
@@ -1026,6 +1111,26 @@ const quickExport = defineTool({
         "PRESET_NOT_FOUND",
         `no Quick Export preset "${args.preset}"`,
         `Quick Export presets: ${someNames(presets)}.`,
+      );
+    }
+    // The preset's extension is not in the API: look for the name with every format's.
+    const [formats, timelineName] = await resolve.batch([
+      { h: project.$h, m: "GetRenderFormats" },
+      { h: timeline.$h, m: "GetName" },
+    ]);
+    const name = args.custom_name || String(timelineName ?? "");
+    const exts = new Set(["mp4", "mov", "mxf", "mkv", "webm", "avi"]);
+    for (const id of Object.values((formats ?? {}) as Record<string, string>)) {
+      exts.add(String(id).toLowerCase());
+    }
+    const candidates = [...exts].map((ext) => joinPath(checked.path, `${name}.${ext}`));
+    const existing = (await paths.checkRead(candidates)).filter((c) => c.exists && !c.isDir);
+    if (existing.length) {
+      await ctx.confirm(
+        `Quick Export writes ${name}.<extension> into ${checked.path}, which would replace ${
+          someNames(existing.map((c) => c.path), 10)
+        }. Overwrite?`,
+        args.confirm,
       );
     }
     if (args.timeline !== undefined) await resolve.call(project, "SetCurrentTimeline", timeline);
