@@ -8,6 +8,7 @@ import { findBin, findClip, findItem, findTimeline } from "../lookup.ts";
 import { type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { defineTool, type ToolDef } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
+import { confirmStartRendering } from "./render.ts";
 
 const API = catalog as Record<string, Record<string, ApiMethod>>;
 
@@ -341,7 +342,7 @@ function apiTool(cls: string): ToolDef {
     description:
       `Calls one documented method of Resolve's ${cls} object (${names.length} methods; see the resource resolve://api/reference for signatures). ` +
       `Arguments are positional JSON values; pass API objects as {"$object": {"class": "MediaPoolItem", "id": "<unique id>"}} (GalleryStill: {"class": "GalleryStill", "album": "<name>", "index": n}), constants as {"$const": "EXPORT_EDL"}, and constant-keyed dicts as {"$dict": [[{"$const": "AUDIO_SYNC_MODE"}, ...]]}. ` +
-      `Results that are API objects come back as {"$object": {class, id, name}}. Prefer the task-level tools; use this for anything they do not cover.` +
+      `Results that are API objects come back as {"$object": {class, id, name}}. File and folder paths (anywhere in the arguments) must be absolute and inside the allowed folders; overwriting an existing file needs confirm: true. Prefer the task-level tools; use this for anything they do not cover.` +
       (destructive.length
         ? ` Destructive methods (${destructive.join(", ")}) need confirm: true.`
         : ""),
@@ -360,7 +361,7 @@ function apiTool(cls: string): ToolDef {
         "Timeline (name or id) used to find timeline items and graphs. Default: the current timeline.",
       ),
       confirm: z.boolean().optional().describe(
-        "Set true to confirm a destructive method after the user agreed. Default: false.",
+        "Set true, after the user agreed, to confirm a destructive method or a call that overwrites existing files (or renders over them). Default: false.",
       ),
     },
     output: {
@@ -385,21 +386,23 @@ function apiTool(cls: string): ToolDef {
           `Signatures: ${spec.signatures.join("; ")}.`,
         );
       }
-      const path = /Path|path|fileName|File/.test(spec.signatures.join(" "));
       if (spec.effect === "destructive") {
         await ctx.confirm(
           `Call ${cls}.${args.method}, which deletes or discards data in Resolve?`,
           args.confirm,
         );
       }
-      if (path) await checkPathArgs(ctx, spec, raw, args.confirm);
+      const sent = await checkPathArgs(ctx, cls, args.method, spec, raw, args.confirm);
+      if (cls === "Project" && args.method === "StartRendering") {
+        await confirmStartRendering(ctx, raw, args.confirm); // the jobs' output files
+      }
       const object = await target(
         resolve,
         cls,
         (args as { target?: string }).target,
         args.timeline,
       );
-      const callArgs = await resolveArgs(resolve, raw as Json, args.timeline) as unknown[];
+      const callArgs = await resolveArgs(resolve, sent as Json, args.timeline) as unknown[];
       const result = await describeObjects(
         resolve,
         await resolve.call(object, args.method, ...callArgs),
@@ -414,29 +417,206 @@ function apiTool(cls: string): ToolDef {
   });
 }
 
-/** Path-like string arguments are checked against the allowed roots like any tool's. */
+// -- paths in arguments ----------------------------------------------------------------------
+//
+// Every string anywhere in the arguments (arrays, dict values, $dict values) is a path when it
+// is absolute (POSIX, C:\, UNC), starts with ~ or file:, or has a '..' segment; and any string
+// that is the value of a parameter or dict key named like a path (folderPath, filePath,
+// fileName, lutPath, TargetDir, FilePath, media...) is a path whatever its shape. Paths are
+// resolved and checked against the allowed roots, and Resolve receives the resolved path.
+// Relative paths are refused: Resolve would resolve them against its own working directory.
+
+/** Parameter and dict key names whose string values are paths. */
+const PATH_NAME = /(path|paths|dir|dirs|directory|folder|folders|file|files|filename)$/i;
+/** Parameters named like folders that take Folder objects, not paths. */
+const OBJECT_PARAMS = new Set([
+  "folder",
+  "folders",
+  "subfolders",
+  "targetfolder",
+  "sourceclipsfolders",
+]);
+/** Parameters (and dict keys) holding free text: names, notes, metadata, never paths. */
+const TEXT_NAME =
+  /(name|names|note|notes|label|customdata|metadata|metadatatype|metadatavalue|color|keyword|keywords|comments|description)$/i;
+/** Methods whose item arguments are file paths though not named so. */
+const ITEM_PATH_METHODS = new Set([
+  "MediaPool.ImportMedia",
+  "MediaStorage.AddItemListToMediaPool",
+]);
+/** lutPath may be relative to Resolve's LUT folders (no '..'), as set_node does. */
+const LUT_FOLDER_RELATIVE = new Set(["lutpath"]);
+
+export function isPathName(name: string | undefined): boolean {
+  if (!name) return false;
+  const n = name.replace(/\s+/g, "").toLowerCase();
+  return n === "media" || (PATH_NAME.test(n) && !OBJECT_PARAMS.has(n));
+}
+
+function isTextName(name: string | undefined): boolean {
+  return !!name && !isPathName(name) && TEXT_NAME.test(name.replace(/\s+/g, ""));
+}
+
+export function isAbsolutePath(s: string): boolean {
+  return s.startsWith("/") || /^[a-zA-Z]:[\\/]/.test(s) || s.startsWith("\\\\");
+}
+
+/** A string shaped like a path whatever parameter it is given for. */
+export function looksLikePath(s: string): boolean {
+  return isAbsolutePath(s) || s.startsWith("~") || /^file:/i.test(s) ||
+    /(^|[\\/])\.\.([\\/]|$)/.test(s);
+}
+
+/** Positional parameter names of a method, per position, over all its signatures. */
+export function paramNames(signatures: string[]): string[][] {
+  const names: string[][] = [];
+  for (const signature of signatures) {
+    const inner = signature.slice(signature.indexOf("(") + 1, signature.lastIndexOf(")")).trim();
+    const params = inner ? inner.split(/,(?![^[{]*[\]}])/) : [];
+    params.forEach((p, i) => {
+      const name = p.replace(/=.*$/, "").replace(/[[\]{}.,]/g, "").trim();
+      const at = names[i] ??= [];
+      if (name && !at.includes(name)) at.push(name);
+    });
+  }
+  return names;
+}
+
+export interface PathArg {
+  value: string;
+  /** The parameter or dict key it was given for, if known. */
+  name: string | undefined;
+  /** True if found by its name (not its shape). */
+  byName: boolean;
+  put(resolved: string): void;
+}
+
+/**
+ * Finds the path arguments of a call in a copy of its arguments; each found path's put()
+ * replaces it in that copy.
+ */
+export function findPathArgs(
+  cls: string,
+  method: string,
+  signatures: string[],
+  raw: Json[],
+): { args: Json[]; found: PathArg[] } {
+  const args = structuredClone(raw);
+  const found: PathArg[] = [];
+  const positional = paramNames(signatures);
+  const itemPaths = ITEM_PATH_METHODS.has(`${cls}.${method}`);
+  const visit = (
+    value: Json,
+    name: string | undefined,
+    pathByName: boolean,
+    text: boolean,
+    put: (v: Json) => void,
+  ) => {
+    if (typeof value === "string") {
+      if (value === "") return;
+      if (pathByName || (!text && looksLikePath(value))) {
+        found.push({ value, name, byName: pathByName, put });
+      }
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, name, pathByName, text, (x) => value[i] = x));
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && (keys[0] === "$object" || keys[0] === "$const")) return;
+    if (keys.length === 1 && keys[0] === "$dict" && Array.isArray(value.$dict)) {
+      for (const entry of value.$dict) {
+        if (!Array.isArray(entry) || entry.length !== 2) continue;
+        const key = typeof entry[0] === "string" ? entry[0] : undefined;
+        visitKeyed(entry[1], key, text, (x) => entry[1] = x);
+      }
+      return;
+    }
+    for (const k of keys) visitKeyed(value[k], k, text, (x) => value[k] = x);
+  };
+  // A dict key named like a path makes its value a path; text stays text below a text
+  // parameter (metadata), but keys named like text (CustomName) do not make text.
+  const visitKeyed = (
+    value: Json,
+    key: string | undefined,
+    text: boolean,
+    put: (v: Json) => void,
+  ) => visit(value, key, isPathName(key), isPathName(key) ? false : text, put);
+  args.forEach((a, i) => {
+    const names = positional[i] ?? [];
+    const pathName = itemPaths ? "path" : names.find(isPathName);
+    const textName = !pathName && names.some(isTextName);
+    visit(a, pathName ?? names[0], !!pathName, textName, (x) => args[i] = x);
+  });
+  return { args, found };
+}
+
+/** Checks the path arguments against the allowed roots; returns the arguments to send. */
 async function checkPathArgs(
   ctx: Parameters<ToolDef["handler"]>[1],
+  cls: string,
+  method: string,
   spec: ApiMethod,
   raw: Json[],
   confirmed: boolean | undefined,
-) {
-  const strings = raw.flatMap((a) => Array.isArray(a) ? a : [a]).filter((a): a is string =>
-    typeof a === "string" &&
-    (a.startsWith("/") || /^[a-zA-Z]:[\\/]/.test(a) || a.startsWith("~") || a.includes(".."))
-  );
-  if (strings.length === 0) return;
-  if (
-    spec.effect === "read" ||
-    /^(Import|Load|Restore|Relink|Replace|Link|Add|Apply|Set)/.test(spec.signatures[0])
-  ) {
-    await ctx.paths.checkRead(strings);
-  } else {
-    for (const s of strings) {
-      const checked = await ctx.paths.checkWrite(s);
-      if (checked.exists) await ctx.confirm(`Overwrite ${checked.path}?`, confirmed);
+): Promise<Json[]> {
+  const { args, found } = findPathArgs(cls, method, spec.signatures, raw);
+  const checked: PathArg[] = [];
+  for (const p of found) {
+    const key = p.name?.replace(/\s+/g, "").toLowerCase() ?? "";
+    if (isAbsolutePath(p.value) || p.value.startsWith("~")) {
+      checked.push(p);
+    } else if (
+      p.byName && LUT_FOLDER_RELATIVE.has(key) && !/(^|[\\/])\.\.([\\/]|$)/.test(p.value) &&
+      !/^file:/i.test(p.value)
+    ) {
+      continue; // relative to Resolve's LUT folders, not to its working directory
+    } else {
+      fail(
+        "PATH_NOT_ALLOWED",
+        `"${p.value.slice(0, 200)}"${
+          p.name ? ` (${p.name})` : ""
+        } is not an absolute path; Resolve would resolve it against its own working directory`,
+        `Give an absolute path inside one of the allowed folders: ${
+          ctx.paths.roots.join(", ") || "(none: start the server with --allow-path DIR)"
+        }.`,
+      );
     }
   }
+  if (checked.length === 0) return args;
+  if (
+    spec.effect === "read" ||
+    /^(Import|Load|Restore|Relink|Replace|Link|Add|Apply|Set|Insert|Reveal)/.test(
+      spec.signatures[0],
+    )
+  ) {
+    const resolved = await ctx.paths.checkRead(checked.map((p) => p.value));
+    checked.forEach((p, i) => p.put(resolved[i].path));
+  } else {
+    for (const p of checked) {
+      const target = await ctx.paths.checkWrite(p.value);
+      if (target.exists) {
+        await ctx.confirm(
+          target.isDir
+            ? `${cls}.${method} writes into the existing folder ${target.path}, replacing files of the same name there. Go ahead?`
+            : `${cls}.${method} would overwrite ${target.path}. Overwrite it?`,
+          confirmed,
+        );
+      }
+      p.put(target.path);
+      // Resolve appends the extension ExportLUT needs: the file it writes may be another.
+      if (method === "ExportLUT" && !target.isDir && !/\.(cube|vlt)$/i.test(target.path)) {
+        const other = await ctx.paths.checkRead([`${target.path}.cube`, `${target.path}.vlt`]);
+        const taken = other.filter((c) => c.exists).map((c) => c.path);
+        if (taken.length) {
+          await ctx.confirm(`${cls}.${method} would overwrite ${taken.join(" or ")}?`, confirmed);
+        }
+      }
+    }
+  }
+  return args;
 }
 
 export function registerApiTools(registry: ToolRegistry): void {
