@@ -62,8 +62,9 @@ export interface ToolDef<I extends Shape = Shape, O extends Shape = Shape> {
   idempotent?: boolean;
   /** True if the tool reads or writes files given by the caller. */
   openWorld?: boolean;
-  input: I;
-  output: O;
+  /** The input and output shapes, built on first use (most servers expose few of the tools). */
+  input: () => I;
+  output: () => O;
   /** Every `Class.Method` of Resolve's API this tool may call. */
   apiMethods: string[];
   handler(
@@ -76,18 +77,22 @@ export function defineTool<I extends Shape, O extends Shape>(def: ToolDef<I, O>)
   return def as unknown as ToolDef;
 }
 
-const schemaCache = new WeakMap<ToolDef, { input: z.ZodObject; tool: Tool }>();
+const schemaCache = new WeakMap<
+  ToolDef,
+  { input: z.ZodObject; fields: string[]; tool: Tool }
+>();
 
 function compiled(def: ToolDef) {
   let entry = schemaCache.get(def);
   if (!entry) {
-    const input = z.strictObject(def.input);
+    const shape = def.input();
+    const input = z.strictObject(shape);
     const tool: Tool = {
       name: def.name,
       title: def.title,
       description: def.description,
       inputSchema: z.toJSONSchema(input, { io: "input" }) as Tool["inputSchema"],
-      outputSchema: z.toJSONSchema(z.object(def.output)) as Tool["outputSchema"],
+      outputSchema: z.toJSONSchema(z.object(def.output())) as Tool["outputSchema"],
       annotations: {
         title: def.title,
         readOnlyHint: def.readOnly,
@@ -97,7 +102,7 @@ function compiled(def: ToolDef) {
       },
       _meta: { "resolve/apiMethods": def.apiMethods, "resolve/toolset": def.toolset },
     };
-    entry = { input, tool };
+    entry = { input, fields: Object.keys(shape), tool };
     schemaCache.set(def, entry);
   }
   return entry;
@@ -116,7 +121,7 @@ export function describeTool(def: ToolDef, readOnlyServer = false): Tool {
 }
 
 function validationMessage(def: ToolDef, error: z.ZodError): string {
-  const expected = Object.keys(def.input);
+  const expected = compiled(def).fields;
   return error.issues.map((issue) => {
     const where = issue.path.length ? issue.path.join(".") : "arguments";
     if (issue.code === "unrecognized_keys") {

@@ -351,7 +351,7 @@ function apiTool(cls: string): ToolDef {
     gatedByBridge: true,
     destructive: destructive.length > 0,
     openWorld: true,
-    input: {
+    input: () => ({
       method: z.enum(names).describe(`The ${cls} method to call.`),
       ...(needsTarget ? { target: z.string().max(4096).optional().describe(TARGETS[cls]) } : {}),
       args: z.array(argSchema).max(32).optional().describe(
@@ -363,14 +363,14 @@ function apiTool(cls: string): ToolDef {
       confirm: z.boolean().optional().describe(
         "Set true, after the user agreed, to confirm a destructive method or a call that overwrites existing files (or renders over them). Default: false.",
       ),
-    },
-    output: {
+    }),
+    output: () => ({
       class: z.string().describe("The API class called."),
       method: z.string().describe("The method called."),
       result: z.unknown().describe(
         "What the method returned (API objects as {$object: {class, id, name}}).",
       ),
-    },
+    }),
     apiMethods: names.map((m) => `${cls}.${m}`),
     async handler(args, ctx) {
       const { resolve } = ctx;

@@ -15,11 +15,13 @@ const switchPage = defineTool({
   toolset: "app",
   readOnly: false,
   idempotent: true,
-  input: { page: z.enum(PAGES).describe("The page to show. 'photo' needs Resolve 21 or newer.") },
-  output: {
+  input: () => ({
+    page: z.enum(PAGES).describe("The page to show. 'photo' needs Resolve 21 or newer."),
+  }),
+  output: () => ({
     page: z.string().describe("The page now shown."),
     previous: z.string().nullable().describe("The page shown before, or null if unknown."),
-  },
+  }),
   apiMethods: ["Resolve.OpenPage", "Resolve.GetCurrentPage"],
   async handler({ page }, { resolve }) {
     const root = await resolve.root();
@@ -73,8 +75,8 @@ const getResolveInfo = defineTool({
     "Describes the running DaVinci Resolve: product name, version, edition (studio or free; many AI and collaboration features need Studio), the page shown, the keyframe mode, whether Fusion scripting is reachable and the mounted media volumes. A good first call.",
   toolset: "app",
   readOnly: true,
-  input: {},
-  output: {
+  input: () => ({}),
+  output: () => ({
     product_name: z.string().describe("e.g. 'DaVinci Resolve Studio'."),
     version: z.string().describe("Version string, e.g. '20.2.1.5'."),
     major: z.number().describe("Major version."),
@@ -89,7 +91,7 @@ const getResolveInfo = defineTool({
     ),
     fusion_available: z.boolean().describe("True if the Fusion scripting object answers."),
     mounted_volumes: z.array(z.string()).describe("Volumes Resolve's media storage sees."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProductName",
     "Resolve.GetVersion",
@@ -152,11 +154,11 @@ const setKeyframeMode = defineTool({
   toolset: "app",
   readOnly: false,
   idempotent: true,
-  input: { mode: z.enum(KEYFRAME_MODES).describe("ALL, COLOR or SIZING.") },
-  output: {
+  input: () => ({ mode: z.enum(KEYFRAME_MODES).describe("ALL, COLOR or SIZING.") }),
+  output: () => ({
     mode: z.enum(KEYFRAME_MODES).describe("The keyframe mode now."),
     previous: z.enum(KEYFRAME_MODES).nullable().describe("The mode before, null if unknown."),
-  },
+  }),
   apiMethods: ["Resolve.GetKeyframeMode", "Resolve.SetKeyframeMode"],
   async handler(args, { resolve }) {
     const root = await resolve.root();
@@ -211,15 +213,15 @@ const listPresets = defineTool({
     "Lists Resolve's named presets of one kind: UI layout presets, user-preferences presets, data burn-in presets, or Fairlight presets. manage_presets loads, saves, deletes, imports and exports them; apply_fairlight_preset applies Fairlight ones. Layout, preferences and burn-in lists need Resolve 21.0.4+.",
   toolset: "app",
   readOnly: true,
-  input: {
+  input: () => ({
     kind: z.enum(LIST_KINDS).describe("layout, user_preferences, burn_in or fairlight."),
     ...pageInput,
-  },
-  output: {
+  }),
+  output: () => ({
     kind: z.string().describe("The kind listed."),
     presets: z.array(z.string()).describe("Preset names in this page."),
     ...pageOutput,
-  },
+  }),
   apiMethods: [
     "Resolve.GetLayoutPresetList",
     "Resolve.GetUserPreferencesPresetList",
@@ -306,7 +308,7 @@ const managePresets = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     kind: z.enum(PRESET_KINDS).describe("layout, user_preferences, burn_in or render."),
     action: z.enum(PRESET_ACTIONS).describe(
       "load, save (new preset from the current state), update, delete, import (from path), export (to path), apply_to_project (burn_in).",
@@ -320,8 +322,8 @@ const managePresets = defineTool({
     confirm: z.boolean().optional().describe(
       "Set true only after the user agreed to delete/overwrite. Omitted or false: nothing is deleted or overwritten without confirmation.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     kind: z.string().describe("Preset kind."),
     action: z.string().describe("The action done."),
     name: z.string().nullable().describe("The preset acted on (null if Resolve did not say)."),
@@ -329,7 +331,7 @@ const managePresets = defineTool({
     presets: z.array(z.string()).nullable().describe(
       "The presets of this kind afterwards (null where this Resolve cannot list them).",
     ),
-  },
+  }),
   apiMethods: [
     ...new Set(Object.values(PRESET_METHODS).flatMap((m) => Object.values(m) as string[])),
     "Resolve.GetLayoutPresetList",
@@ -458,8 +460,8 @@ const disableBackgroundTasks = defineTool({
   toolset: "app",
   readOnly: false,
   idempotent: true,
-  input: {},
-  output: { disabled: z.boolean().describe("Always true on success.") },
+  input: () => ({}),
+  output: () => ({ disabled: z.boolean().describe("Always true on success.") }),
   apiMethods: ["Resolve.DisableBackgroundTasksForCurrentResolveSession"],
   async handler(_args, { resolve }) {
     await resolve.call(await resolve.root(), "DisableBackgroundTasksForCurrentResolveSession");
@@ -478,18 +480,18 @@ const quitResolve = defineTool({
   toolset: "app",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     save_project: z.boolean().optional().describe(
       "Save the loaded project before quitting. Default true; if the save fails nothing is quit.",
     ),
     confirm: z.boolean().optional().describe(
       "Set true only after the user agreed to quit Resolve. Omitted or false: nothing happens without confirmation.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     quit: z.boolean().describe("Always true on success."),
     saved_project: z.string().nullable().describe("The project saved first, or null."),
-  },
+  }),
   apiMethods: [
     "Resolve.Quit",
     "Resolve.GetProjectManager",

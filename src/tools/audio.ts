@@ -115,11 +115,13 @@ const applyFairlightPreset = defineTool({
   toolset: "audio",
   readOnly: false,
   idempotent: true,
-  input: { preset: z.string().trim().min(1).max(255).describe("Exact Fairlight preset name.") },
-  output: {
+  input: () => ({
+    preset: z.string().trim().min(1).max(255).describe("Exact Fairlight preset name."),
+  }),
+  output: () => ({
     preset: z.string().describe("The preset applied."),
     timeline: z.string().describe("The timeline it was applied to."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetFairlightPresets",
     "Resolve.GetProjectManager",
@@ -166,8 +168,8 @@ const listAudioTracks = defineTool({
     "Lists a timeline's audio tracks (A1, A2, ...): name, channel format (mono, stereo, 5.1, adaptive...), number of items, and voice isolation state (Resolve 20.1+). Paginated.",
   toolset: "audio",
   readOnly: true,
-  input: { timeline: timelineRefInput, ...pageInput },
-  output: {
+  input: () => ({ timeline: timelineRefInput, ...pageInput }),
+  output: () => ({
     timeline: z.string().describe("Timeline name."),
     tracks: z.array(z.object({
       index: z.number().describe("Audio track index, 1-based (A1 = 1)."),
@@ -179,7 +181,7 @@ const listAudioTracks = defineTool({
       ),
     })).describe("This page of audio tracks."),
     ...pageOutput,
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "Timeline.GetTrackCount",
@@ -228,7 +230,7 @@ const addAudioTrack = defineTool({
     "Adds an audio track of a given channel format to a timeline, at the end or at a position, optionally naming it. Formats: mono, stereo, lrc, lcr, lrcs, lcrs, quad, 5.0, 5.0film, 5.1, 5.1film, 7.0, 7.0film, 7.1, 7.1film, adaptive1-adaptive36 (Resolve 19.1+; older versions know fewer).",
   toolset: "audio",
   readOnly: false,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     subtype: z.enum(AUDIO_SUBTYPES).optional().describe("Channel format. Default 'mono'."),
     index: z.number().int().min(1).max(1000).optional().describe(
@@ -237,14 +239,14 @@ const addAudioTrack = defineTool({
     name: z.string().trim().min(1).max(255).optional().describe(
       "Name for the new track. Omit to keep Resolve's default (e.g. 'Audio 3').",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     timeline: z.string().describe("Timeline name."),
     index: z.number().describe("Index of the new audio track."),
     subtype: z.string().describe("Its channel format as Resolve reports it."),
     name: z.string().describe("Its name."),
     audio_tracks: z.number().describe("Number of audio tracks now."),
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "Timeline.GetTrackCount",
@@ -314,7 +316,7 @@ const setVoiceIsolation = defineTool({
   toolset: "audio",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     track_index: z.number().int().min(1).max(1000).optional().describe(
       "Audio track index (A1 = 1). Give this or item_id.",
@@ -326,12 +328,12 @@ const setVoiceIsolation = defineTool({
     amount: z.number().int().min(0).max(100).optional().describe(
       "Strength 0-100. Omit to keep the current amount.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     target: z.string().describe("What changed, e.g. 'track A1' or 'item <id>'."),
     before: voiceSchema.nullable().describe("State before."),
     after: voiceSchema.describe("State after."),
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     ...ITEM_LOOKUP,
@@ -468,7 +470,7 @@ const getAudioMapping = defineTool({
     "Reads how a media pool clip's (or a timeline item's source) audio channels map to its audio tracks: embedded channel count, linked audio files, and per track its format, channels and mute. For a timeline item also its voice isolation. Give clip or item_id. Resolve 19+.",
   toolset: "audio",
   readOnly: true,
-  input: {
+  input: () => ({
     clip: clipRefInput.optional().describe(
       "A media pool clip: id, bin path like 'Master/Dailies/shot.mov', or unique name. Give this or item_id.",
     ),
@@ -476,8 +478,8 @@ const getAudioMapping = defineTool({
       "Unique id of a timeline item (on the timeline given, default current). Give this or clip.",
     ),
     timeline: timelineRefInput,
-  },
-  output: mappingOutput,
+  }),
+  output: () => mappingOutput,
   apiMethods: [
     ...TIMELINE_LOOKUP,
     ...ITEM_LOOKUP,
@@ -538,7 +540,7 @@ const insertAudio = defineTool({
   toolset: "audio",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     path: z.string().min(1).max(4096).describe(
       "Absolute path of the audio (or video with audio) file.",
     ),
@@ -551,14 +553,14 @@ const insertAudio = defineTool({
     open_fairlight_page: z.boolean().optional().describe(
       "Open the Fairlight page first when another page is shown. Default true; false fails instead.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     path: z.string().describe("Resolved file inserted."),
     timeline: z.string().describe("Timeline it went into."),
     start_offset_samples: z.number().describe("Start offset used."),
     duration_samples: z.number().describe("Duration used."),
     page_switched: z.boolean().describe("True if the tool opened the Fairlight page."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetCurrentPage",
     "Resolve.OpenPage",
@@ -636,7 +638,7 @@ const generateSpeech = defineTool({
   toolset: "audio",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     text: z.string().trim().min(1).max(350).describe("The text to speak (up to 350 characters)."),
     voice_model: z.string().min(1).max(100).optional().describe(
       "Voice, e.g. 'Female 1', 'Male 1', or 'Custom Voice' with custom_voice_file. Default: Resolve's default voice.",
@@ -662,8 +664,8 @@ const generateSpeech = defineTool({
       "With add_to_timeline: audio track index (A1 = 1). Default A1.",
     ),
     ...timeInput("With add_to_timeline: where to place it; omit for the playhead"),
-  },
-  output: {
+  }),
+  output: () => ({
     clip: z.object({
       name: z.string().describe("Clip name."),
       id: z.string().describe("Clip unique id."),
@@ -671,7 +673,7 @@ const generateSpeech = defineTool({
     }).describe("The generated media pool clip."),
     added_to_timeline: z.boolean().describe("True if it was also placed on the timeline."),
     timecode: z.string().nullable().describe("Timeline timecode where it was placed, or null."),
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "Resolve.GetProductName",

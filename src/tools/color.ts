@@ -175,11 +175,11 @@ const listNodes = defineTool({
     "Lists the nodes of a node graph (label, LUT, tools used, cache mode) in one read: a clip's grade (item_id, optional layer), the timeline's grade, or a colour group's pre-/post-clip grade.",
   toolset: "color",
   readOnly: true,
-  input: graphInput,
-  output: {
+  input: () => graphInput,
+  output: () => ({
     graph: z.string().describe("Which graph was read."),
     nodes: z.array(nodeSchema).describe("The nodes in index order."),
-  },
+  }),
   apiMethods: [...GRAPH_METHODS, ...NODE_READS],
   async handler(args, { resolve }) {
     const { graph, label } = await graphOf(resolve, args);
@@ -208,7 +208,7 @@ const setNode = defineTool({
   readOnly: false,
   idempotent: true,
   openWorld: true,
-  input: {
+  input: () => ({
     ...graphInput,
     node_index: z.number().int().min(1).max(1000).describe("The node, 1-based (list_nodes)."),
     lut: z.string().min(1).max(4096).optional().describe(
@@ -218,12 +218,12 @@ const setNode = defineTool({
     cache_mode: z.enum(["AUTO", "ENABLED", "DISABLED"]).optional().describe(
       "Node render cache mode. Omit to keep.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     graph: z.string().describe("Which graph was changed."),
     node: nodeSchema.describe("The node after the change."),
     changed: z.array(z.string()).describe("What was applied."),
-  },
+  }),
   apiMethods: [
     ...GRAPH_METHODS,
     ...NODE_READS,
@@ -312,7 +312,7 @@ const setCdl = defineTool({
   toolset: "color",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     node_index: z.number().int().min(1).max(1000).optional().describe(
@@ -324,12 +324,12 @@ const setCdl = defineTool({
     saturation: z.number().min(0).max(100).optional().describe(
       "Saturation, 1 = unchanged. Omit to keep.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     node_index: z.number().describe("The node changed."),
     applied: z.record(z.string(), z.string()).describe("The CDL map sent to Resolve."),
     tools: z.array(z.string()).describe("Tools in the node afterwards."),
-  },
+  }),
   apiMethods: [
     ...ITEM_LOOKUP_METHODS,
     "TimelineItem.GetNodeGraph",
@@ -382,16 +382,16 @@ const applyDrxGrade = defineTool({
   toolset: "color",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     ...graphInput,
     path: z.string().min(1).max(4096).describe("Absolute path of the .drx file."),
     grade_mode: z.enum(["no_keyframes", "source_timecode_aligned", "start_frames_aligned"])
       .optional().describe("How keyframes are aligned. Default: no_keyframes."),
-  },
-  output: {
+  }),
+  output: () => ({
     graph: z.string().describe("Which graph was changed."),
     nodes: z.array(nodeSchema).describe("The nodes afterwards."),
-  },
+  }),
   apiMethods: [...GRAPH_METHODS, ...NODE_READS, "Graph.ApplyGradeFromDRX"],
   async handler(args, { resolve, paths }) {
     const [checked] = await paths.checkRead([args.path]);
@@ -424,17 +424,17 @@ const resetGrade = defineTool({
   toolset: "color",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     ...graphInput,
     what: z.enum(["grades", "node_colors"]).optional().describe(
       "'grades' (default) resets every node; 'node_colors' only the node colours (graph 'item').",
     ),
     confirm: z.boolean().optional().describe("Set true to confirm the reset."),
-  },
-  output: {
+  }),
+  output: () => ({
     graph: z.string().describe("Which graph was reset."),
     nodes: z.array(nodeSchema).describe("The nodes afterwards."),
-  },
+  }),
   apiMethods: [
     ...GRAPH_METHODS,
     ...NODE_READS,
@@ -470,11 +470,11 @@ const applyArriCdlLut = defineTool({
   toolset: "color",
   readOnly: false,
   idempotent: true,
-  input: graphInput,
-  output: {
+  input: () => graphInput,
+  output: () => ({
     graph: z.string().describe("Which graph was changed."),
     nodes: z.array(nodeSchema).describe("The nodes afterwards."),
-  },
+  }),
   apiMethods: [...GRAPH_METHODS, ...NODE_READS, "Graph.ApplyArriCdlLut"],
   async handler(args, { resolve }) {
     const { graph, label } = await graphOf(resolve, args);
@@ -510,7 +510,7 @@ const exportLut = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     path: z.string().min(1).max(4096).describe("Absolute path of the LUT file to write."),
@@ -520,11 +520,11 @@ const exportLut = defineTool({
     confirm: z.boolean().optional().describe(
       "Set true, after the user agreed, to overwrite an existing file. Default: false (an existing file is not replaced: CONFIRMATION_REQUIRED).",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     path: z.string().describe("The file written."),
     type: z.string().describe("LUT type."),
-  },
+  }),
   apiMethods: [...ITEM_LOOKUP_METHODS, "TimelineItem.ExportLUT"],
   async handler(args, ctx) {
     const type = args.type ?? "cube_33";
@@ -552,17 +552,17 @@ const copyGrades = defineTool({
   toolset: "color",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     source_item_id: itemIdInput.describe("Id of the item whose grade is copied."),
     target_item_ids: z.array(z.string().min(1).max(128)).min(1).max(500).describe(
       "Ids of the items that receive the grade.",
     ),
     timeline: timelineRefInput,
-  },
-  output: {
+  }),
+  output: () => ({
     source: z.string().describe("The source item id."),
     targets: z.array(z.string()).describe("The items that received the grade."),
-  },
+  }),
   apiMethods: [...ITEM_LOOKUP_METHODS, "TimelineItem.CopyGrades"],
   async handler(args, { resolve }) {
     const { timeline, item } = await itemOf(resolve, args.timeline, args.source_item_id);
@@ -591,14 +591,14 @@ const listColorGroups = defineTool({
     "Lists the project's colour groups with the number of their clips on a timeline (the current one unless named).",
   toolset: "color",
   readOnly: true,
-  input: { timeline: timelineRefInput, ...pageInput },
-  output: {
+  input: () => ({ timeline: timelineRefInput, ...pageInput }),
+  output: () => ({
     groups: z.array(z.object({
       name: z.string().describe("Group name."),
       clips_on_timeline: z.number().describe("Items of the group on the timeline."),
     })).describe("Groups in this page."),
     ...pageOutput,
-  },
+  }),
   apiMethods: [
     ...ITEM_LOOKUP_METHODS,
     "Project.GetColorGroupsList",
@@ -640,7 +640,7 @@ const manageColorGroups = defineTool({
   toolset: "color",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     action: z.enum(["create", "rename", "delete", "remove_items"]).describe("What to do."),
     name: z.string().trim().min(1).max(255).optional().describe(
       "The group's name (create/rename/delete).",
@@ -651,11 +651,11 @@ const manageColorGroups = defineTool({
     ),
     timeline: timelineRefInput,
     confirm: z.boolean().optional().describe("Set true to confirm delete or remove_items."),
-  },
-  output: {
+  }),
+  output: () => ({
     groups: z.array(z.string()).describe("Group names afterwards."),
     removed_items: z.number().describe("Items taken out of their group (remove_items)."),
-  },
+  }),
   apiMethods: [
     ...ITEM_LOOKUP_METHODS,
     "Project.GetColorGroupsList",
@@ -731,18 +731,18 @@ const assignToColorGroup = defineTool({
   toolset: "color",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     group: z.string().min(1).max(255).describe("The colour group's name."),
     item_ids: z.array(z.string().min(1).max(128)).min(1).max(500).describe(
       "Ids of the timeline items to assign.",
     ),
     timeline: timelineRefInput,
-  },
-  output: {
+  }),
+  output: () => ({
     group: z.string().describe("The group."),
     assigned: z.array(z.string()).describe("Items now in the group."),
     refused: z.array(z.string()).describe("Items Resolve refused (e.g. audio items)."),
-  },
+  }),
   apiMethods: [
     ...ITEM_LOOKUP_METHODS,
     "Project.GetColorGroupsList",
@@ -776,12 +776,12 @@ const listColorGroupItems = defineTool({
     "Lists the timeline items of a colour group on a timeline (the current one unless named), a page at a time.",
   toolset: "color",
   readOnly: true,
-  input: {
+  input: () => ({
     group: z.string().min(1).max(255).describe("The colour group's name."),
     timeline: timelineRefInput,
     ...pageInput,
-  },
-  output: {
+  }),
+  output: () => ({
     items: z.array(z.object({
       id: z.string(),
       name: z.string(),
@@ -790,7 +790,7 @@ const listColorGroupItems = defineTool({
       start_frame: z.number(),
     })).describe("Items in this page."),
     ...pageOutput,
-  },
+  }),
   apiMethods: [
     ...ITEM_LOOKUP_METHODS,
     "Project.GetColorGroupsList",
@@ -928,8 +928,8 @@ const listGalleryAlbums = defineTool({
     "Lists the gallery's still albums and PowerGrade albums with their number of stills, and which still album is current (where grabbed stills go).",
   toolset: "color",
   readOnly: true,
-  input: {},
-  output: { albums: z.array(albumSchema).describe("All albums, still albums first.") },
+  input: () => ({}),
+  output: () => ({ albums: z.array(albumSchema).describe("All albums, still albums first.") }),
   apiMethods: [...GALLERY_READS, "GalleryStillAlbum.GetStills"],
   async handler(_args, { resolve }) {
     const { albums } = await galleryAlbums(resolve);
@@ -948,7 +948,7 @@ const manageGalleryAlbums = defineTool({
     "Gallery albums: 'create_still' / 'create_powergrade' make a new album (Resolve names it), 'rename' an album, 'set_current' makes a still album current (grabbed stills go there). Returns the albums afterwards.",
   toolset: "color",
   readOnly: false,
-  input: {
+  input: () => ({
     action: z.enum(["create_still", "create_powergrade", "rename", "set_current"]).describe(
       "What to do.",
     ),
@@ -958,11 +958,11 @@ const manageGalleryAlbums = defineTool({
     new_name: z.string().trim().min(1).max(255).optional().describe(
       "For rename (optional for create_*): the new name.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     album: z.string().describe("The album created or changed."),
     albums: z.array(albumSchema).describe("All albums afterwards."),
-  },
+  }),
   apiMethods: [
     ...GALLERY_READS,
     "GalleryStillAlbum.GetStills",
@@ -1038,17 +1038,17 @@ const grabStills = defineTool({
     "Grabs gallery stills into the current still album: of the clip under the playhead ('current'), or one per clip of the timeline at each clip's first or middle frame ('all_first' / 'all_middle'). Optionally labels them. Stills are addressed by their index in the album.",
   toolset: "color",
   readOnly: false,
-  input: {
+  input: () => ({
     mode: z.enum(["current", "all_first", "all_middle"]).optional().describe(
       "'current' (default): the video clip under the playhead of the current timeline; 'all_first'/'all_middle': every clip of the timeline.",
     ),
     timeline: timelineRefInput,
     label: z.string().max(255).optional().describe("Label to give the new stills. Default: none."),
-  },
-  output: {
+  }),
+  output: () => ({
     album: z.string().describe("The album the stills went into."),
     stills: z.array(stillSchema).describe("The new stills."),
-  },
+  }),
   apiMethods: [
     ...ITEM_LOOKUP_METHODS,
     ...GALLERY_READS,
@@ -1107,12 +1107,12 @@ const listStills = defineTool({
     "Lists the stills of a gallery album (the current still album unless named) with their labels, a page at a time. A still's address is its 1-based index in the album.",
   toolset: "color",
   readOnly: true,
-  input: { album: albumInput, ...pageInput },
-  output: {
+  input: () => ({ album: albumInput, ...pageInput }),
+  output: () => ({
     album: z.string().describe("The album."),
     stills: z.array(stillSchema).describe("Stills in this page."),
     ...pageOutput,
-  },
+  }),
   apiMethods: [...GALLERY_READS, "GalleryStillAlbum.GetStills", "GalleryStillAlbum.GetLabel"],
   async handler(args, { resolve }) {
     const album = pickAlbum((await galleryAlbums(resolve)).albums, args.album);
@@ -1152,14 +1152,14 @@ const setStillLabel = defineTool({
   toolset: "color",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     album: albumInput,
     index: z.number().int().min(1).max(100_000).describe(
       "The still's 1-based index (list_stills).",
     ),
     label: z.string().max(255).describe("The new label (empty clears it)."),
-  },
-  output: stillSchema.shape,
+  }),
+  output: () => stillSchema.shape,
   apiMethods: [
     ...GALLERY_READS,
     "GalleryStillAlbum.GetStills",
@@ -1189,17 +1189,17 @@ const importStills = defineTool({
   toolset: "color",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     album: albumInput,
     paths: z.array(z.string().min(1).max(4096)).min(1).max(500).describe(
       "Absolute paths of the files to import.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     album: z.string().describe("The album."),
     imported: z.number().describe("Number of stills added."),
     stills: z.array(stillSchema).describe("The new stills."),
-  },
+  }),
   apiMethods: [
     ...GALLERY_READS,
     "GalleryStillAlbum.GetStills",
@@ -1256,7 +1256,7 @@ const exportStills = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     album: albumInput,
     indices: indicesInput.optional().describe("1-based still indices. Omit for every still."),
     folder: z.string().min(1).max(4096).describe("Existing folder to write the files into."),
@@ -1269,13 +1269,13 @@ const exportStills = defineTool({
     confirm: z.boolean().optional().describe(
       "Set true, after the user agreed, to replace existing files in the folder. Default: false (the call fails with CONFIRMATION_REQUIRED naming the files that could be replaced).",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     album: z.string().describe("The album."),
     exported: z.number().describe("Number of stills exported."),
     folder: z.string().describe("The folder written to."),
     format: z.string().describe("The format."),
-  },
+  }),
   apiMethods: [
     ...GALLERY_READS,
     "GalleryStillAlbum.GetStills",
@@ -1360,16 +1360,16 @@ const deleteStills = defineTool({
   toolset: "color",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     album: albumInput,
     indices: indicesInput.describe("1-based still indices to delete (list_stills)."),
     confirm: z.boolean().optional().describe("Set true to confirm the deletion."),
-  },
-  output: {
+  }),
+  output: () => ({
     album: z.string().describe("The album."),
     deleted: z.number().describe("Stills deleted."),
     remaining: z.number().describe("Stills left in the album."),
-  },
+  }),
   apiMethods: [...GALLERY_READS, "GalleryStillAlbum.GetStills", "GalleryStillAlbum.DeleteStills"],
   async handler(args, ctx) {
     const album = pickAlbum((await galleryAlbums(ctx.resolve)).albums, args.album);
@@ -1401,17 +1401,17 @@ const analyzeDolbyVision = defineTool({
   toolset: "color",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     item_ids: z.array(z.string().min(1).max(128)).min(1).max(5000).optional().describe(
       "Ids of the video items to analyse. Omit for every item.",
     ),
     blend_shots: z.boolean().optional().describe("Blend shots (DLB_BLEND_SHOTS). Default: false."),
-  },
-  output: {
+  }),
+  output: () => ({
     analyzed: z.union([z.number(), z.literal("all")]).describe("Items analysed, or 'all'."),
     blend_shots: z.boolean().describe("Whether shots were blended."),
-  },
+  }),
   apiMethods: [...ITEM_LOOKUP_METHODS, "Timeline.AnalyzeDolbyVision"],
   async handler(args, { resolve }) {
     const { timeline } = await findTimeline(resolve, args.timeline);
@@ -1440,13 +1440,13 @@ const getClipThumbnail = defineTool({
     "Returns the thumbnail of the clip under the playhead of the current timeline as raw 8-bit RGB pixels (base64). Works only while the Color page is shown (switch_page color).",
   toolset: "color",
   readOnly: true,
-  input: {},
-  output: {
+  input: () => ({}),
+  output: () => ({
     width: z.number().describe("Width in pixels."),
     height: z.number().describe("Height in pixels."),
     format: z.string().describe("Pixel format, e.g. 'RGB 8 bit'."),
     data: z.string().describe("Base64 of the raw pixels, row by row."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetCurrentPage",
     "Resolve.GetProjectManager",
@@ -1498,13 +1498,13 @@ const exportCurrentFrame = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     path: z.string().min(1).max(4096).describe("Absolute path of the image file to write."),
     confirm: z.boolean().optional().describe(
       "Set true, after the user agreed, to overwrite an existing file. Default: false (an existing file is not replaced: CONFIRMATION_REQUIRED).",
     ),
-  },
-  output: { path: z.string().describe("The file written.") },
+  }),
+  output: () => ({ path: z.string().describe("The file written.") }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",

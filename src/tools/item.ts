@@ -445,14 +445,14 @@ const getItemProperties = defineTool({
     "Reads everything about one timeline item in one go: name, track, position (absolute frames and timecode), source range and offsets, enabled, clip colour, flags, Inspector properties (transform, crop, composite, retime, scaling; constant-valued ones by name), linked items, media pool clip, colour group and version, takes, Fusion comp count, render-cache states, voice isolation, audio mapping and stereo parameters.",
   toolset: "item",
   readOnly: true,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     subframe: z.boolean().optional().describe(
       "Report start/end/duration/offsets with sub-frame precision (fractional). Default: false.",
     ),
-  },
-  output: itemInfoSchema,
+  }),
+  output: () => itemInfoSchema,
   apiMethods: [...TIMELINE_LOOKUP, ...ITEM_READ_METHODS],
   async handler(args, { resolve }) {
     const { timeline, item } = await itemOf(resolve, args.timeline, args.item_id);
@@ -475,7 +475,7 @@ const setItemProperties = defineTool({
   toolset: "item",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     properties: propertiesInput.optional(),
@@ -499,8 +499,8 @@ const setItemProperties = defineTool({
     burn_in_preset: z.string().min(1).max(255).optional().describe(
       "Name of a data burn-in preset to apply to this item. Omit to keep.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     id: z.string().describe("The item's id."),
     properties: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).describe(
       "All Inspector properties after the change, constants by name.",
@@ -512,7 +512,7 @@ const setItemProperties = defineTool({
       actual: z.union([z.number(), z.boolean(), z.string()]),
     })).describe("Properties Resolve stored with another value than requested (clipped)."),
     refused: z.array(z.string()).describe("Changes Resolve refused."),
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.SetProperty",
@@ -619,7 +619,7 @@ const setItemFlags = defineTool({
   toolset: "item",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     add: z.array(z.enum(MARKER_COLORS)).max(16).optional().describe("Flag colours to add."),
@@ -630,11 +630,11 @@ const setItemFlags = defineTool({
     confirm: z.boolean().optional().describe(
       "Set true to confirm clearing flags or the clip colour.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     flags: z.array(z.string()).describe("Flags after the change."),
     clip_color: z.string().describe("Clip colour after the change, empty when none."),
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.AddFlag",
@@ -768,7 +768,7 @@ const addItemMarker = defineTool({
     "Adds a marker to a timeline item, at a frame offset within the item or at a timeline timecode inside it. One marker per frame.",
   toolset: "item",
   readOnly: false,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     ...markerTime,
@@ -781,8 +781,8 @@ const addItemMarker = defineTool({
     custom_data: z.string().max(10000).optional().describe(
       "Free-form data stored with the marker. Default: empty.",
     ),
-  },
-  output: markerSchema.shape,
+  }),
+  output: () => markerSchema.shape,
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.GetStart",
@@ -841,15 +841,18 @@ const listItemMarkers = defineTool({
     "Lists the markers of a timeline item (offsets within the item and timeline timecodes), a page at a time; or finds the first marker with given custom data.",
   toolset: "item",
   readOnly: true,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     custom_data: z.string().max(10000).optional().describe(
       "Only the first marker whose custom data equals this. Omit to list all.",
     ),
     ...pageInput,
-  },
-  output: { markers: z.array(markerSchema).describe("Markers in this page."), ...pageOutput },
+  }),
+  output: () => ({
+    markers: z.array(markerSchema).describe("Markers in this page."),
+    ...pageOutput,
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.GetStart",
@@ -889,16 +892,16 @@ const updateItemMarker = defineTool({
   toolset: "item",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     ...markerTime,
     custom_data: z.string().max(10000).describe("The new custom data."),
-  },
-  output: {
+  }),
+  output: () => ({
     frame: z.number().describe("Marker offset within the item."),
     custom_data: z.string().describe("Custom data stored now."),
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.GetStart",
@@ -935,7 +938,7 @@ const deleteItemMarkers = defineTool({
   toolset: "item",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     ...markerTime,
@@ -946,11 +949,11 @@ const deleteItemMarkers = defineTool({
       "Delete the first marker with this custom data.",
     ),
     confirm: z.boolean().optional().describe("Set true to confirm the deletion."),
-  },
-  output: {
+  }),
+  output: () => ({
     deleted: z.number().describe("Number of markers deleted."),
     remaining: z.number().describe("Markers left on the item."),
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.GetStart",
@@ -1052,11 +1055,11 @@ const listItemTakes = defineTool({
     "Lists the takes of a take-selector timeline item (clip, source range, which one is selected). An item that is not a take selector has none.",
   toolset: "item",
   readOnly: true,
-  input: { item_id: itemIdInput, timeline: timelineRefInput },
-  output: {
+  input: () => ({ item_id: itemIdInput, timeline: timelineRefInput }),
+  output: () => ({
     selected: z.number().describe("Selected take index; 0 when not a take selector."),
     takes: z.array(takeSchema).describe("The takes."),
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.GetTakesCount",
@@ -1085,7 +1088,7 @@ const manageItemTakes = defineTool({
   toolset: "item",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     action: z.enum(["add", "select", "delete", "finalize"]).describe("What to do."),
@@ -1102,11 +1105,11 @@ const manageItemTakes = defineTool({
       "For select/delete: the 1-based take index (list_item_takes).",
     ),
     confirm: z.boolean().optional().describe("Set true to confirm delete/finalize."),
-  },
-  output: {
+  }),
+  output: () => ({
     selected: z.number().describe("Selected take index after the change; 0 when none."),
     takes: z.array(takeSchema).describe("The takes after the change."),
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "Project.GetMediaPool",
@@ -1198,13 +1201,13 @@ const listFusionComps = defineTool({
     "Lists the Fusion compositions of a timeline item by name, in index order (1-based).",
   toolset: "item",
   readOnly: true,
-  input: { item_id: itemIdInput, timeline: timelineRefInput },
-  output: {
+  input: () => ({ item_id: itemIdInput, timeline: timelineRefInput }),
+  output: () => ({
     count: z.number().describe("Number of compositions."),
     comps: z.array(z.object({ index: z.number(), name: z.string() })).describe(
       "Compositions in index order.",
     ),
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.GetFusionCompCount",
@@ -1234,7 +1237,7 @@ const manageFusionComps = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     action: z.enum(["add", "import", "export", "rename", "load", "delete"]).describe(
@@ -1253,13 +1256,13 @@ const manageFusionComps = defineTool({
     confirm: z.boolean().optional().describe(
       "Set true to confirm delete, or export over an existing file.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     comps: z.array(z.object({ index: z.number(), name: z.string() })).describe(
       "Compositions after the change.",
     ),
     path: z.string().nullable().describe("File read or written, if any."),
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.GetFusionCompNameList",
@@ -1404,8 +1407,8 @@ const listColorVersions = defineTool({
     "Lists the local and remote colour (grade) versions of a video timeline item and which one is active.",
   toolset: "item",
   readOnly: true,
-  input: { item_id: itemIdInput, timeline: timelineRefInput },
-  output: versionsOutput,
+  input: () => ({ item_id: itemIdInput, timeline: timelineRefInput }),
+  output: () => versionsOutput,
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.GetVersionNameList",
@@ -1431,7 +1434,7 @@ const manageColorVersions = defineTool({
   toolset: "item",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     action: z.enum(["add", "load", "rename", "delete"]).describe("What to do."),
@@ -1439,8 +1442,8 @@ const manageColorVersions = defineTool({
     type: z.enum(["local", "remote"]).optional().describe("Version type. Default: local."),
     new_name: z.string().trim().min(1).max(255).optional().describe("For rename: the new name."),
     confirm: z.boolean().optional().describe("Set true to confirm delete."),
-  },
-  output: versionsOutput,
+  }),
+  output: () => versionsOutput,
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.GetVersionNameList",
@@ -1506,7 +1509,7 @@ const runItemProcess = defineTool({
     "Runs a processing step on a timeline item: 'magic_mask' (track a magic mask; direction forward/backward/bidirectional; Studio), 'regenerate_magic_mask' (Studio), 'stabilize', 'smart_reframe' (Studio), or 'update_sidecar' (write the BRAW sidecar / R3D RMD file of the source).",
   toolset: "item",
   readOnly: false,
-  input: {
+  input: () => ({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     action: z.enum([
@@ -1519,11 +1522,11 @@ const runItemProcess = defineTool({
     direction: z.enum(["forward", "backward", "bidirectional"]).optional().describe(
       "For magic_mask: tracking direction. Default: bidirectional.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     action: z.string().describe("The process run."),
     ok: z.boolean().describe("True when Resolve reported success."),
-  },
+  }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.CreateMagicMask",

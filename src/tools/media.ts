@@ -285,19 +285,19 @@ const browseStorage = defineTool({
   toolset: "media",
   readOnly: true,
   openWorld: true,
-  input: {
+  input: () => ({
     folder: z.string().min(1).max(4096).optional().describe(
       "Absolute folder path to list (must be inside the directories this server may read). Omit to list mounted volumes.",
     ),
     ...pageInput,
-  },
-  output: {
+  }),
+  output: () => ({
     folder: z.string().nullable().describe("The folder listed, null for the volume list."),
     volumes: z.array(z.string()).describe("Mounted volumes (only when folder was omitted)."),
     sub_folders: z.array(z.string()).describe("Absolute paths of the folder's sub-folders."),
     files: z.array(z.string()).describe("This page of the folder's media files (absolute paths)."),
     ...pageOutput,
-  },
+  }),
   apiMethods: [
     "Resolve.GetMediaStorage",
     "MediaStorage.GetMountedVolumeList",
@@ -363,10 +363,10 @@ const revealInStorage = defineTool({
   readOnly: false,
   idempotent: true,
   openWorld: true,
-  input: {
+  input: () => ({
     path: z.string().min(1).max(4096).describe("Absolute path of the file or folder to show."),
-  },
-  output: { path: z.string().describe("The path shown.") },
+  }),
+  output: () => ({ path: z.string().describe("The path shown.") }),
   apiMethods: ["Resolve.GetMediaStorage", "MediaStorage.RevealInStorage"],
   async handler(args, { resolve, paths }) {
     const [checked] = await paths.checkRead([args.path]);
@@ -440,7 +440,7 @@ const addFromStorage = defineTool({
   toolset: "media",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     items: z.array(z.object({
       path: z.string().min(1).max(4096).describe("Absolute path of a media file or folder."),
       start_frame: z.number().int().min(0).max(100_000_000).optional().describe(
@@ -451,8 +451,8 @@ const addFromStorage = defineTool({
       ),
     })).min(1).max(500).describe("Files or folders to add (1-500)."),
     bin: binTargetInput,
-  },
-  output: importOutput,
+  }),
+  output: () => importOutput,
   apiMethods: [
     "Resolve.GetMediaStorage",
     "MediaStorage.AddItemListToMediaPool",
@@ -537,7 +537,7 @@ const importImageSequence = defineTool({
   toolset: "media",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     sequences: z.array(z.object({
       pattern: z.string().min(3).max(4096).describe(
         "Absolute path with a printf frame-number pattern, e.g. '/shots/A001/frame_%04d.dpx' (%d for unpadded).",
@@ -550,8 +550,8 @@ const importImageSequence = defineTool({
       ),
     })).min(1).max(100).describe("Image sequences to import (1-100)."),
     bin: binTargetInput,
-  },
-  output: importOutput,
+  }),
+  output: () => importOutput,
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.ImportMedia",
@@ -623,15 +623,15 @@ const importMedia = defineTool({
   toolset: "media",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     paths: z.array(z.string().min(1).max(4096)).min(1).max(1000).describe(
       "Absolute paths of the files (or folders, imported with their media) to import.",
     ),
     bin: z.string().max(1024).optional().describe(
       "Bin to import into, as a path from the root bin, e.g. 'Dailies' or 'Master/Dailies/Day 1'. Missing bins are created. Omit for the current bin.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     bin: z.string().describe("The bin the clips were imported into."),
     created_bins: z.array(z.string()).describe("Bins created on the way."),
     imported: z.number().describe("Number of clips imported."),
@@ -639,7 +639,7 @@ const importMedia = defineTool({
     not_imported: z.array(z.string()).describe(
       "Paths Resolve did not import (unsupported formats).",
     ),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -727,18 +727,18 @@ const listMattes = defineTool({
     "Lists mattes: the matte files attached to a clip (clip), and/or the timeline mattes kept in a bin (bin). Give clip, bin or both.",
   toolset: "media",
   readOnly: true,
-  input: {
+  input: () => ({
     clip: clipRefInput.optional(),
     bin: binRefInput("Bin whose timeline mattes to list").optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     clip_mattes: z.array(z.string()).describe(
       "Paths of the clip's matte files (empty without clip).",
     ),
     timeline_mattes: z.array(clipSchema).describe(
       "Timeline mattes in the bin (empty without bin).",
     ),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -784,7 +784,7 @@ const manageMattes = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     action: z.enum(["add_clip_mattes", "add_timeline_mattes", "delete_clip_mattes"]).describe(
       "What to do.",
     ),
@@ -797,12 +797,12 @@ const manageMattes = defineTool({
     ),
     bin: binTargetInput,
     confirm: confirmInput,
-  },
-  output: {
+  }),
+  output: () => ({
     action: z.string().describe("The action done."),
     clip_mattes: z.array(z.string()).describe("The clip's mattes afterwards (clip actions)."),
     timeline_mattes: z.array(clipSchema).describe("Timeline mattes added (add_timeline_mattes)."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetMediaStorage",
     "MediaStorage.AddClipMattesToMediaPool",
@@ -943,19 +943,19 @@ const listBins = defineTool({
     "Lists the media pool's bins as a depth-first tree (paths, ids, clip counts, stale flags), and which bin is current. Paginated.",
   toolset: "media",
   readOnly: true,
-  input: {
+  input: () => ({
     bin: binRefInput("List only this bin and its sub-bins").optional(),
     max_depth: z.number().int().min(0).max(100).optional().describe(
       "How many levels below the starting bin to list (0 = just that bin). Default: all.",
     ),
     ...pageInput,
-  },
-  output: {
+  }),
+  output: () => ({
     media_pool_id: z.string().describe("The media pool's unique id."),
     current_bin: z.string().describe("Path of the current bin (where imports go)."),
     bins: z.array(binSchema).describe("This page of bins, depth-first."),
     ...pageOutput,
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -1010,19 +1010,19 @@ const createBin = defineTool({
   toolset: "media",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     path: z.string().min(1).max(1024).describe(
       "Bin path from the root bin, e.g. 'Dailies/Day 1' or 'Master/Dailies/Day 1'.",
     ),
     make_current: z.boolean().optional().describe(
       "Also make it the current bin (imports go there). Default: false.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     bin: binSchema,
     created_bins: z.array(z.string()).describe("Names of the bins created (empty if all existed)."),
     current: z.boolean().describe("True if the bin is now the current bin."),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -1059,11 +1059,11 @@ const setCurrentBin = defineTool({
   toolset: "media",
   readOnly: false,
   idempotent: true,
-  input: { bin: binRefInput("The bin to make current") },
-  output: {
+  input: () => ({ bin: binRefInput("The bin to make current") }),
+  output: () => ({
     bin: z.string().describe("Path of the current bin."),
     previous: z.string().describe("Path of the bin that was current."),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -1102,13 +1102,13 @@ const moveBins = defineTool({
   description: "Moves bins (with their contents) into another bin.",
   toolset: "media",
   readOnly: false,
-  input: {
+  input: () => ({
     bins: z.array(binRefInput("A bin to move")).min(1).max(100).describe(
       "Bins to move (paths or ids).",
     ),
     target: binRefInput("The bin to move them into"),
-  },
-  output: { moved: z.array(z.string()).describe("New paths of the moved bins.") },
+  }),
+  output: () => ({ moved: z.array(z.string()).describe("New paths of the moved bins.") }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -1159,16 +1159,16 @@ const deleteBins = defineTool({
   toolset: "media",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     bins: z.array(binRefInput("A bin to delete")).min(1).max(100).describe(
       "Bins to delete (paths or ids).",
     ),
     confirm: confirmInput,
-  },
-  output: {
+  }),
+  output: () => ({
     deleted: z.array(z.string()).describe("Paths of the deleted bins."),
     clips_deleted: z.number().describe("Clips that were inside them (sub-bins included)."),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -1219,17 +1219,17 @@ const exportBin = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     bin: binRefInput("The bin to export"),
     path: z.string().min(1).max(4096).describe(
       "Absolute path of the .drb file to write (the extension is added if missing).",
     ),
     confirm: confirmInput,
-  },
-  output: {
+  }),
+  output: () => ({
     bin: z.string().describe("Path of the exported bin."),
     file: z.string().describe("The file written."),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -1261,18 +1261,18 @@ const importBin = defineTool({
   toolset: "media",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     path: z.string().min(1).max(4096).describe("Absolute path of the .drb file."),
     bin: binTargetInput,
     source_clips_path: z.string().min(1).max(4096).optional().describe(
       "Folder to search for the bin's media when its original paths are offline. Omit to keep the original paths.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     bin: z.string().describe("The bin it was imported into."),
     new_bins: z.array(binSchema).describe("Bins that appeared."),
     clips_added: z.number().describe("Clips added to the pool."),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.ImportFolderFromFile",
@@ -1331,10 +1331,10 @@ const refreshBins = defineTool({
   toolset: "media",
   readOnly: false,
   idempotent: true,
-  input: {},
-  output: {
+  input: () => ({}),
+  output: () => ({
     stale_bins: z.array(z.string()).describe("Paths of bins still stale after the refresh."),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.RefreshFolders",
@@ -1389,7 +1389,7 @@ const listClips = defineTool({
     "Lists media pool clips with their key properties (id, media id, path, type, frames, fps, resolution, duration, start timecode, colour, flags): of one bin, of a bin and its sub-bins, or of the whole pool. Paginated; filter by name.",
   toolset: "media",
   readOnly: true,
-  input: {
+  input: () => ({
     bin: binRefInput("List this bin's clips").optional().describe(
       "Bin path like 'Master/Dailies' or a bin id. Omit to list the whole pool.",
     ),
@@ -1400,8 +1400,11 @@ const listClips = defineTool({
       "Only clips whose name contains this text (case-insensitive). Omit for all.",
     ),
     ...pageInput,
-  },
-  output: { clips: z.array(listedClipSchema).describe("This page of clips."), ...pageOutput },
+  }),
+  output: () => ({
+    clips: z.array(listedClipSchema).describe("This page of clips."),
+    ...pageOutput,
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -1471,8 +1474,8 @@ const getClipInfo = defineTool({
     "Everything about one media pool clip: all clip properties, metadata, third-party metadata, colour, flags, markers, mark in/out, audio mapping, proxy, mattes, and the timeline it stands for (timeline clips).",
   toolset: "media",
   readOnly: true,
-  input: { clip: clipRefInput },
-  output: {
+  input: () => ({ clip: clipRefInput }),
+  output: () => ({
     name: z.string().describe("Clip name."),
     id: z.string().describe("Unique id."),
     media_id: z.string().describe("Media id."),
@@ -1495,7 +1498,7 @@ const getClipInfo = defineTool({
     timeline: z.object({ name: z.string(), id: z.string() }).nullable().describe(
       "For a timeline clip, the timeline it represents; else null.",
     ),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -1577,7 +1580,7 @@ const setClipProperties = defineTool({
   toolset: "media",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     clip: clipRefInput,
     name: z.string().trim().min(1).max(255).optional().describe("New clip name. Omit to keep it."),
     properties: z.record(z.string().max(100), valueInput).optional().describe(
@@ -1589,14 +1592,14 @@ const setClipProperties = defineTool({
     third_party_metadata: z.record(z.string().max(100), z.string().max(10_000)).optional().describe(
       "Third-party metadata fields to set or add (free keys, for other tools' data).",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     name: z.string().describe("The clip's name afterwards."),
     id: z.string().describe("The clip's id."),
     applied: z.array(z.string()).describe(
       "Keys applied (with 'name', 'properties.X', 'metadata.X', 'third_party_metadata.X').",
     ),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -1666,7 +1669,7 @@ const tagClips = defineTool({
   toolset: "media",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     clips: clipsInput("Clips to tag"),
     clip_color: z.enum([...CLIP_COLORS, "None"]).optional().describe(
       "Clip colour to set; 'None' clears it. Omit to leave it.",
@@ -1675,15 +1678,15 @@ const tagClips = defineTool({
     remove_flags: z.array(z.enum([...MARKER_COLORS, "All"])).max(17).optional().describe(
       "Flag colours to remove; 'All' removes every flag.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     clips: z.array(z.object({
       id: z.string(),
       name: z.string(),
       clip_color: z.string().describe("Colour afterwards, empty if none."),
       flags: z.array(z.string()).describe("Flags afterwards."),
     })).describe("The clips afterwards."),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -1750,7 +1753,7 @@ const setClipMarks = defineTool({
   toolset: "media",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     clip: clipRefInput,
     action: z.enum(["set", "clear"]).describe("'set' the marks, or 'clear' them."),
     mark_in: z.number().int().min(0).max(100_000_000).optional().describe(
@@ -1760,13 +1763,13 @@ const setClipMarks = defineTool({
       "set: mark-out source frame (inclusive).",
     ),
     type: markTypeInput,
-  },
-  output: {
+  }),
+  output: () => ({
     clip: z.string().describe("Clip name."),
     mark_in_out: z.record(z.string(), z.unknown()).describe(
       "Marks afterwards: {video: {in, out}, audio: {in, out}}.",
     ),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -1825,7 +1828,7 @@ const listClipMarkers = defineTool({
     "Lists a clip's markers (frames are offsets in the clip), optionally only those of one colour, the one at a frame, or the first one whose custom data matches.",
   toolset: "media",
   readOnly: true,
-  input: {
+  input: () => ({
     clip: clipRefInput,
     color: z.enum(MARKER_COLORS).optional().describe("Only markers of this colour."),
     frame: z.number().int().min(0).max(100_000_000).optional().describe(
@@ -1834,11 +1837,11 @@ const listClipMarkers = defineTool({
     custom_data: z.string().min(1).max(10_000).optional().describe(
       "Only the first marker with exactly this custom data.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     clip: z.string().describe("Clip name."),
     markers: z.array(markerSchema).describe("Matching markers."),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -1889,7 +1892,7 @@ const editClipMarkers = defineTool({
   toolset: "media",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     clip: clipRefInput,
     action: z.enum([
       "add",
@@ -1913,11 +1916,11 @@ const editClipMarkers = defineTool({
       "add/update_custom_data: the custom data to store; delete_by_custom_data: the custom data to match.",
     ),
     confirm: confirmInput,
-  },
-  output: {
+  }),
+  output: () => ({
     clip: z.string().describe("Clip name."),
     markers: z.array(markerSchema).describe("The clip's markers afterwards."),
-  },
+  }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
@@ -2040,22 +2043,22 @@ const linkProxy = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     clip: clipRefInput,
     action: z.enum(["link_proxy", "unlink_proxy", "link_full_resolution"]).describe("What to do."),
     path: z.string().min(1).max(4096).optional().describe(
       "Absolute path of the proxy file (link_proxy) or full-resolution file (link_full_resolution).",
     ),
     confirm: confirmInput,
-  },
-  output: {
+  }),
+  output: () => ({
     clip: z.string().describe("Clip name."),
     proxy: z.string().describe(
       "The clip's 'Proxy' property afterwards (e.g. 'None' or a resolution).",
     ),
     proxy_path: z.string().describe("The clip's 'Proxy Media Path' afterwards (empty if none)."),
     file_path: z.string().describe("The clip's 'File Path' afterwards."),
-  },
+  }),
   apiMethods: [
     ...CLIP_FIND_METHODS,
     "MediaPoolItem.LinkProxyMedia",
@@ -2139,11 +2142,11 @@ const relinkClips = defineTool({
   readOnly: false,
   idempotent: true,
   openWorld: true,
-  input: {
+  input: () => ({
     clips: clipsInput("Clips to relink"),
     folder: z.string().min(1).max(4096).describe("Absolute path of the folder holding the media."),
-  },
-  output: { clips: z.array(clipStatusSchema).describe("The clips afterwards.") },
+  }),
+  output: () => ({ clips: z.array(clipStatusSchema).describe("The clips afterwards.") }),
   apiMethods: [...CLIP_FIND_METHODS, "MediaPool.RelinkClips", "MediaPoolItem.GetClipProperty"],
   async handler(args, { resolve, paths }) {
     const [checked] = await paths.checkRead([args.folder]);
@@ -2175,8 +2178,8 @@ const unlinkClips = defineTool({
   toolset: "media",
   readOnly: false,
   destructive: true,
-  input: { clips: clipsInput("Clips to unlink"), confirm: confirmInput },
-  output: { clips: z.array(clipStatusSchema).describe("The clips afterwards.") },
+  input: () => ({ clips: clipsInput("Clips to unlink"), confirm: confirmInput }),
+  output: () => ({ clips: z.array(clipStatusSchema).describe("The clips afterwards.") }),
   apiMethods: [...CLIP_FIND_METHODS, "MediaPool.UnlinkClips", "MediaPoolItem.GetClipProperty"],
   async handler(args, { resolve, confirm }) {
     const { mediaPool } = await poolOf(resolve);
@@ -2211,15 +2214,15 @@ const replaceClip = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     clip: clipRefInput,
     path: z.string().min(1).max(4096).describe("Absolute path of the new media file."),
     keep_subclip_range: z.boolean().optional().describe(
       "Keep the clip's subclip range. Default: false.",
     ),
     confirm: confirmInput,
-  },
-  output: { clip: clipStatusSchema },
+  }),
+  output: () => ({ clip: clipStatusSchema }),
   apiMethods: [
     ...CLIP_FIND_METHODS,
     "MediaPoolItem.ReplaceClip",
@@ -2257,12 +2260,12 @@ const deleteClips = defineTool({
   toolset: "media",
   readOnly: false,
   destructive: true,
-  input: { clips: clipsInput("Clips to delete"), confirm: confirmInput },
-  output: {
+  input: () => ({ clips: clipsInput("Clips to delete"), confirm: confirmInput }),
+  output: () => ({
     deleted: z.array(z.object({ id: z.string(), name: z.string(), bin: z.string() })).describe(
       "The deleted clips.",
     ),
-  },
+  }),
   apiMethods: [...CLIP_FIND_METHODS, "MediaPool.DeleteClips"],
   async handler(args, { resolve, confirm }) {
     const { mediaPool } = await poolOf(resolve);
@@ -2296,17 +2299,17 @@ const moveClips = defineTool({
   toolset: "media",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     clips: clipsInput("Clips to move"),
     bin: z.string().min(1).max(1024).describe(
       "Target bin path, e.g. 'Selects' or 'Master/Selects/Day 1'; created if missing.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     bin: z.string().describe("Path of the target bin."),
     created_bins: z.array(z.string()).describe("Bins created on the way."),
     moved: z.array(z.object({ id: z.string(), name: z.string() })).describe("The moved clips."),
-  },
+  }),
   apiMethods: [...CLIP_FIND_METHODS, "MediaPool.AddSubFolder", "MediaPool.MoveClips"],
   async handler(args, { resolve }) {
     const { mediaPool } = await poolOf(resolve);
@@ -2340,7 +2343,7 @@ const syncAudio = defineTool({
     "Syncs video clips with separately recorded audio clips by timecode or waveform (Resolve's Auto Sync Audio). Give at least one video and one audio clip.",
   toolset: "media",
   readOnly: false,
-  input: {
+  input: () => ({
     clips: clipsInput("Video and audio clips to sync (at least 2: one video, one audio)").min(2),
     mode: z.enum(["timecode", "waveform"]).optional().describe(
       "Sync by 'timecode' or 'waveform'. Default: timecode.",
@@ -2355,15 +2358,15 @@ const syncAudio = defineTool({
     retain_video_metadata: z.boolean().optional().describe(
       "Keep the video clips' metadata instead of taking the audio's. Default: false.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     clips: z.array(z.object({
       id: z.string(),
       name: z.string(),
       type: z.string().describe("Clip type afterwards (synced video becomes 'Video + Audio')."),
       synced_audio: z.string().describe("'Synced Audio' property afterwards."),
     })).describe("The clips afterwards."),
-  },
+  }),
   apiMethods: [...CLIP_FIND_METHODS, "MediaPool.AutoSyncAudio", "MediaPoolItem.GetClipProperty"],
   async handler(args, { resolve }) {
     const { mediaPool } = await poolOf(resolve);
@@ -2460,7 +2463,7 @@ const analyzeClips = defineTool({
   toolset: "media",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     action: z.enum(["transcribe", "classify_audio", "intellisearch", "detect_slates"]).describe(
       "The analysis to run.",
     ),
@@ -2477,11 +2480,11 @@ const analyzeClips = defineTool({
     slate_marker_color: z.enum(MARKER_COLORS).optional().describe(
       "detect_slates: colour of the marker put on slates. Default: Blue.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     action: z.string().describe("The analysis run."),
     targets: z.array(z.string()).describe("What was analysed."),
-  },
+  }),
   apiMethods: [
     ...CLIP_FIND_METHODS,
     "Folder.TranscribeAudio",
@@ -2526,15 +2529,15 @@ const clearClipAnalysis = defineTool({
   toolset: "media",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     what: z.enum(["transcription", "audio_classification"]).describe("Which analysis to remove."),
     ...targetInputs,
     confirm: confirmInput,
-  },
-  output: {
+  }),
+  output: () => ({
     cleared: z.string().describe("What was removed."),
     targets: z.array(z.string()).describe("Where."),
-  },
+  }),
   apiMethods: [
     ...CLIP_FIND_METHODS,
     "Folder.ClearTranscription",
@@ -2571,7 +2574,7 @@ const removeMotionBlur = defineTool({
   toolset: "media",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     ...targetInputs,
     file_name: z.string().min(1).max(255).optional().describe(
       "Base name of the new file (single clip). Default: '<name>_deblur'.",
@@ -2585,15 +2588,15 @@ const removeMotionBlur = defineTool({
     render_at_source_resolution: z.boolean().optional().describe(
       "Render at source resolution. Default: Resolve's.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     created: z.array(z.object({
       original_id: z.string(),
       new_id: z.string(),
       new_name: z.string(),
       path: z.string(),
     })).describe("Original clip and its deblurred copy."),
-  },
+  }),
   apiMethods: [
     ...CLIP_FIND_METHODS,
     "Folder.RemoveMotionBlur",
@@ -2647,11 +2650,11 @@ const createStereoClip = defineTool({
     "Combines a left-eye and a right-eye clip into one stereo 3D clip; the two clips are replaced by it in the pool.",
   toolset: "media",
   readOnly: false,
-  input: {
+  input: () => ({
     left: clipRefInput.describe("Left-eye clip (id, bin path or unique name)."),
     right: clipRefInput.describe("Right-eye clip (id, bin path or unique name)."),
-  },
-  output: { clip: clipSchema },
+  }),
+  output: () => ({ clip: clipSchema }),
   apiMethods: [...CLIP_FIND_METHODS, "MediaPool.CreateStereoClip", "MediaPoolItem.GetClipProperty"],
   async handler(args, { resolve }) {
     const { mediaPool } = await poolOf(resolve);
@@ -2679,17 +2682,17 @@ const exportClipMetadata = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     path: z.string().min(1).max(4096).describe("Absolute path of the .csv file to write."),
     clips: clipsInput("Clips to export").optional().describe(
       "Clips to export (ids, bin paths, unique names). Omit for every clip in the pool.",
     ),
     confirm: confirmInput,
-  },
-  output: {
+  }),
+  output: () => ({
     file: z.string().describe("The file written."),
     clips: z.number().describe("Clips exported (0 = all)."),
-  },
+  }),
   apiMethods: [...CLIP_FIND_METHODS, "MediaPool.ExportMetadata"],
   async handler(args, ctx) {
     const { mediaPool } = await poolOf(ctx.resolve);
@@ -2717,8 +2720,8 @@ const getSelectedClips = defineTool({
   description: "Lists the clips currently selected in the media pool.",
   toolset: "media",
   readOnly: true,
-  input: {},
-  output: { clips: z.array(clipSchema).describe("Selected clips.") },
+  input: () => ({}),
+  output: () => ({ clips: z.array(clipSchema).describe("Selected clips.") }),
   apiMethods: [
     "Project.GetMediaPool",
     "MediaPool.GetSelectedClips",
@@ -2742,8 +2745,10 @@ const selectClip = defineTool({
   toolset: "media",
   readOnly: false,
   idempotent: true,
-  input: { clip: clipRefInput },
-  output: { selected: z.array(z.string()).describe("Ids of the selected clips afterwards.") },
+  input: () => ({ clip: clipRefInput }),
+  output: () => ({
+    selected: z.array(z.string()).describe("Ids of the selected clips afterwards."),
+  }),
   apiMethods: [...CLIP_FIND_METHODS, "MediaPool.SetSelectedClip", "MediaPool.GetSelectedClips"],
   async handler(args, { resolve }) {
     const { mediaPool } = await poolOf(resolve);
@@ -2777,11 +2782,11 @@ const monitorGrowingFile = defineTool({
   toolset: "media",
   readOnly: false,
   idempotent: true,
-  input: { clip: clipRefInput },
-  output: {
+  input: () => ({ clip: clipRefInput }),
+  output: () => ({
     clip: z.string().describe("Clip name."),
     frames: z.number().describe("Frames known now."),
-  },
+  }),
   apiMethods: [
     ...CLIP_FIND_METHODS,
     "MediaPoolItem.MonitorGrowingFile",

@@ -20,8 +20,8 @@ const createProject = defineTool({
     "Creates a new, empty DaVinci Resolve project in the current project-manager folder and opens it. Fails if a project of that name already exists there (use open_project for that).",
   toolset: "project",
   readOnly: false,
-  input: { name: name("Name of the new project; must be unique in the current folder.") },
-  output: projectOutput,
+  input: () => ({ name: name("Name of the new project; must be unique in the current folder.") }),
+  output: () => projectOutput,
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.CreateProject",
@@ -66,8 +66,8 @@ const openProject = defineTool({
   toolset: "project",
   readOnly: false,
   idempotent: true,
-  input: { name: name("Exact name of the project to open (case-sensitive).") },
-  output: projectOutput,
+  input: () => ({ name: name("Exact name of the project to open (case-sensitive).") }),
+  output: () => projectOutput,
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.LoadProject",
@@ -222,13 +222,13 @@ const listProjects = defineTool({
     "Lists the sub-folders and projects of the current project-manager folder (folders first), with project dates, notes and collaboration mode where Resolve reports them, and which project is loaded. Paginated. Use manage_project_folders to move between folders, open_project to load one.",
   toolset: "project",
   readOnly: true,
-  input: { ...pageInput },
-  output: {
+  input: () => ({ ...pageInput }),
+  output: () => ({
     folder: z.string().describe("Name of the current project-manager folder."),
     current_project: z.string().nullable().describe("Name of the loaded project, or null."),
     entries: z.array(entrySchema).describe("This page of folders and projects."),
     ...pageOutput,
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentFolder",
@@ -296,8 +296,8 @@ const getCurrentProject = defineTool({
     "Describes the loaded project: name, unique id, timeline count and current timeline, frame rate and resolution, plus the project-manager folder and database it lives in.",
   toolset: "project",
   readOnly: true,
-  input: {},
-  output: {
+  input: () => ({}),
+  output: () => ({
     name: z.string().describe("Project name."),
     id: z.string().describe("Project unique id."),
     timeline_count: z.number().describe("Number of timelines in the project."),
@@ -313,7 +313,7 @@ const getCurrentProject = defineTool({
       type: z.string().describe("'Disk' or 'PostgreSQL'."),
       name: z.string().describe("Database name."),
     }).describe("The database in use."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -373,11 +373,11 @@ const saveProject = defineTool({
   toolset: "project",
   readOnly: false,
   idempotent: true,
-  input: {},
-  output: {
+  input: () => ({}),
+  output: () => ({
     name: z.string().describe("Name of the saved project."),
     saved: z.boolean().describe("Always true on success."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -413,19 +413,19 @@ const closeProject = defineTool({
   toolset: "project",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     save: z.boolean().optional().describe(
       "Save the project before closing. Default true. false discards unsaved changes (needs confirm).",
     ),
     confirm: confirmInput("close the project without saving and lose unsaved changes"),
-  },
-  output: {
+  }),
+  output: () => ({
     closed: z.string().describe("Name of the project that was closed."),
     saved: z.boolean().describe("True if it was saved first."),
     current_project: z.string().nullable().describe(
       "The project Resolve has loaded now (often none or 'Untitled Project').",
     ),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -476,11 +476,11 @@ const renameProject = defineTool({
   toolset: "project",
   readOnly: false,
   idempotent: true,
-  input: { name: name("New name for the loaded project.") },
-  output: {
+  input: () => ({ name: name("New name for the loaded project.") }),
+  output: () => ({
     previous: z.string().describe("The old name."),
     name: z.string().describe("The name now."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -522,14 +522,14 @@ const deleteProject = defineTool({
   toolset: "project",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     name: name("Exact name of the project to delete (in the current folder)."),
     confirm: confirmInput("delete this project permanently"),
-  },
-  output: {
+  }),
+  output: () => ({
     deleted: z.string().describe("Name of the deleted project."),
     remaining: z.number().describe("Projects left in the folder."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetProjectListInCurrentFolder",
@@ -583,7 +583,7 @@ const manageProjectFolders = defineTool({
   toolset: "project",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     action: z.enum(FOLDER_ACTIONS).describe(
       "create: new sub-folder here; open: enter a sub-folder; up: parent folder; root: database root; delete: remove a sub-folder and its projects.",
     ),
@@ -591,13 +591,13 @@ const manageProjectFolders = defineTool({
       "Sub-folder name, required for create, open and delete; not used by up and root.",
     ),
     confirm: confirmInput("delete the folder and every project in it"),
-  },
-  output: {
+  }),
+  output: () => ({
     action: z.string().describe("The action done."),
     folder: z.string().describe("The current project-manager folder afterwards."),
     subfolders: z.number().describe("Number of sub-folders in the current folder afterwards."),
     projects: z.number().describe("Number of projects in the current folder afterwards."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentFolder",
@@ -711,11 +711,11 @@ const listDatabases = defineTool({
     "Lists the project databases registered in Resolve (disk and PostgreSQL) and which one is in use. switch_database changes it.",
   toolset: "project",
   readOnly: true,
-  input: {},
-  output: {
+  input: () => ({}),
+  output: () => ({
     databases: z.array(dbSchema).describe("Every registered database."),
     current: dbSchema.describe("The database in use."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetDatabaseList",
@@ -746,18 +746,18 @@ const switchDatabase = defineTool({
   readOnly: false,
   destructive: true,
   idempotent: true,
-  input: {
+  input: () => ({
     type: z.enum(["Disk", "PostgreSQL"]).describe("Database type."),
     name: name("Database name, as list_databases shows it."),
     ip_address: z.string().min(1).max(255).optional().describe(
       "PostgreSQL server address. Default '127.0.0.1'. Not used for Disk databases.",
     ),
     confirm: confirmInput("switch databases, which closes the open project without saving"),
-  },
-  output: {
+  }),
+  output: () => ({
     current: dbSchema.describe("The database in use afterwards."),
     closed_project: z.string().nullable().describe("The project that was closed, or null."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetDatabaseList",
@@ -852,7 +852,7 @@ const getProjectSettings = defineTool({
     "Reads settings of the loaded project (values are strings, as Resolve stores them; booleans are '0'/'1'). Give keys for specific settings (e.g. timelineFrameRate, timelineResolutionWidth, colorScienceMode, superScale), a prefix to browse a group (e.g. 'color', 'timeline', 'perf'), or neither for all settings, paginated by key name.",
   toolset: "project",
   readOnly: true,
-  input: {
+  input: () => ({
     keys: z.array(settingKey).min(1).max(200).optional().describe(
       "Setting keys to read (case-sensitive). Omit to list all (or those matching prefix).",
     ),
@@ -860,15 +860,15 @@ const getProjectSettings = defineTool({
       "Only keys starting with this text (case-insensitive). Ignored when keys is given.",
     ),
     ...pageInput,
-  },
-  output: {
+  }),
+  output: () => ({
     settings: z.record(z.string(), z.string()).describe("Setting key -> value."),
     unknown_keys: z.array(z.string()).describe("Requested keys Resolve does not know."),
     read_only_keys: z.array(z.string()).describe(
       "Keys in this result that scripts cannot change.",
     ),
     ...pageOutput,
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -925,7 +925,7 @@ const setProjectSettings = defineTool({
   toolset: "project",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     settings: z.record(settingKey, z.union([z.string().max(4096), z.number(), z.boolean()]))
       .describe(
         'Setting key -> new value, e.g. {"timelineFrameRate": "25", "timelineResolutionWidth": "3840", "superScale": 2}. 1 to 100 keys.',
@@ -936,8 +936,8 @@ const setProjectSettings = defineTool({
     super_scale_noise_reduction: z.number().min(0).max(1).optional().describe(
       "With superScale 2: '2x Enhanced' noise reduction 0.0-1.0. Give with super_scale_sharpness.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     results: z.array(z.object({
       key: z.string().describe("Setting key."),
       requested: z.string().describe("The value sent."),
@@ -947,7 +947,7 @@ const setProjectSettings = defineTool({
     })).describe("One entry per key, in the order given."),
     applied: z.number().describe("Number of keys Resolve accepted."),
     refused: z.array(z.string()).describe("Keys Resolve refused (their value is unchanged)."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -1066,14 +1066,14 @@ const listProjectPresets = defineTool({
     "Lists the project-settings presets (saved resolution/frame-rate/colour setups) available to the loaded project. apply_project_preset applies one.",
   toolset: "project",
   readOnly: true,
-  input: {},
-  output: {
+  input: () => ({}),
+  output: () => ({
     presets: z.array(z.object({
       name: z.string().describe("Preset name."),
       width: z.number().nullable().describe("Timeline width of the preset, if reported."),
       height: z.number().nullable().describe("Timeline height of the preset, if reported."),
     })).describe("Available presets."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -1097,13 +1097,13 @@ const applyProjectPreset = defineTool({
   toolset: "project",
   readOnly: false,
   idempotent: true,
-  input: { name: name("Exact preset name.") },
-  output: {
+  input: () => ({ name: name("Exact preset name.") }),
+  output: () => ({
     preset: z.string().describe("The preset applied."),
     frame_rate: z.string().describe("Project timeline frame rate afterwards."),
     resolution_width: z.number().describe("Timeline width afterwards."),
     resolution_height: z.number().describe("Timeline height afterwards."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -1159,7 +1159,7 @@ const exportProject = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     path: pathInput("Absolute path to write: ending in .drp for format drp, .dra for archive."),
     format: z.enum(["drp", "archive"]).optional().describe(
       "drp: project file; archive: .dra archive. Default: from the path's extension, else drp.",
@@ -1180,13 +1180,13 @@ const exportProject = defineTool({
       "archive only: include proxy media. Default false.",
     ),
     confirm: confirmInput("overwrite the existing file"),
-  },
-  output: {
+  }),
+  output: () => ({
     project: z.string().describe("The project written."),
     format: z.enum(["drp", "archive"]).describe("What was written."),
     path: z.string().describe("Resolved path written."),
     overwritten: z.boolean().describe("True if an existing file was replaced."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -1278,7 +1278,7 @@ const importProject = defineTool({
   toolset: "project",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     path: pathInput("Absolute path of the .drp file or .dra archive."),
     format: z.enum(["drp", "archive"]).optional().describe(
       "drp: project file; archive: .dra archive. Default: from the extension (.dra = archive, else drp).",
@@ -1286,14 +1286,14 @@ const importProject = defineTool({
     name: z.string().trim().min(1).max(255).optional().describe(
       "Name for the new project; must be unique in the folder. Omit to keep the name stored in the file.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     format: z.enum(["drp", "archive"]).describe("How it was read."),
     path: z.string().describe("Resolved path read."),
     project: z.string().nullable().describe(
       "Name of the new project, null if Resolve's listing did not show which.",
     ),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetProjectListInCurrentFolder",
@@ -1364,7 +1364,7 @@ const manageCloudProject = defineTool({
   toolset: "project",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     action: z.enum(["create", "load", "import", "restore"]).describe(
       "create: new cloud project (opened); load: open an existing cloud project; import: from a .drp file (file_path); restore: from a folder (folder_path).",
     ),
@@ -1387,14 +1387,14 @@ const manageCloudProject = defineTool({
     folder_path: z.string().min(1).max(4096).optional().describe(
       "restore only: the folder to restore from (absolute).",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     action: z.string().describe("The action done."),
     project: z.string().nullable().describe(
       "Name of the cloud project (loaded project for create/load).",
     ),
     id: z.string().nullable().describe("Unique id of the created or loaded project, else null."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.CreateCloudProject",
@@ -1500,8 +1500,8 @@ const refreshLuts = defineTool({
   toolset: "project",
   readOnly: false,
   idempotent: true,
-  input: {},
-  output: { refreshed: z.boolean().describe("Always true on success.") },
+  input: () => ({}),
+  output: () => ({ refreshed: z.boolean().describe("Always true on success.") }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -1529,11 +1529,11 @@ const resetIntellisearch = defineTool({
   readOnly: false,
   destructive: true,
   idempotent: true,
-  input: { confirm: confirmInput("clear the project's IntelliSearch analysis") },
-  output: {
+  input: () => ({ confirm: confirmInput("clear the project's IntelliSearch analysis") }),
+  output: () => ({
     project: z.string().describe("Project whose analysis was cleared."),
     cleared: z.boolean().describe("Always true on success."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "Resolve.GetProductName",

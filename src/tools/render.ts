@@ -85,15 +85,15 @@ const listRenderFormats = defineTool({
     "Lists the render formats (description and id), and for a given format its codecs, and for a format + codec the resolutions offered (otherwise every resolution). Also reports the current format, codec and render mode.",
   toolset: "render",
   readOnly: true,
-  input: {
+  input: () => ({
     format: z.string().min(1).max(64).optional().describe(
       "A format id or description (e.g. 'mov' or 'QuickTime') to list its codecs. Omit for formats only.",
     ),
     codec: z.string().min(1).max(128).optional().describe(
       "With format: a codec id or description to list its resolutions.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     formats: z.array(z.object({ id: z.string(), name: z.string() })).describe(
       "Render formats: id (extension, pass this on) and description.",
     ),
@@ -104,7 +104,7 @@ const listRenderFormats = defineTool({
       "Resolutions for the format + codec, or every resolution.",
     ),
     current: z.object(currentOutput).describe("The current selection."),
-  },
+  }),
   apiMethods: [
     ...PROJECT,
     "Project.GetRenderFormats",
@@ -159,11 +159,11 @@ const listRenderPresets = defineTool({
     "Lists the render presets (built-in and user) that set_render_settings / manage_render_presets can load, and the Quick Export presets quick_export accepts.",
   toolset: "render",
   readOnly: true,
-  input: {},
-  output: {
+  input: () => ({}),
+  output: () => ({
     presets: z.array(z.string()).describe("Render preset names."),
     quick_export_presets: z.array(z.string()).describe("Quick Export preset names."),
-  },
+  }),
   apiMethods: [...PROJECT, "Project.GetRenderPresetList", "Project.GetQuickExportRenderPresets"],
   async handler(_args, { resolve }) {
     const project = await resolve.project();
@@ -194,15 +194,15 @@ const manageRenderPresets = defineTool({
   toolset: "render",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     action: z.enum(["load", "save_as", "delete"]).describe("What to do."),
     name: z.string().trim().min(1).max(255).describe("The preset's name."),
     confirm: z.boolean().optional().describe("Set true to confirm delete."),
-  },
-  output: {
+  }),
+  output: () => ({
     presets: z.array(z.string()).describe("Render preset names afterwards."),
     current: z.object(currentOutput).describe("The current format, codec and mode afterwards."),
-  },
+  }),
   apiMethods: [
     ...PROJECT,
     "Project.GetRenderPresetList",
@@ -327,7 +327,7 @@ const setRenderSettings = defineTool({
   readOnly: false,
   idempotent: true,
   openWorld: true,
-  input: {
+  input: () => ({
     preset: z.string().min(1).max(255).optional().describe(
       "Render preset to load first (list_render_presets). Omit to keep the current settings.",
     ),
@@ -344,12 +344,12 @@ const setRenderSettings = defineTool({
       "Data burn-in preset to apply to the project.",
     ),
     settings: settingsInput.optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     applied: z.record(z.string(), z.unknown()).describe("Settings sent to Resolve."),
     preset: z.string().nullable().describe("Preset loaded, if any."),
     current: z.object(currentOutput).describe("Format, codec and mode afterwards."),
-  },
+  }),
   apiMethods: [
     ...PROJECT,
     "Project.GetCurrentTimeline",
@@ -651,8 +651,8 @@ const addRenderJob = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: { timeline: timelineRefInput, confirm: confirmOverwriteInput },
-  output: jobSchema.shape,
+  input: () => ({ timeline: timelineRefInput, confirm: confirmOverwriteInput }),
+  output: () => jobSchema.shape,
   apiMethods: [
     ...PROJECT,
     "Project.GetCurrentTimeline",
@@ -714,8 +714,8 @@ const listRenderJobs = defineTool({
     "Lists the render queue with each job's settings, output file, status and completion, a page at a time.",
   toolset: "render",
   readOnly: true,
-  input: { ...pageInput },
-  output: { jobs: z.array(jobSchema).describe("Jobs in this page."), ...pageOutput },
+  input: () => ({ ...pageInput }),
+  output: () => ({ jobs: z.array(jobSchema).describe("Jobs in this page."), ...pageOutput }),
   apiMethods: [...PROJECT, "Project.GetRenderJobList", "Project.GetRenderJobStatus"],
   async handler(args, { resolve }) {
     const project = await resolve.project();
@@ -741,15 +741,15 @@ const deleteRenderJobs = defineTool({
   toolset: "render",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     job_ids: jobIdsInput.optional().describe("Ids of the jobs to delete. Give this or all."),
     all: z.boolean().optional().describe("Delete every job in the queue."),
     confirm: z.boolean().optional().describe("Set true to confirm the deletion."),
-  },
-  output: {
+  }),
+  output: () => ({
     deleted: z.array(z.string()).describe("Ids of the deleted jobs."),
     remaining: z.number().describe("Jobs left in the queue."),
-  },
+  }),
   apiMethods: [
     ...PROJECT,
     "Project.GetRenderJobList",
@@ -874,7 +874,7 @@ const startRender = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     job_ids: jobIdsInput.optional().describe(
       "Ids of the jobs to render (list_render_jobs). Omit to render all jobs not yet complete.",
     ),
@@ -888,8 +888,8 @@ const startRender = defineTool({
       "When waiting: give up waiting (the render continues) after this many seconds. Default: 3600.",
     ),
     confirm: confirmOverwriteInput,
-  },
-  output: renderResultOutput,
+  }),
+  output: () => renderResultOutput,
   apiMethods: [
     ...PROJECT,
     "Project.GetRenderJobList",
@@ -985,13 +985,13 @@ const renderStatus = defineTool({
     "Reports whether Resolve is rendering and the status, completion, time taken or remaining, error and output file of render jobs (the given ids, or every queued job; at most 500).",
   toolset: "render",
   readOnly: true,
-  input: {
+  input: () => ({
     job_ids: jobIdsInput.optional().describe("Ids of the jobs to report. Omit for all jobs."),
-  },
-  output: {
+  }),
+  output: () => ({
     in_progress: z.boolean().describe("Whether Resolve is rendering now."),
     jobs: z.array(statusSchema).describe("Status of each job."),
-  },
+  }),
   apiMethods: [
     ...PROJECT,
     "Project.GetRenderJobList",
@@ -1023,12 +1023,12 @@ const stopRender = defineTool({
   toolset: "render",
   readOnly: false,
   idempotent: true,
-  input: {},
-  output: {
+  input: () => ({}),
+  output: () => ({
     was_rendering: z.boolean().describe("Whether a render was in progress."),
     in_progress: z.boolean().describe("Whether Resolve is still rendering."),
     jobs: z.array(statusSchema).describe("Status of every job."),
-  },
+  }),
   apiMethods: [
     ...PROJECT,
     "Project.IsRenderingInProgress",
@@ -1062,7 +1062,7 @@ const quickExport = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     preset: z.string().min(1).max(255).describe("Quick Export preset name, e.g. 'H.264'."),
     target_dir: z.string().min(1).max(4096).describe("Existing output folder."),
     custom_name: z.string().min(1).max(255).optional().describe(
@@ -1077,13 +1077,13 @@ const quickExport = defineTool({
     ),
     timeline: timelineRefInput,
     confirm: confirmOverwriteInput,
-  },
-  output: {
+  }),
+  output: () => ({
     status: z.string().describe("Resolve's JobStatus, e.g. 'Render Complete'."),
     completion: z.number().describe("Percent complete."),
     time_taken_ms: z.number().describe("Render time."),
     target_dir: z.string().describe("The output folder."),
-  },
+  }),
   apiMethods: [
     ...PROJECT,
     "Project.GetCurrentTimeline",

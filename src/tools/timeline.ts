@@ -298,8 +298,11 @@ const listTimelinesTool = defineTool({
     "Lists the current project's timelines with ids, frame rates, start timecodes, lengths and track counts, and which one is current. Paginated.",
   toolset: "timeline",
   readOnly: true,
-  input: { ...pageInput },
-  output: { timelines: z.array(timelineSchema).describe("This page of timelines."), ...pageOutput },
+  input: () => ({ ...pageInput }),
+  output: () => ({
+    timelines: z.array(timelineSchema).describe("This page of timelines."),
+    ...pageOutput,
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -345,11 +348,11 @@ const switchTimeline = defineTool({
   toolset: "timeline",
   readOnly: false,
   idempotent: true,
-  input: { timeline: timelineRefRequired },
-  output: {
+  input: () => ({ timeline: timelineRefRequired }),
+  output: () => ({
     timeline: timelineSchema,
     previous: z.string().nullable().describe("Name of the previous current timeline."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -384,15 +387,15 @@ const renameTimeline = defineTool({
   toolset: "timeline",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     name: name("New timeline name; must be unique in the project."),
-  },
-  output: {
+  }),
+  output: () => ({
     name: z.string().describe("The new name."),
     id: z.string().describe("The timeline's id."),
     previous: z.string().describe("The old name."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -440,12 +443,12 @@ const duplicateTimeline = defineTool({
     "Duplicates a timeline (items, tracks, markers) under a new name, in the current bin.",
   toolset: "timeline",
   readOnly: false,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     name: name("Name of the copy; must be unique. Omit for Resolve's default ('<name> copy').")
       .optional(),
-  },
-  output: { timeline: timelineSchema },
+  }),
+  output: () => ({ timeline: timelineSchema }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -487,16 +490,16 @@ const deleteTimelines = defineTool({
   toolset: "timeline",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     timelines: z.array(timelineRefRequired).min(1).max(100).describe(
       "Timeline names or ids to delete.",
     ),
     confirm: confirmInput,
-  },
-  output: {
+  }),
+  output: () => ({
     deleted: z.array(z.string()).describe("Names of the deleted timelines."),
     remaining: z.number().describe("Timelines left."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -542,13 +545,13 @@ const getTimelineInfo = defineTool({
     "Details of a timeline: rate, start, length, track counts, mark in/out (as offsets and timecodes), its media pool clip id, and its settings (all, or the keys asked for).",
   toolset: "timeline",
   readOnly: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     setting_keys: z.array(z.string().min(1).max(100)).max(100).optional().describe(
       "Settings to read, e.g. ['timelineResolutionWidth', 'useCustomSettings']. Omit for all settings.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     timeline: timelineSchema,
     mark_in_out: z.record(
       z.string(),
@@ -564,7 +567,7 @@ const getTimelineInfo = defineTool({
       "Id of the media pool clip representing this timeline.",
     ),
     settings: z.record(z.string(), z.unknown()).describe("Timeline settings (string values)."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -630,7 +633,7 @@ const setTimelineSettings = defineTool({
   toolset: "timeline",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     settings: z.record(
       z.string().min(1).max(100),
@@ -640,12 +643,12 @@ const setTimelineSettings = defineTool({
     start_timecode: z.string().max(16).optional().describe(
       "New start timecode HH:MM:SS:FF, e.g. '00:59:50:00'. Omit to keep it.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     applied: z.array(z.string()).describe("Keys applied ('start_timecode' included)."),
     start_timecode: z.string().describe("Start timecode afterwards."),
     settings: z.record(z.string(), z.unknown()).describe("The set keys as read back."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -724,7 +727,7 @@ const setTimelineMarks = defineTool({
   toolset: "timeline",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     action: z.enum(["set", "clear"]).describe("'set' the marks, or 'clear' them."),
     in_frame: z.number().int().min(0).max(100_000_000).optional().describe(
@@ -738,12 +741,12 @@ const setTimelineMarks = defineTool({
     type: z.enum(["all", "video", "audio"]).optional().describe(
       "Which marks: 'video', 'audio' or 'all'. Default: 'all'.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     mark_in_out: z.record(z.string(), z.unknown()).describe(
       "Marks afterwards (offsets from the start).",
     ),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -797,7 +800,7 @@ const createTimeline = defineTool({
     "Creates an empty timeline in the current project (in the media pool's current bin) and makes it the current timeline. Optionally gives it its own frame rate and resolution; otherwise it uses the project's. New timelines start at 01:00:00:00.",
   toolset: "timeline",
   readOnly: false,
-  input: {
+  input: () => ({
     name: name("Name of the new timeline; must be unique in the project."),
     frame_rate: z.enum(FRAME_RATES).optional().describe(
       "Frame rate of the timeline, e.g. '24' or '29.97 DF' (drop-frame). Omit to use the project's timeline frame rate.",
@@ -808,8 +811,8 @@ const createTimeline = defineTool({
     resolution_height: z.number().int().min(16).max(16384).optional().describe(
       "Height in pixels, e.g. 1080. Omit to use the project's. Give with resolution_width.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     name: z.string().describe("The timeline's name."),
     id: z.string().describe("The timeline's unique id (Timeline.GetUniqueId)."),
     frame_rate: z.string().describe("The timeline's frame rate, with ' DF' for drop-frame."),
@@ -817,7 +820,7 @@ const createTimeline = defineTool({
     resolution_height: z.number().describe("Height in pixels."),
     start_frame: z.number().describe("Absolute frame number of the timeline's first frame."),
     start_timecode: z.string().describe("Timecode of the timeline's first frame."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -917,7 +920,7 @@ const addMarker = defineTool({
     "Adds a marker to the current timeline at a frame (counted from the timeline's first frame, 0 = start) or at a timecode of the timeline (e.g. '01:00:05:00'). Give exactly one of frame or timecode. A frame can hold only one marker.",
   toolset: "timeline",
   readOnly: false,
-  input: {
+  input: () => ({
     frame: z.number().int().min(0).max(100_000_000).optional().describe(
       "Frame offset from the start of the timeline (0 = first frame). Omit if you give timecode.",
     ),
@@ -933,8 +936,8 @@ const addMarker = defineTool({
     custom_data: z.string().max(10000).optional().describe(
       "Free-form data stored with the marker, for finding it later. Default: empty.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     timeline: z.string().describe("Name of the timeline that got the marker."),
     frame: z.number().describe("Marker frame, relative to the timeline start."),
     timecode: z.string().describe("Timecode of the marker on the timeline."),
@@ -943,7 +946,7 @@ const addMarker = defineTool({
     note: z.string().describe("Marker note."),
     duration: z.number().describe("Marker length in frames."),
     custom_data: z.string().describe("The marker's custom data."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -1121,14 +1124,14 @@ const createTimelineFromClips = defineTool({
     "Creates a timeline from media pool clips, one after another (or at given record positions), and makes it current. Each clip can use a source frame range; without any range field the clips' mark in/out (or whole clips) are used. The new timeline uses the project's frame rate and starts at 01:00:00:00.",
   toolset: "timeline",
   readOnly: false,
-  input: {
+  input: () => ({
     name: name("Name of the new timeline; must be unique in the project."),
     clips: z.array(z.object(clipRangeFields)).min(1).max(1000).describe("Clips in order (1-1000)."),
-  },
-  output: {
+  }),
+  output: () => ({
     timeline: timelineSchema,
     items: z.number().describe("Number of video/audio items placed."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetVersion",
     "Resolve.GetProjectManager",
@@ -1197,7 +1200,7 @@ const appendToTimeline = defineTool({
     "Appends media pool clips to the current timeline (or the given one, which becomes current), in order after the last item, or at record positions on given tracks. Use source frame ranges for subclips; media_type places only video or only audio. Ranges that would overlap existing items are not placed (reported in not_placed).",
   toolset: "timeline",
   readOnly: false,
-  input: {
+  input: () => ({
     timeline: timelineRefInput.describe(
       "Timeline name or id; it becomes the current timeline. Omit for the current one.",
     ),
@@ -1210,8 +1213,8 @@ const appendToTimeline = defineTool({
         "Place only the 'video' or only the 'audio' part. Default: both.",
       ),
     })).min(1).max(1000).describe("Clips in order (1-1000)."),
-  },
-  output: {
+  }),
+  output: () => ({
     timeline: z.string().describe("Timeline name."),
     items: z.array(itemSchema).describe(
       "Items created (one per placed clip: video item, or audio for audio-only).",
@@ -1219,7 +1222,7 @@ const appendToTimeline = defineTool({
     not_placed: z.number().describe(
       "Clips Resolve did not place (overlap, locked or missing track, bad range).",
     ),
-  },
+  }),
   apiMethods: [
     "Resolve.GetVersion",
     "Resolve.GetProjectManager",
@@ -1374,11 +1377,11 @@ const listTracks = defineTool({
     "Lists a timeline's video, audio and subtitle tracks with names, enabled/locked state, audio format, item counts and voice isolation.",
   toolset: "timeline",
   readOnly: true,
-  input: { timeline: timelineRefInput },
-  output: {
+  input: () => ({ timeline: timelineRefInput }),
+  output: () => ({
     timeline: z.string().describe("Timeline name."),
     tracks: z.array(trackSchema).describe("Tracks, video then audio then subtitle."),
-  },
+  }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -1417,7 +1420,7 @@ const addTrack = defineTool({
     "Adds a video, audio or subtitle track to a timeline, at the end or at a position, optionally named. Audio tracks take a channel format (default mono).",
   toolset: "timeline",
   readOnly: false,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     type: trackTypeInput,
     audio_type: z.enum(AUDIO_TYPES).optional().describe(
@@ -1429,8 +1432,8 @@ const addTrack = defineTool({
     name: z.string().trim().min(1).max(255).optional().describe(
       "Name for the new track. Omit for Resolve's default.",
     ),
-  },
-  output: { track: trackSchema },
+  }),
+  output: () => ({ track: trackSchema }),
   apiMethods: [...TRACK_LOOKUP, "Timeline.AddTrack", "Timeline.SetTrackName", ...TRACK_METHODS],
   async handler(args, { resolve }) {
     if (args.audio_type && args.type !== "audio") {
@@ -1482,17 +1485,17 @@ const deleteTrack = defineTool({
   toolset: "timeline",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     type: trackTypeInput,
     index: trackIndexInput,
     confirm: confirmInput,
-  },
-  output: {
+  }),
+  output: () => ({
     deleted: z.string().describe("The deleted track, e.g. 'audio 2'."),
     items_deleted: z.number().describe("Items that were on it."),
     remaining: z.number().describe("Tracks of that type left."),
-  },
+  }),
   apiMethods: [
     ...TRACK_LOOKUP,
     "Timeline.GetTrackCount",
@@ -1542,7 +1545,7 @@ const setTrack = defineTool({
   toolset: "timeline",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     type: trackTypeInput,
     index: trackIndexInput,
@@ -1555,8 +1558,8 @@ const setTrack = defineTool({
     voice_isolation_amount: z.number().int().min(0).max(100).optional().describe(
       "Audio tracks: voice isolation amount 0-100. Default: keep.",
     ),
-  },
-  output: { track: trackSchema },
+  }),
+  output: () => ({ track: trackSchema }),
   apiMethods: [
     ...TRACK_LOOKUP,
     "Timeline.SetTrackName",
@@ -1646,19 +1649,19 @@ const listTimelineItems = defineTool({
     "Lists the items of a timeline, track by track (video, audio, subtitle), with ids, names, record start/end as frame offsets and timecodes, source range and media pool clip id. Paginated; filter by track type and number.",
   toolset: "timeline",
   readOnly: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     track_type: z.enum(TRACK_TYPES).optional().describe("Only this track type. Omit for all."),
     track_index: z.number().int().min(1).max(1000).optional().describe(
       "Only this track number (with track_type). Omit for all tracks.",
     ),
     ...pageInput,
-  },
-  output: {
+  }),
+  output: () => ({
     timeline: z.string().describe("Timeline name."),
     items: z.array(itemSchema).describe("This page of items."),
     ...pageOutput,
-  },
+  }),
   apiMethods: [
     ...TL_LOOKUP,
     "Timeline.GetTrackCount",
@@ -1700,16 +1703,16 @@ const deleteTimelineItems = defineTool({
   toolset: "timeline",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     item_ids: itemIdsInput,
     ripple: z.boolean().optional().describe("Ripple delete (close the gaps). Default: false."),
     confirm: confirmInput,
-  },
-  output: {
+  }),
+  output: () => ({
     deleted: z.array(z.string()).describe("Ids of the deleted items."),
     remaining: z.number().describe("Items left on the timeline."),
-  },
+  }),
   apiMethods: [
     ...TL_LOOKUP,
     "Timeline.GetTrackCount",
@@ -1756,12 +1759,15 @@ const linkTimelineItems = defineTool({
   toolset: "timeline",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     item_ids: itemIdsInput,
     linked: z.boolean().describe("true to link the items together, false to unlink them."),
-  },
-  output: { item_ids: z.array(z.string()).describe("The items changed."), linked: z.boolean() },
+  }),
+  output: () => ({
+    item_ids: z.array(z.string()).describe("The items changed."),
+    linked: z.boolean(),
+  }),
   apiMethods: [
     ...TL_LOOKUP,
     "Timeline.GetTrackCount",
@@ -1798,8 +1804,8 @@ const getSelectedItems = defineTool({
   description: "Lists the items currently selected on a timeline.",
   toolset: "timeline",
   readOnly: true,
-  input: { timeline: timelineRefInput },
-  output: { items: z.array(itemSchema).describe("Selected items.") },
+  input: () => ({ timeline: timelineRefInput }),
+  output: () => ({ items: z.array(itemSchema).describe("Selected items.") }),
   apiMethods: [...TL_LOOKUP, "Timeline.GetSelectedClips", ...ITEM_METHODS],
   async handler(args, { resolve }) {
     const { timeline } = await findTimeline(resolve, args.timeline);
@@ -1828,7 +1834,7 @@ const listMarkers = defineTool({
     "Lists a timeline's markers (frames from the timeline start, and timecodes), optionally only one colour, the one at a frame/timecode, or the first with a custom data value. Paginated.",
   toolset: "timeline",
   readOnly: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     color: z.enum(MARKER_COLORS).optional().describe("Only markers of this colour."),
     ...timeInput("Only the marker at this position"),
@@ -1836,12 +1842,12 @@ const listMarkers = defineTool({
       "Only the first marker whose custom data is exactly this.",
     ),
     ...pageInput,
-  },
-  output: {
+  }),
+  output: () => ({
     timeline: z.string().describe("Timeline name."),
     markers: z.array(timelineMarkerSchema).describe("This page of markers."),
     ...pageOutput,
-  },
+  }),
   apiMethods: [
     ...TL_LOOKUP,
     "Timeline.GetMarkers",
@@ -1897,7 +1903,7 @@ const deleteMarkers = defineTool({
   toolset: "timeline",
   readOnly: false,
   destructive: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     action: z.enum(["at_position", "by_custom_data", "by_color", "all"]).describe(
       "Which markers to delete.",
@@ -1908,11 +1914,11 @@ const deleteMarkers = defineTool({
       "by_custom_data: the custom data to match.",
     ),
     confirm: confirmInput,
-  },
-  output: {
+  }),
+  output: () => ({
     deleted: z.number().describe("Markers deleted."),
     remaining: z.number().describe("Markers left."),
-  },
+  }),
   apiMethods: [
     ...TL_LOOKUP,
     "Timeline.GetMarkers",
@@ -1977,12 +1983,12 @@ const updateMarkerCustomData = defineTool({
   toolset: "timeline",
   readOnly: false,
   idempotent: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     ...timeInput("The marker's position"),
     custom_data: z.string().max(10_000).describe("The new custom data (empty string clears it)."),
-  },
-  output: { marker: timelineMarkerSchema },
+  }),
+  output: () => ({ marker: timelineMarkerSchema }),
   apiMethods: [...TL_LOOKUP, "Timeline.GetMarkers", "Timeline.UpdateMarkerCustomData"],
   async handler(args, { resolve }) {
     const { timeline } = await findTimeline(resolve, args.timeline);
@@ -2071,8 +2077,8 @@ const getPlayhead = defineTool({
     "The playhead position on the current timeline (frame offset and timecode) and the video item under it. Works on the cut, edit, color, fairlight and deliver pages.",
   toolset: "timeline",
   readOnly: true,
-  input: {},
-  output: playheadOutput,
+  input: () => ({}),
+  output: () => playheadOutput,
   apiMethods: PLAYHEAD_METHODS,
   async handler(_args, { resolve }) {
     const { timeline } = await resolve.timeline();
@@ -2093,8 +2099,8 @@ const setPlayhead = defineTool({
   toolset: "timeline",
   readOnly: false,
   idempotent: true,
-  input: { ...timeInput("Where to put the playhead") },
-  output: playheadOutput,
+  input: () => ({ ...timeInput("Where to put the playhead") }),
+  output: () => playheadOutput,
   apiMethods: [...PLAYHEAD_METHODS, "Timeline.SetCurrentTimecode", "Timeline.GetEndFrame"],
   async handler(args, { resolve }) {
     const { timeline } = await resolve.timeline();
@@ -2135,7 +2141,7 @@ const createCompoundClip = defineTool({
     "Nests timeline items into one compound clip ('compound', optionally named, with a start timecode) or a Fusion clip ('fusion'); the new item replaces them.",
   toolset: "timeline",
   readOnly: false,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     kind: z.enum(["compound", "fusion"]).describe("'compound' clip or 'fusion' clip."),
     item_ids: itemIdsInput,
@@ -2145,8 +2151,8 @@ const createCompoundClip = defineTool({
     start_timecode: z.string().max(16).optional().describe(
       "compound: start timecode inside it, e.g. '00:00:00:00'. Default: Resolve's.",
     ),
-  },
-  output: { item: itemSchema },
+  }),
+  output: () => ({ item: itemSchema }),
   apiMethods: [
     ...TL_LOOKUP,
     "Timeline.GetTrackCount",
@@ -2201,14 +2207,14 @@ const insertGenerator = defineTool({
     "Inserts a generator ('Solid Color', '10 Step'...), Fusion generator, OFX generator, title ('Text', 'Scroll'...), Fusion title ('Text+'...) or an empty Fusion composition into the current timeline at the playhead.",
   toolset: "timeline",
   readOnly: false,
-  input: {
+  input: () => ({
     kind: z.enum(Object.keys(INSERTS) as [keyof typeof INSERTS, ...(keyof typeof INSERTS)[]])
       .describe("What to insert."),
     name: z.string().trim().min(1).max(255).optional().describe(
       "Name as in the Effects library, e.g. 'Solid Color', 'Text', 'Text+'. Not used for fusion_composition.",
     ),
-  },
-  output: { item: itemSchema },
+  }),
+  output: () => ({ item: itemSchema }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -2277,7 +2283,7 @@ const createSubtitlesFromAudio = defineTool({
     "Transcribes the timeline's audio into a subtitle track (Studio). Language, caption preset, characters per line, line break and gap are optional. Not available on the deliver page.",
   toolset: "timeline",
   readOnly: false,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     language: z.enum(LANGUAGES).optional().describe("Spoken language. Default: auto."),
     caption_preset: z.enum(["subtitle_default", "teletext", "netflix"]).optional().describe(
@@ -2292,12 +2298,12 @@ const createSubtitlesFromAudio = defineTool({
     gap: z.number().int().min(0).max(10).optional().describe(
       "Gap between subtitles in frames, 0-10. Default: 0.",
     ),
-  },
-  output: {
+  }),
+  output: () => ({
     timeline: z.string(),
     subtitle_tracks: z.number().describe("Subtitle tracks afterwards."),
     subtitles: z.number().describe("Subtitle items afterwards."),
-  },
+  }),
   apiMethods: [
     ...TL_LOOKUP,
     "Timeline.CreateSubtitlesFromAudio",
@@ -2365,8 +2371,8 @@ const detectSceneCuts = defineTool({
     "Runs scene-cut detection along the timeline and cuts its items at detected shot changes.",
   toolset: "timeline",
   readOnly: false,
-  input: { timeline: timelineRefInput },
-  output: { timeline: z.string(), items_before: z.number(), items_after: z.number() },
+  input: () => ({ timeline: timelineRefInput }),
+  output: () => ({ timeline: z.string(), items_before: z.number(), items_after: z.number() }),
   apiMethods: [
     ...TL_LOOKUP,
     "Timeline.DetectSceneCuts",
@@ -2400,8 +2406,8 @@ const convertTimelineToStereo = defineTool({
   toolset: "timeline",
   readOnly: false,
   idempotent: true,
-  input: { timeline: timelineRefInput },
-  output: { timeline: z.string() },
+  input: () => ({ timeline: timelineRefInput }),
+  output: () => ({ timeline: z.string() }),
   apiMethods: [...TL_LOOKUP, "Timeline.ConvertTimelineToStereo"],
   async handler(args, { resolve }) {
     const { timeline } = await findTimeline(resolve, args.timeline);
@@ -2432,7 +2438,7 @@ const importTimeline = defineTool({
   toolset: "timeline",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     path: z.string().min(1).max(4096).describe(
       "Absolute path of the file (.aaf, .edl, .xml, .fcpxml, .drt, .adl, .otio).",
     ),
@@ -2449,8 +2455,8 @@ const importTimeline = defineTool({
       "Bins (paths or ids) to search for the clips when import_source_clips is false.",
     ),
     interlace_processing: z.boolean().optional().describe("AAF only: enable interlace processing."),
-  },
-  output: { timeline: timelineSchema },
+  }),
+  output: () => ({ timeline: timelineSchema }),
   apiMethods: [
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
@@ -2552,7 +2558,7 @@ const importIntoTimeline = defineTool({
   toolset: "timeline",
   readOnly: false,
   openWorld: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     path: z.string().min(1).max(4096).describe("Absolute path of the .aaf file."),
     auto_import_source_clips: z.boolean().optional().describe(
@@ -2582,8 +2588,8 @@ const importIntoTimeline = defineTool({
     source_clips_bins: z.array(z.string().min(1).max(1024)).max(50).optional().describe(
       "Bins (paths or ids) to search for the clips.",
     ),
-  },
-  output: { timeline: z.string(), items_before: z.number(), items_after: z.number() },
+  }),
+  output: () => ({ timeline: z.string(), items_before: z.number(), items_after: z.number() }),
   apiMethods: [
     ...TL_LOOKUP,
     "Project.GetMediaPool",
@@ -2681,7 +2687,7 @@ const exportTimeline = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: {
+  input: () => ({
     timeline: timelineRefInput,
     format: z.enum(Object.keys(EXPORT_FORMATS) as [string, ...string[]]).describe(
       "Export format, e.g. 'edl', 'fcpxml_1_10', 'otio', 'drt', 'aaf_new', 'csv'.",
@@ -2690,12 +2696,12 @@ const exportTimeline = defineTool({
       "Absolute path of the file to write (folder must exist; e.g. /exports/cut.edl).",
     ),
     confirm: confirmInput,
-  },
-  output: {
+  }),
+  output: () => ({
     timeline: z.string().describe("Timeline exported."),
     format: z.string(),
     file: z.string().describe("The file written."),
-  },
+  }),
   apiMethods: [...TL_LOOKUP, "Timeline.Export"],
   async handler(args, ctx) {
     const format = EXPORT_FORMATS[args.format];
