@@ -21,7 +21,7 @@ def new_state(w):
            "app": {"page": "edit", "keyframe_mode": 0, "layouts": {}, "cur_layout": None,
                    "render_presets": {}, "burnin_presets": {}, "userprefs": {},
                    "cur_userprefs": None, "fairlight_presets": list(FAIRLIGHT_PRESETS),
-                   "bg_disabled": False, "lut_dir": core.default_lut_dir()},
+                   "bg_disabled": False, "lut_dir": None},
            "dbs": [], "cur_db": 0, "pm_folder": None}
     root = new_pm_folder(w, "", None)
     w.S["dbs"].append({"DbType": "Disk", "DbName": "Local Database", "root": root})

@@ -12,7 +12,6 @@ import functools
 import json
 import os
 import sys
-import tempfile
 import time
 import uuid
 
@@ -136,6 +135,20 @@ CAPTION_LANGUAGES = ["AUTO", "DANISH", "DUTCH", "ENGLISH", "FRENCH", "GERMAN", "
 _LUT_DIR_CACHE = {}
 
 
+def _private_temp_dir():
+    """A new folder only this user can enter, as tempfile.mkdtemp makes one (tempfile itself
+    would cost the bridge 1.5 MB of imports for this one call)."""
+    base = os.environ.get("TMPDIR") or os.environ.get("TEMP") or os.environ.get("TMP") or (
+        os.path.expanduser("~") if os.name == "nt" else "/tmp")
+    while True:
+        path = os.path.join(base, "resolve_sim_" + os.urandom(6).hex())
+        try:
+            os.mkdir(path, 0o700)
+            return path
+        except FileExistsError:
+            continue
+
+
 def default_lut_dir():
     """Master LUT folder: $RESOLVE_SIM_LUT_DIR or a temp folder with sample LUTs."""
     env = os.environ.get("RESOLVE_SIM_LUT_DIR")
@@ -144,7 +157,7 @@ def default_lut_dir():
     path = _LUT_DIR_CACHE.get("dir")
     if path and os.path.isdir(path):
         return path
-    path = os.path.join(tempfile.mkdtemp(prefix="resolve_sim_"), "LUT")
+    path = os.path.join(_private_temp_dir(), "LUT")
     samples = {
         os.path.join("Sample", "Identity.cube"): _cube_text("Identity", 1.0),
         os.path.join("Sample", "Warm.cube"): _cube_text("Warm", 1.1),
