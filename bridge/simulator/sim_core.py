@@ -13,7 +13,6 @@ import json
 import os
 import sys
 import time
-import uuid
 
 import sim_methods
 import sim_timecode as tcm
@@ -222,7 +221,13 @@ class World(object):
         return self.S["objs"]
 
     def new_id(self):
-        return str(uuid.uuid4())
+        """A random (version 4) UUID string, as Resolve's ids look; the uuid module would
+        also load platform for nothing."""
+        h = bytearray(os.urandom(16))
+        h[6] = (h[6] & 0x0F) | 0x40
+        h[8] = (h[8] & 0x3F) | 0x80
+        x = h.hex()
+        return "%s-%s-%s-%s-%s" % (x[:8], x[8:12], x[12:16], x[16:20], x[20:])
 
     def since_ok(self, since):
         return parse_version(since) <= self.version

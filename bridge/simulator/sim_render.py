@@ -9,7 +9,6 @@ file when a job finishes, so the file exists even if nobody polls.
 
 import json
 import os
-import threading
 import time
 
 import sim_core as core
@@ -346,6 +345,8 @@ class RenderMixin(object):
                 return False
         if not jobs:
             return False
+        import threading  # here, not at the top: only a render needs it
+
         dur = render_seconds()
         t = time.monotonic()
         for job in jobs:
