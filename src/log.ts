@@ -1,28 +1,25 @@
 // Logging goes to stderr (stdout is the MCP channel) and, once a client is connected, to
-// the client through MCP logging notifications at the level it asked for.
-import { configureSync, getLogger, getTextFormatter, type LogRecord } from "@logtape/logtape";
-
+// the client through MCP logging notifications at the level it asked for. A few lines of our
+// own rather than a logging library: this is all the server needs, and a library cost 1.3 MB.
 import type { LogLevel } from "./cli.ts";
 
-const formatter = getTextFormatter({
-  value: (v) => (typeof v === "string" ? v : JSON.stringify(v) ?? String(v)),
-});
-const encoder = new TextEncoder();
-let clientSink: ((record: LogRecord) => void) | undefined;
-
-function stderrSink(record: LogRecord): void {
-  Deno.stderr.writeSync(encoder.encode(formatter(record)));
+export interface LogRecord {
+  level: LogLevel;
+  /** ["resolve-mcp", area, ...]. */
+  category: string[];
+  /** The message with its {placeholders} filled in. */
+  message: string;
+  timestamp: number;
 }
 
+const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warning: 2, error: 3 };
+const MARK: Record<LogLevel, string> = { debug: "DBG", info: "INF", warning: "WRN", error: "ERR" };
+const encoder = new TextEncoder();
+let threshold = RANK.info;
+let clientSink: ((record: LogRecord) => void) | undefined;
+
 export function configureLogging(level: LogLevel): void {
-  configureSync({
-    reset: true,
-    sinks: { stderr: stderrSink, client: (record) => clientSink?.(record) },
-    loggers: [
-      { category: ["logtape", "meta"], lowestLevel: "error", sinks: ["stderr"] },
-      { category: ["resolve-mcp"], lowestLevel: level, sinks: ["stderr", "client"] },
-    ],
-  });
+  threshold = RANK[level];
 }
 
 /** Route log records to the MCP client too (the server decides what level it wants). */
@@ -30,6 +27,38 @@ export function setClientSink(sink: ((record: LogRecord) => void) | undefined): 
   clientSink = sink;
 }
 
-export function logger(...category: string[]) {
-  return getLogger(["resolve-mcp", ...category]);
+function fill(template: string, values: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in values)) return whole;
+    const value = values[name];
+    return typeof value === "string"
+      ? value
+      : value instanceof Error
+      ? value.message
+      : JSON.stringify(value) ?? String(value);
+  });
+}
+
+function emit(level: LogLevel, category: string[], template: string, values = {}) {
+  if (RANK[level] < threshold) return;
+  const record = { level, category, message: fill(template, values), timestamp: Date.now() };
+  const time = new Date(record.timestamp).toISOString().replace("T", " ").replace("Z", " +00:00");
+  const line = `${time} [${MARK[level]}] ${category.join("·")}: ${record.message}\n`;
+  try {
+    Deno.stderr.writeSync(encoder.encode(line));
+  } catch { /* stderr closed: nothing else to tell */ }
+  clientSink?.(record);
+}
+
+export type Logger = Record<LogLevel, (template: string, values?: Record<string, unknown>) => void>;
+
+/** A logger for one area of the server; messages are templates with {name} placeholders. */
+export function logger(...area: string[]): Logger {
+  const category = ["resolve-mcp", ...area];
+  return {
+    debug: (template, values) => emit("debug", category, template, values),
+    info: (template, values) => emit("info", category, template, values),
+    warning: (template, values) => emit("warning", category, template, values),
+    error: (template, values) => emit("error", category, template, values),
+  };
 }

@@ -2,11 +2,10 @@
 // started alongside the handshake, client roots and logging wired in. One shared context
 // (bridge, tool lock, tool selection) serves one MCP Server on stdio, or many over HTTP
 // (one per session, src/http.ts); each session has its own client roots and log level.
-import type { LogRecord } from "@logtape/logtape";
 import { BridgeClient } from "./bridge/client.ts";
 import { bridgeEnvironment } from "./bridge/environment.ts";
 import type { Options } from "./cli.ts";
-import { logger, setClientSink } from "./log.ts";
+import { logger, type LogRecord, setClientSink } from "./log.ts";
 import { Lock } from "./lock.ts";
 import { PathPolicy } from "./paths.ts";
 import { getPrompt, listPrompts } from "./prompts.ts";
@@ -95,16 +94,12 @@ export function createSessionServer(context: SharedContext): Server {
     return {};
   });
   sinks.set(server, (record: LogRecord) => {
-    const level = record.level === "trace"
-      ? "debug"
-      : record.level === "fatal"
-      ? "critical"
-      : record.level;
+    const level = record.level;
     if (!clientLevel || LEVELS.indexOf(level) < LEVELS.indexOf(clientLevel)) return;
     server.sendLoggingMessage({
       level,
       logger: record.category.slice(1).join(".") || "server",
-      data: record.message.map(String).join(""),
+      data: record.message,
     }).catch(() => {});
   });
   const previousOnclose = server.onclose;

@@ -183,14 +183,25 @@ export async function runTool(
       });
     },
   };
+  const started = performance.now();
   try {
     const { summary, data } = await def.handler(parsed.data, ctx);
+    log.debug("{name}: {summary} ({ms} ms)", {
+      name: def.name,
+      summary,
+      ms: Math.round(performance.now() - started),
+    });
     return {
       content: [{ type: "text", text: `${summary}\n${JSON.stringify(data)}` }],
       structuredContent: data as Record<string, unknown>,
     };
   } catch (e) {
     if (e instanceof ToolError) {
+      log.info("{name} refused: {code}: {message}", {
+        name: def.name,
+        code: e.code,
+        message: e.message,
+      });
       // In-app bridge errors already say what happened to the link, and how to restore it.
       const linkError = e.code.startsWith("INAPP_");
       if (!CALLER_ERRORS.has(e.code) && !linkError && !(await env.bridge.isAlive())) {
