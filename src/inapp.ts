@@ -2,7 +2,8 @@
 // the writing (bridge/inapp_install.py, run through the same bootstrap as the bridge), so the
 // server itself keeps running without any file permission.
 import { bridgeEnvironment } from "./bridge/environment.ts";
-import { bootstrap, catalog, INSTALL_MODULES } from "./bridge/sources.ts";
+import { spawnBootstrap } from "./bridge/client.ts";
+import { catalog, INSTALL_MODULES } from "./bridge/sources.ts";
 import type { Options } from "./cli.ts";
 import { NAME } from "./version.ts";
 
@@ -24,13 +25,7 @@ export async function installInApp(options: Options): Promise<InstallResult> {
   const { python, env } = bridgeEnvironment(options);
   let child: Deno.ChildProcess;
   try {
-    child = new Deno.Command(python, {
-      args: ["-c", bootstrap],
-      stdin: "piped",
-      stdout: "piped",
-      stderr: "piped",
-      env,
-    }).spawn();
+    child = spawnBootstrap(python, env);
   } catch (e) {
     return failure("PYTHON_NOT_FOUND", `could not start "${python}": ${(e as Error).message}`);
   }

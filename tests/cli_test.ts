@@ -1,19 +1,9 @@
 // The command line: help, version, bad flags, and the real-Resolve path when Resolve is absent.
 import { assertEquals, assertMatch } from "./assert.ts";
-import { baseEnv, ROOT, startArgs, withClient } from "./harness.ts";
+import { runStart, withClient } from "./harness.ts";
 import { NAME, VERSION } from "../src/version.ts";
 
-async function run(args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: startArgs({ real: true, args }),
-    cwd: ROOT,
-    env: baseEnv(),
-    clearEnv: true,
-    stdin: "null",
-  }).output();
-  const text = new TextDecoder();
-  return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
-}
+const run = (args: string[]) => runStart(args);
 
 Deno.test("--version and --help print to stdout and exit 0", async () => {
   const version = await run(["--version"]);

@@ -2,23 +2,13 @@
 // names this program by absolute path; manifest.json and server.json follow their schemas.
 import { z } from "zod";
 import { assert, assertEquals, assertMatch } from "./assert.ts";
-import { baseEnv, ROOT, startArgs } from "./harness.ts";
+import { ROOT, runStart } from "./harness.ts";
 import { clientSnippets, splitCommandLine, startFlags } from "../src/client_config.ts";
 import { NAME, VERSION } from "../src/version.ts";
 import { buildRegistry, selectTools } from "../src/tools/index.ts";
 import { CONNECT_MODES } from "../src/cli.ts";
 
-async function config(args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: startArgs({ real: true, args: ["config", ...args] }),
-    cwd: ROOT,
-    env: baseEnv(),
-    clearEnv: true,
-    stdin: "null",
-  }).output();
-  const text = new TextDecoder();
-  return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
-}
+const config = (args: string[]) => runStart(["config", ...args]);
 
 interface Entry {
   command: string;

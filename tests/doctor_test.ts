@@ -1,20 +1,11 @@
 // `doctor`: passes on the simulator, fails with reasons and fixes when nothing is installed,
 // and says which check failed for each half-installed layout.
 import { assert, assertEquals, assertMatch } from "./assert.ts";
-import { baseEnv, ROOT, startArgs, withTempDir } from "./harness.ts";
+import { runStart, withTempDir } from "./harness.ts";
 import type { DoctorReport } from "../src/doctor.ts";
 
-async function doctor(args: string[], env: Record<string, string> = {}) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: startArgs({ real: true, args: ["doctor", ...args] }),
-    cwd: ROOT,
-    env: { ...baseEnv(), ...env },
-    clearEnv: true,
-    stdin: "null",
-  }).output();
-  const text = new TextDecoder();
-  return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
-}
+const doctor = (args: string[], env: Record<string, string> = {}) =>
+  runStart(["doctor", ...args], env);
 
 async function doctorJson(args: string[], env: Record<string, string> = {}) {
   const run = await doctor([...args, "--json"], env);

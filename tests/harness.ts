@@ -93,6 +93,22 @@ export async function withClient(
   }
 }
 
+/**
+ * Runs the `start` task without --simulator (a subcommand such as doctor or config, or flags
+ * like --help) to its end, with only the given environment; its exit code and output.
+ */
+export async function runStart(args: string[], env: Record<string, string> = {}) {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: startArgs({ real: true, args }),
+    cwd: ROOT,
+    env: { ...baseEnv(), ...env },
+    clearEnv: true,
+    stdin: "null",
+  }).output();
+  const text = new TextDecoder();
+  return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
+}
+
 /** A fresh temporary folder, removed after fn. */
 export async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
   const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "resolve-mcp-test-" }));

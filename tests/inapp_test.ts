@@ -2,7 +2,7 @@
 // for Resolve running it from Workspace > Scripts (with the simulator as its `resolve`), and
 // the server, started with --connect inapp or auto, drives it over MCP.
 import { assert, assertEquals, assertMatch } from "./assert.ts";
-import { baseEnv, ROOT, startArgs, waitFor, withClient, withTempDir } from "./harness.ts";
+import { ROOT, runStart, waitFor, withClient, withTempDir } from "./harness.ts";
 import type { InstallResult } from "../src/inapp.ts";
 import type { DoctorReport } from "../src/doctor.ts";
 
@@ -15,18 +15,7 @@ function freePort(): number {
   return port;
 }
 
-/** Runs the server's entry point (as `deno task start`) with a subcommand; its output. */
-async function run(args: string[], env: Record<string, string>) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: startArgs({ real: true, args }),
-    cwd: ROOT,
-    env: { ...baseEnv(), ...env },
-    clearEnv: true,
-    stdin: "null",
-  }).output();
-  const text = new TextDecoder();
-  return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
-}
+const run = runStart;
 
 async function install(dir: string, env: Record<string, string>, port: number) {
   const out = await run(

@@ -252,16 +252,7 @@ export class BridgeClient {
     const { python, simulator, modulePath, env } = this.options;
     let child: Deno.ChildProcess;
     try {
-      child = new Deno.Command(python, {
-        // -S: no site module, so the .pth files and sitecustomize of whatever Python this is
-        // cost the bridge neither memory nor start-up time (bootstrap.py still puts the
-        // site-packages folders on the import path).
-        args: ["-S", "-c", bootstrap],
-        stdin: "piped",
-        stdout: "piped",
-        stderr: "piped",
-        env,
-      }).spawn();
+      child = spawnBootstrap(python, env);
     } catch (e) {
       this.#child = undefined;
       throw new ToolError({
@@ -362,6 +353,23 @@ export class BridgeClient {
       this.#child?.kill("SIGKILL");
     } catch { /* already exited */ }
   }
+}
+
+/**
+ * Starts Python on the bootstrap (bridge/bootstrap.py), which then reads one header line
+ * naming the embedded modules to run. Throws if the interpreter cannot be started.
+ */
+export function spawnBootstrap(python: string, env: Record<string, string>): Deno.ChildProcess {
+  return new Deno.Command(python, {
+    // -S: no site module, so the .pth files and sitecustomize of whatever Python this is
+    // cost the bridge neither memory nor start-up time (bootstrap.py still puts the
+    // site-packages folders on the import path).
+    args: ["-S", "-c", bootstrap],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+    env,
+  }).spawn();
 }
 
 const HINTS: Record<string, string> = {
