@@ -109,6 +109,18 @@ export async function runStart(args: string[], env: Record<string, string> = {})
   return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
 }
 
+/** A raw JSON-RPC initialize request, for tests that speak the protocol without the SDK. */
+export const INITIALIZE = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: {
+    protocolVersion: "2025-06-18",
+    capabilities: {},
+    clientInfo: { name: "raw", version: "1" },
+  },
+};
+
 /** A fresh temporary folder, removed after fn. */
 export async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
   const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "resolve-mcp-test-" }));

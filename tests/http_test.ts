@@ -2,7 +2,15 @@
 // --allow-net and --http moved to a random loopback port), driven by the SDK's HTTP client
 // and by raw fetch for what a client would never send.
 import { assert, assertEquals, assertMatch } from "./assert.ts";
-import { baseEnv, bridgePid, isRunning, ROOT, waitFor, withTempDir } from "./harness.ts";
+import {
+  baseEnv,
+  bridgePid,
+  INITIALIZE,
+  isRunning,
+  ROOT,
+  waitFor,
+  withTempDir,
+} from "./harness.ts";
 import { shellWords } from "../scripts/start_command.ts";
 import { Client, StreamableHTTPClientTransport } from "../src/sdk_client.ts";
 import type { CallToolResult } from "../src/sdk.ts";
@@ -139,18 +147,7 @@ async function connect(url: string, token = TOKEN): Promise<HttpClient> {
   };
 }
 
-const INIT = {
-  jsonrpc: "2.0",
-  id: 1,
-  method: "initialize",
-  params: {
-    protocolVersion: "2025-06-18",
-    capabilities: {},
-    clientInfo: { name: "raw", version: "1" },
-  },
-};
-
-function post(url: string, headers: Record<string, string>, body: unknown = INIT) {
+function post(url: string, headers: Record<string, string>, body: unknown = INITIALIZE) {
   return fetch(url, {
     method: "POST",
     headers: {
@@ -165,7 +162,7 @@ function post(url: string, headers: Record<string, string>, body: unknown = INIT
 /** A raw HTTP/1.1 request, for a Host header fetch would not send. */
 async function rawStatus(port: number, host: string): Promise<number> {
   const conn = await Deno.connect({ hostname: "127.0.0.1", port });
-  const body = JSON.stringify(INIT);
+  const body = JSON.stringify(INITIALIZE);
   await conn.write(
     new TextEncoder().encode(
       `POST /mcp HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${TOKEN}\r\n` +

@@ -4,6 +4,7 @@ import { assert, assertEquals, assertMatch } from "./assert.ts";
 import {
   baseEnv,
   bridgePid,
+  INITIALIZE,
   isRunning,
   ROOT,
   startCommand,
@@ -182,18 +183,8 @@ Deno.test("SIGTERM stops the server and its bridge", async () => {
     for await (const chunk of child.stderr.pipeThrough(new TextDecoderStream())) stderr += chunk;
   })();
   // The server loads its tools and starts the bridge once the client has said hello.
-  const init = {
-    jsonrpc: "2.0",
-    id: 1,
-    method: "initialize",
-    params: {
-      protocolVersion: "2025-06-18",
-      capabilities: {},
-      clientInfo: { name: "t", version: "1" },
-    },
-  };
   const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(JSON.stringify(init) + "\n"));
+  await writer.write(new TextEncoder().encode(JSON.stringify(INITIALIZE) + "\n"));
   assert(await waitFor(() => bridgePid(stderr) !== undefined), "the bridge starts with the server");
   const pid = bridgePid(stderr)!;
   child.kill("SIGTERM");
