@@ -19,29 +19,9 @@ import { type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { framesToTimecode } from "../timecode.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { someNames } from "./shared.ts";
+import { AUDIO_TRACK_TYPES, someNames } from "./shared.ts";
 
 // -- helpers ------------------------------------------------------------------------------
-
-/** Audio track formats (Resolve 19.1+; 18.5-19.0 know mono to 7.1film and adaptive1-24). */
-const AUDIO_SUBTYPES = [
-  "mono",
-  "stereo",
-  "lrc",
-  "lcr",
-  "lrcs",
-  "lcrs",
-  "quad",
-  "5.0",
-  "5.0film",
-  "5.1",
-  "5.1film",
-  "7.0",
-  "7.0film",
-  "7.1",
-  "7.1film",
-  ...Array.from({ length: 36 }, (_, i) => `adaptive${i + 1}`),
-] as [string, ...string[]];
 
 const TIMELINE_LOOKUP = [
   "Resolve.GetProjectManager",
@@ -232,7 +212,7 @@ const addAudioTrack = defineTool({
   readOnly: false,
   input: () => ({
     timeline: timelineRefInput,
-    subtype: z.enum(AUDIO_SUBTYPES).optional().describe("Channel format. Default 'mono'."),
+    subtype: z.enum(AUDIO_TRACK_TYPES).optional().describe("Channel format. Default 'mono'."),
     index: z.number().int().min(1).max(1000).optional().describe(
       "Position of the new track (1 = becomes A1, later tracks shift down). Omit (or past the last) to append.",
     ),

@@ -31,6 +31,26 @@ export const PAGES = [
   "photo",
 ] as const;
 
+/** Audio track formats (Resolve 19.1+; 18.5-19.0 know mono to 7.1film and adaptive1-24). */
+export const AUDIO_TRACK_TYPES = [
+  "mono",
+  "stereo",
+  "lrc",
+  "lcr",
+  "lrcs",
+  "lcrs",
+  "quad",
+  "5.0",
+  "5.0film",
+  "5.1",
+  "5.1film",
+  "7.0",
+  "7.0film",
+  "7.1",
+  "7.1film",
+  ...Array.from({ length: 36 }, (_, i) => `adaptive${i + 1}`),
+] as [string, ...string[]];
+
 export const FRAME_RATES = [
   "23.976",
   "24",

@@ -19,7 +19,7 @@ import {
 import { framesToTimecode, parseRate, type Rate, timecodeToFrames } from "../timecode.ts";
 import { defineTool, type ToolContext } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { FRAME_RATES, MARKER_COLORS, name, someNames } from "./shared.ts";
+import { AUDIO_TRACK_TYPES, FRAME_RATES, MARKER_COLORS, name, someNames } from "./shared.ts";
 import { findBinRef, findClips, markerList, markerSchema, poolOf } from "./media.ts";
 
 // -- helpers ------------------------------------------------------------------------------
@@ -1284,25 +1284,6 @@ const appendToTimeline = defineTool({
 
 // -- tracks -------------------------------------------------------------------------------
 
-const AUDIO_TYPES = [
-  "mono",
-  "stereo",
-  "lrc",
-  "lcr",
-  "lrcs",
-  "lcrs",
-  "quad",
-  "5.0",
-  "5.0film",
-  "5.1",
-  "5.1film",
-  "7.0",
-  "7.0film",
-  "7.1",
-  "7.1film",
-  ...Array.from({ length: 36 }, (_, i) => `adaptive${i + 1}`),
-] as [string, ...string[]];
-
 const trackSchema = z.object({
   type: z.string().describe("'video', 'audio' or 'subtitle'."),
   index: z.number().describe("Track number, 1-based."),
@@ -1423,7 +1404,7 @@ const addTrack = defineTool({
   input: () => ({
     timeline: timelineRefInput,
     type: trackTypeInput,
-    audio_type: z.enum(AUDIO_TYPES).optional().describe(
+    audio_type: z.enum(AUDIO_TRACK_TYPES).optional().describe(
       "Audio tracks: channel format, e.g. 'mono', 'stereo', '5.1'. Default: mono.",
     ),
     index: z.number().int().min(1).max(1000).optional().describe(
