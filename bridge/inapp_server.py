@@ -187,6 +187,8 @@ class Server:
         self.last_active = time.time()
 
     def say(self, text):
+        # This runs inside Resolve, whose Console shows a script's stdout: the user reads it
+        # there. It never runs in the server's bridge process.
         print("[MCP bridge] " + text)
         sys.stdout.flush()
 

@@ -13,6 +13,7 @@ import { configureLogging, logger } from "./log.ts";
 import { WebStandardStreamableHTTPServerTransport } from "./sdk.ts";
 import type { Server } from "./sdk.ts";
 import { createContext, createSessionServer } from "./server.ts";
+import { shutdownOnSignals } from "./shutdown.ts";
 import { NAME, VERSION } from "./version.ts";
 
 const log = logger("http");
@@ -47,19 +48,7 @@ export function addressOf(host: string, port: number): string {
 export async function serveHttp(options: Options): Promise<void> {
   configureLogging(options.logLevel);
   const server = await startHttp(options);
-  let closing = false;
-  const shutdown = async (why: string) => {
-    if (closing) return;
-    closing = true;
-    log.info("shutting down ({why})", { why });
-    await server.close();
-    Deno.exit(0);
-  };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    try {
-      Deno.addSignalListener(signal, () => void shutdown(signal));
-    } catch { /* SIGTERM cannot be listened to on Windows */ }
-  }
+  shutdownOnSignals(() => server.close());
 }
 
 export async function startHttp(options: Options): Promise<HttpServer> {

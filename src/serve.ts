@@ -3,6 +3,7 @@
 import type { Options } from "./cli.ts";
 import { configureLogging, logger } from "./log.ts";
 import { createServer } from "./server.ts";
+import { shutdownOnSignals } from "./shutdown.ts";
 import type { StdioTransport } from "./stdio.ts";
 import { NAME, VERSION } from "./version.ts";
 
@@ -10,20 +11,8 @@ export async function serve(options: Options, transport: StdioTransport): Promis
   configureLogging(options.logLevel);
   const log = logger("main");
   const app = createServer(options);
-  let closing = false;
-  const shutdown = async (why: string) => {
-    if (closing) return;
-    closing = true;
-    log.info("shutting down ({why})", { why });
-    await app.close();
-    Deno.exit(0);
-  };
+  const shutdown = shutdownOnSignals(() => app.close());
   app.server.onclose = () => void shutdown("stdin closed");
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    try {
-      Deno.addSignalListener(signal, () => void shutdown(signal));
-    } catch { /* SIGTERM cannot be listened to on Windows */ }
-  }
   await app.server.connect(transport);
   log.info("{name} {version} serving on stdio ({mode})", {
     name: NAME,
