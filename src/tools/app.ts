@@ -3,9 +3,9 @@ import { z } from "zod";
 import { fail, ToolError } from "../errors.ts";
 import { pageInput, pageOutput, pageWindow } from "../lookup.ts";
 import { constant, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
-import { defineTool, type ToolContext } from "../tool.ts";
+import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { PAGES, someNames } from "./shared.ts";
+import { outputFile, PAGES, someNames } from "./shared.ts";
 
 const switchPage = defineTool({
   name: "switch_page",
@@ -290,15 +290,6 @@ const PRESET_METHODS: Record<Kind, Partial<Record<Action, string>>> = {
   },
 };
 
-async function checkedOutput(ctx: ToolContext, path: string, confirmed: boolean | undefined) {
-  const checked = await ctx.paths.checkWrite(path);
-  if (checked.exists && checked.isDir) {
-    fail("PATH_IS_FOLDER", `${path} is a folder`, "Give a file path (folder plus file name).");
-  }
-  if (checked.exists) await ctx.confirm(`${checked.path} exists. Overwrite it?`, confirmed);
-  return checked;
-}
-
 const managePresets = defineTool({
   name: "manage_presets",
   title: "Manage Resolve presets",
@@ -403,7 +394,7 @@ const managePresets = defineTool({
       }
       path = checked.path;
     } else if (args.action === "export") {
-      path = (await checkedOutput(ctx, args.path!, args.confirm)).path;
+      path = (await outputFile(ctx, args.path!, args.confirm)).path;
     }
     if (args.action === "delete") {
       await ctx.confirm(`Delete the ${args.kind} preset "${presetName}"?`, args.confirm);

@@ -15,7 +15,7 @@ import { constant, type Handle, isHandle, type ResolveSession } from "../resolve
 import { framesToTimecode, timecodeToFrames } from "../timecode.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { MARKER_COLORS, someNames } from "./shared.ts";
+import { MARKER_COLORS, outputFile, someNames } from "./shared.ts";
 
 // -- shared pieces (also used by the color toolset) ---------------------------------------
 
@@ -1315,12 +1315,7 @@ const manageFusionComps = defineTool({
         if (index > names.length) {
           fail("COMP_NOT_FOUND", `there is no composition ${index} (the item has ${names.length})`);
         }
-        const checked = await paths.checkWrite(need(args.path, "path"));
-        if (checked.isDir) fail("PATH_IS_FOLDER", `${args.path} is a folder; give a file path`);
-        if (checked.exists) {
-          await ctx.confirm(`Overwrite ${checked.path}?`, args.confirm);
-        }
-        path = checked.path;
+        path = (await outputFile(ctx, need(args.path, "path"), args.confirm)).path;
         const [comp, done] = await resolve.batch([
           { h: item.$h, m: "GetFusionCompByIndex", a: [index] },
           { h: item.$h, m: "ExportFusionComp", a: [path, index] },

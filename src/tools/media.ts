@@ -3,9 +3,9 @@ import { z } from "zod";
 import { fail } from "../errors.ts";
 import { clipRefInput, findBin, pageInput, pageOutput, pageWindow } from "../lookup.ts";
 import { constant, dictOf, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
-import { defineTool, type ToolContext } from "../tool.ts";
+import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { MARKER_COLORS, someNames } from "./shared.ts";
+import { MARKER_COLORS, outputFile, someNames } from "./shared.ts";
 
 export const CLIP_COLORS = [
   "Orange",
@@ -258,22 +258,6 @@ export function markerList(raw: unknown): z.infer<typeof markerSchema>[] {
   })).sort((a, b) => a.frame - b.frame);
 }
 export { markerSchema };
-
-/** Checks an output file path; writing over an existing file needs confirmation. */
-export async function checkOutput(
-  ctx: ToolContext,
-  path: string,
-  confirm: boolean | undefined,
-): Promise<string> {
-  const checked = await ctx.paths.checkWrite(path);
-  if (checked.exists) {
-    if (checked.isDir) {
-      fail("IS_A_DIRECTORY", `${path} is a folder`, "Give a file path inside it.");
-    }
-    await ctx.confirm(`${checked.path} exists and will be overwritten.`, confirm);
-  }
-  return checked.path;
-}
 
 // -- media storage ------------------------------------------------------------------------
 
@@ -1240,7 +1224,7 @@ const exportBin = defineTool({
     const { mediaPool } = await poolOf(ctx.resolve);
     const bin = await findBinRef(ctx.resolve, mediaPool, args.bin);
     const path = args.path.toLowerCase().endsWith(".drb") ? args.path : `${args.path}.drb`;
-    const file = await checkOutput(ctx, path, args.confirm);
+    const file = (await outputFile(ctx, path, args.confirm)).path;
     const ok = await ctx.resolve.call(bin.bin, "Export", file);
     if (ok !== true) {
       fail(
@@ -2697,7 +2681,7 @@ const exportClipMetadata = defineTool({
   async handler(args, ctx) {
     const { mediaPool } = await poolOf(ctx.resolve);
     const clips = args.clips ? await findClips(ctx.resolve, mediaPool, args.clips) : [];
-    const file = await checkOutput(ctx, args.path, args.confirm);
+    const file = (await outputFile(ctx, args.path, args.confirm)).path;
     const ok = await ctx.resolve.call(
       mediaPool,
       "ExportMetadata",

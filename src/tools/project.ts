@@ -6,7 +6,7 @@ import { pageInput, pageOutput, pageWindow } from "../lookup.ts";
 import { constant, dictOf, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { defineTool, type ToolContext } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { name, someNames } from "./shared.ts";
+import { name, outputFile, someNames } from "./shared.ts";
 
 const projectOutput = {
   name: z.string().describe("The project's name."),
@@ -121,27 +121,6 @@ async function optional<T>(work: Promise<T>): Promise<T | undefined> {
     if (e instanceof ToolError && e.code === "METHOD_UNAVAILABLE") return undefined;
     throw e;
   }
-}
-
-/** A file or folder to write: inside the allowed roots; overwriting needs confirmation. */
-async function outputPath(
-  ctx: ToolContext,
-  path: string,
-  confirmed: boolean | undefined,
-  folderOk = false,
-): Promise<{ path: string; overwrite: boolean }> {
-  const checked = await ctx.paths.checkWrite(path);
-  if (checked.exists && checked.isDir && !folderOk) {
-    fail(
-      "PATH_IS_FOLDER",
-      `${path} is a folder`,
-      "Give a file path (folder plus file name) instead.",
-    );
-  }
-  if (checked.exists) {
-    await ctx.confirm(`${checked.path} exists. Overwrite it?`, confirmed);
-  }
-  return { path: checked.path, overwrite: checked.exists };
 }
 
 /** An existing file (or folder, when folder is true) to read, inside the allowed roots. */
@@ -1238,7 +1217,7 @@ const exportProject = defineTool({
         `Projects here: ${someNames(names)}.`,
       );
     }
-    const target = await outputPath(ctx, args.path, args.confirm, format === "archive");
+    const target = await outputFile(ctx, args.path, args.confirm, format === "archive");
     const ok = format === "drp"
       ? await resolve.call(
         pm,

@@ -1,5 +1,7 @@
 // Schema pieces and small helpers shared by several toolsets.
 import { z } from "zod";
+import { fail } from "../errors.ts";
+import type { ToolContext } from "../tool.ts";
 
 export const MARKER_COLORS = [
   "Blue",
@@ -75,4 +77,24 @@ export function someNames(names: string[], limit = 20): string {
   if (names.length === 0) return "(none)";
   const shown = names.slice(0, limit).map((n) => JSON.stringify(n)).join(", ");
   return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}
+
+/**
+ * A file a tool will write: resolved and inside the allowed roots, not a folder (unless
+ * `folderOk` allows it: true, or a pattern such as /\.fcpxmld$/ for bundle folders), and an
+ * existing one replaced only after confirmation.
+ */
+export async function outputFile(
+  ctx: ToolContext,
+  path: string,
+  confirmed: boolean | undefined,
+  folderOk: boolean | RegExp = false,
+): Promise<{ path: string; overwrite: boolean }> {
+  const checked = await ctx.paths.checkWrite(path);
+  const folderAllowed = folderOk === true || (folderOk instanceof RegExp && folderOk.test(path));
+  if (checked.exists && checked.isDir && !folderAllowed) {
+    fail("PATH_IS_FOLDER", `${path} is a folder`, "Give a file path (folder plus file name).");
+  }
+  if (checked.exists) await ctx.confirm(`${checked.path} exists. Overwrite it?`, confirmed);
+  return { path: checked.path, overwrite: checked.exists };
 }

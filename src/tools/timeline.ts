@@ -17,9 +17,16 @@ import {
   TRACK_TYPES,
 } from "../lookup.ts";
 import { framesToTimecode, parseRate, type Rate, timecodeToFrames } from "../timecode.ts";
-import { defineTool, type ToolContext } from "../tool.ts";
+import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { AUDIO_TRACK_TYPES, FRAME_RATES, MARKER_COLORS, name, someNames } from "./shared.ts";
+import {
+  AUDIO_TRACK_TYPES,
+  FRAME_RATES,
+  MARKER_COLORS,
+  name,
+  outputFile,
+  someNames,
+} from "./shared.ts";
 import { findBinRef, findClips, markerList, markerSchema, poolOf } from "./media.ts";
 
 // -- helpers ------------------------------------------------------------------------------
@@ -2687,7 +2694,7 @@ const exportTimeline = defineTool({
   async handler(args, ctx) {
     const format = EXPORT_FORMATS[args.format];
     const { timeline } = await findTimeline(ctx.resolve, args.timeline);
-    const file = await checkOutputAny(ctx, args.path, args.confirm);
+    const file = (await outputFile(ctx, args.path, args.confirm, /\.fcpxmld$/i)).path;
     const [ok, tlName] = await ctx.resolve.batch([
       { h: timeline.$h, m: "Export", a: [file, constant(format.type), constant(format.subtype)] },
       { h: timeline.$h, m: "GetName" },
@@ -2705,18 +2712,6 @@ const exportTimeline = defineTool({
     };
   },
 });
-
-/** Like checkOutput, but an existing bundle folder (FCPXML 1.10 .fcpxmld) may be overwritten too. */
-async function checkOutputAny(ctx: ToolContext, path: string, confirm: boolean | undefined) {
-  const checked = await ctx.paths.checkWrite(path);
-  if (checked.exists) {
-    if (checked.isDir && !/\.fcpxmld$/i.test(path)) {
-      fail("IS_A_DIRECTORY", `${path} is a folder`, "Give a file path inside it.");
-    }
-    await ctx.confirm(`${checked.path} exists and will be overwritten.`, confirm);
-  }
-  return checked.path;
-}
 
 export function registerTimelineTools(registry: ToolRegistry): void {
   registry.toolset({
