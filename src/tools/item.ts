@@ -15,32 +15,13 @@ import { constant, type Handle, isHandle, type ResolveSession } from "../resolve
 import { framesToTimecode, timecodeToFrames } from "../timecode.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { MARKER_COLORS, outputFile, someNames } from "./shared.ts";
+import { CLIP_COLORS, MARKER_COLORS, outputFile, someNames } from "./shared.ts";
 
 // -- shared pieces (also used by the color toolset) ---------------------------------------
 
 export const itemIdInput = z.string().min(1).max(128).describe(
   "Unique id of the timeline item (TimelineItem.GetUniqueId), as list_timeline_items or get_item_properties report it.",
 );
-
-export const CLIP_COLORS = [
-  "Orange",
-  "Apricot",
-  "Yellow",
-  "Lime",
-  "Olive",
-  "Green",
-  "Teal",
-  "Navy",
-  "Blue",
-  "Purple",
-  "Violet",
-  "Pink",
-  "Tan",
-  "Beige",
-  "Brown",
-  "Chocolate",
-] as const;
 
 /** The item with this id on the named (or current) timeline, plus its timeline. */
 export async function itemOf(

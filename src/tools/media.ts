@@ -5,26 +5,7 @@ import { clipRefInput, findBin, pageInput, pageOutput, pageWindow } from "../loo
 import { constant, dictOf, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { MARKER_COLORS, outputFile, someNames } from "./shared.ts";
-
-export const CLIP_COLORS = [
-  "Orange",
-  "Apricot",
-  "Yellow",
-  "Lime",
-  "Olive",
-  "Green",
-  "Teal",
-  "Navy",
-  "Blue",
-  "Purple",
-  "Violet",
-  "Pink",
-  "Tan",
-  "Beige",
-  "Brown",
-  "Chocolate",
-] as const;
+import { CLIP_COLORS, MARKER_COLORS, outputFile, someNames } from "./shared.ts";
 
 const CLIP_FIELDS: [string, unknown[]?][] = [
   ["GetName"],

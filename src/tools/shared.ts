@@ -22,6 +22,25 @@ export const MARKER_COLORS = [
   "Cream",
 ] as const;
 
+export const CLIP_COLORS = [
+  "Orange",
+  "Apricot",
+  "Yellow",
+  "Lime",
+  "Olive",
+  "Green",
+  "Teal",
+  "Navy",
+  "Blue",
+  "Purple",
+  "Violet",
+  "Pink",
+  "Tan",
+  "Beige",
+  "Brown",
+  "Chocolate",
+] as const;
+
 export const PAGES = [
   "media",
   "cut",
