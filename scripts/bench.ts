@@ -10,7 +10,7 @@
 // whose own process would be measured too).
 import { Client, StdioClientTransport } from "../src/sdk_client.ts";
 import { writeWav } from "./sample_media.ts";
-import { startCommand as taskCommand } from "./start_command.ts";
+import { INITIALIZE, startCommand as taskCommand } from "./start_command.ts";
 
 const startCommand = (extra: string[] = []) => taskCommand(["--simulator", ...extra]);
 
@@ -41,16 +41,7 @@ function stats(samples: number[]) {
   return { n: s.length, min: s[0], p50: q(0.5), p90: q(0.9), p99: q(0.99), max: s[s.length - 1] };
 }
 
-const INIT = JSON.stringify({
-  jsonrpc: "2.0",
-  id: 1,
-  method: "initialize",
-  params: {
-    protocolVersion: "2025-06-18",
-    capabilities: {},
-    clientInfo: { name: "bench", version: "1" },
-  },
-}) + "\n";
+const INIT = JSON.stringify(INITIALIZE) + "\n";
 
 /** ms from spawn until the first line of stdout (the `initialize` answer). */
 async function timeToFirstLine(

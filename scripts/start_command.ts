@@ -35,3 +35,15 @@ export function startCommand(extra: string[] = []): [string, string[]] {
   if (deno !== "deno") throw new Error("the start task should begin with deno");
   return [Deno.execPath(), [...args, ...extra]];
 }
+
+/** A raw JSON-RPC initialize request, for tools that speak the protocol without the SDK. */
+export const INITIALIZE = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: {
+    protocolVersion: "2025-06-18",
+    capabilities: {},
+    clientInfo: { name: "raw", version: "1" },
+  },
+};

@@ -2,7 +2,7 @@
 // the task's permission flags), driven over stdio by the MCP SDK client.
 import { Client, StdioClientTransport } from "../src/sdk_client.ts";
 import type { CallToolResult } from "../src/sdk.ts";
-export { startCommand } from "../scripts/start_command.ts";
+export { INITIALIZE, startCommand } from "../scripts/start_command.ts";
 
 export const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -108,18 +108,6 @@ export async function runStart(args: string[], env: Record<string, string> = {})
   const text = new TextDecoder();
   return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
 }
-
-/** A raw JSON-RPC initialize request, for tests that speak the protocol without the SDK. */
-export const INITIALIZE = {
-  jsonrpc: "2.0",
-  id: 1,
-  method: "initialize",
-  params: {
-    protocolVersion: "2025-06-18",
-    capabilities: {},
-    clientInfo: { name: "raw", version: "1" },
-  },
-};
 
 /** A fresh temporary folder, removed after fn. */
 export async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
