@@ -72,10 +72,9 @@ class Resolve(core.Obj):
     __slots__ = ()
 
     def __getattr__(self, name):
-        consts = object.__getattribute__(self, "_w").constants
-        if name in consts:
-            return consts[name]
-        raise AttributeError("'Resolve' object has no attribute '%s'" % name)
+        if name[:1] == "_":
+            raise AttributeError(name)
+        return object.__getattribute__(self, "_w").constants.get(name)  # unknown: None
 
     def _alive(self):
         return True
@@ -195,6 +194,8 @@ class Resolve(core.Obj):
         cur = w.S.get("cur_project")
         if cur:
             sim_project.unload(w, cur, save=True)
+        for o in w.objs.values():
+            o.pop("held", None)  # a restarted Resolve holds no project
         w.S["quit"] = True
         return None
 
@@ -406,7 +407,9 @@ class ProjectManager(core.Obj):
     @api(False)
     def DeleteProject(self, projectName):
         pid = _project_named(self._w, projectName) if core.is_str(projectName) else None
-        if pid is None or pid == self._w.S.get("cur_project"):
+        # measured: a project that is, or was, current since it was last closed is refused
+        # (switching away with LoadProject does not release it; CloseProject does)
+        if pid is None or pid == self._w.S.get("cur_project") or self._w.objs[pid].get("held"):
             return False
         del self._w.objs[pid]
         return True
@@ -438,6 +441,7 @@ class ProjectManager(core.Obj):
             return False
         if project._id != w.S.get("cur_project"):
             return False
+        w.objs[project._id]["held"] = False
         sim_project.unload(w, project._id, save=False)
         sim_project.new_untitled(w)
         return True
@@ -637,8 +641,8 @@ class ProjectManager(core.Obj):
         flags = [core.as_bool(x) for x in (isArchiveSrcMedia, isArchiveRenderCache,
                                            isArchiveProxyMedia)]
         pid = _project_named(w, projectName) if core.is_str(projectName) else None
-        if pid is None:
-            return False
+        if pid is None or pid == w.S.get("cur_project"):
+            return False  # measured: archiving the open project fails
         data = sim_project.export_data(w, pid)
         media = sorted(set(o.get("path") for o in data["objs"].values()
                            if o.get("t") == "MediaPoolItem" and o.get("path")))

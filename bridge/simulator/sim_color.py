@@ -391,6 +391,10 @@ class GalleryStillAlbum(core.Obj):
 
     @api(False)
     def ExportStills(self, galleryStill, folderPath, filePrefix, format):
+        # UI-dependent: Resolve exports only while the Gallery panel is open on the Color page
+        w = self._w
+        if not w.gallery_panel or w.S["app"]["page"] != "color":
+            return False
         if format not in STILL_FORMATS or not core.is_str(filePrefix):
             return False
         if not core.is_str(folderPath) or not os.path.isdir(folderPath):
@@ -401,8 +405,10 @@ class GalleryStillAlbum(core.Obj):
         for sid in stills:
             still = self._w.objs[sid]
             name = "%s%s.%s" % (filePrefix, still["name"], format)
+            import sim_pixels  # real pixels, loaded on first use
+            data = sim_pixels.still_bytes(self._w, still, format)
             with open(os.path.join(folderPath, name), "wb") as fh:
-                fh.write(still_file_bytes(format, still))
+                fh.write(data if data is not None else still_file_bytes(format, still))
         return True
 
     @api(False)

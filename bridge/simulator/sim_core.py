@@ -203,6 +203,8 @@ class World(object):
         # The noise and hang switches, read once per world like the other RESOLVE_SIM_* ones.
         self.noise = env.get("RESOLVE_SIM_NOISE", "") not in ("", "0")
         self.hang = env.get("RESOLVE_SIM_HANG", "")
+        # the Color page's Gallery panel (UI state the API cannot read or set)
+        self.gallery_panel = env.get("RESOLVE_SIM_GALLERY_PANEL", "1") != "0"
         self._last_saved = None
         self.S = None
         if self.state_path and os.path.isfile(self.state_path):
@@ -263,21 +265,30 @@ class World(object):
 # --------------------------------------------------------------- proxies ---
 
 class Obj(object):
-    """Base of every API proxy: (world, id) with identity by class + id."""
+    """Base of every API proxy: (world, id) with identity by class + id.
 
-    __slots__ = ("_w", "_id")
+    ``_g`` is the project load the proxy was minted in: Resolve's handles do not survive
+    their project being closed, even when the same project is loaded again."""
+
+    __slots__ = ("_w", "_id", "_g")
 
     def __init__(self, world, oid):
         object.__setattr__(self, "_w", world)
         object.__setattr__(self, "_id", oid)
+        object.__setattr__(self, "_g", world.S.get("gen", 0))
 
     def __getattribute__(self, name):
         if name[:1] != "_":
             gated = object.__getattribute__(self, "_w").gated
             if gated and name in gated.get(type(self).__name__, ()):
-                raise AttributeError("'%s' object has no attribute '%s'"
-                                     % (type(self).__name__, name))
+                return None  # a method this version lacks reads as None, like any unknown name
         return object.__getattribute__(self, name)
+
+    def __getattr__(self, name):
+        # Resolve answers every unknown attribute with None (hasattr is always True)
+        if name[:1] == "_":
+            raise AttributeError(name)
+        return None
 
     def __setattr__(self, name, value):
         raise AttributeError("read-only API object")
@@ -307,7 +318,8 @@ class Obj(object):
 
     # helpers for subclasses
     def _alive(self):
-        return self._id in self._w.objs
+        o = self._w.objs.get(self._id)
+        return o is not None and (not o.get("p") or self._g == self._w.S.get("gen", 0))
 
     @property
     def _o(self):
@@ -352,8 +364,10 @@ def api(fail=None, studio=False):
                     _noise(label)
                 if w.hang == label:
                     time.sleep(3600)
-            if w.S.get("quit") or not self._alive() or (studio and w.free):
+            if w.S.get("quit") or (studio and w.free):
                 return _fresh(fail)
+            if not self._alive():
+                return None  # measured: every call on a dead handle answers None
             try:
                 result = fn(self, *args, **kwargs)
             except Exception:  # any internal error is the documented failure value

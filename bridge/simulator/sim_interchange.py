@@ -11,6 +11,8 @@ Timelines are plain dicts::
     track = {"name": str, "items": [item]}
     item = {"name": str, "start": int, "end": int,   # absolute, end exclusive
             "source_start": int, "source_end": int,  # source frames
+            "source_origin": int,  # optional: first frame of the media's
+                                   # own timecode (its Start TC)
             "file_path": str, "clip_name": str,
             "cdl": optional {"slope": [r, g, b], "offset": [r, g, b],
                              "power": [r, g, b], "saturation": float}}
@@ -28,7 +30,10 @@ Timelines are plain dicts::
                whose file_path is empty or not an existing file.  Comments:
                ``* FROM CLIP NAME:``, ``* SOURCE FILE:`` (file path),
                ``* TRACK: V2`` (tracks other than 1) and ``* LOC: <tc>
-               <COLOUR> <name>`` markers.  Carries video/audio items,
+               <COLOUR> <name>`` markers.  Source timecodes count from
+               ``source_origin`` (the media's Start TC), as Resolve writes
+               them; import marks the description ``source_absolute``.
+               Carries video/audio items,
                source/record ranges, clip names, paths, cdl and marker
                frame/colour/name.  An EDL stores no frame rate: import uses
                the ``fps`` argument (default 29.97 for DROP FRAME EDLs,
@@ -50,6 +55,7 @@ Timelines are plain dicts::
                directory holding ``Info.fcpxml``.
 ``otio``       OpenTimelineIO JSON (Timeline.1, Stack.1, Track.1, Clip.1,
                Gap.1, ExternalReference.1/MissingReference.1, Marker.2).
+               Source ranges count from ``source_origin`` like the EDL's.
                Carries everything except cdl, including subtitle tracks
                and track names; exact Resolve colours, notes, customData
                and source_end are kept in ``metadata["Resolve_OTIO"]``.
@@ -180,6 +186,8 @@ def _normalise(desc):
                 entry["source_end"] = int(item.get(
                     "source_end", entry["source_start"] + entry["end"]
                     - entry["start"]))
+                if item.get("source_origin"):
+                    entry["source_origin"] = int(item["source_origin"])
                 cdl = _normalise_cdl(item.get("cdl"))
                 if cdl:
                     entry["cdl"] = cdl
@@ -350,16 +358,17 @@ def _write_edl(desc, rate, path, subtype):
                for marker in desc["markers"]]
     for number, (kind, index, item) in enumerate(events, 1):
         channel = "V" if kind == "video" else "A"
+        origin = item.get("source_origin", 0)  # the media's own timecode
         lines.append("%03d  %-8s %-5s %-4s     %s %s %s %s" % (
-            number, "AX", channel, "C", rate.tc(item["source_start"]),
-            rate.tc(item["source_end"]), rate.tc(item["start"]),
+            number, "AX", channel, "C", rate.tc(origin + item["source_start"]),
+            rate.tc(origin + item["source_end"]), rate.tc(item["start"]),
             rate.tc(item["end"])))
         source_length = item["source_end"] - item["source_start"]
         record_length = item["end"] - item["start"]
         if subtype == "sdl" and source_length != record_length:
             lines.append("M2   %-8s %05.1f%s%s" % (
                 "AX", rate.fps * source_length / record_length, " " * 16,
-                rate.tc(item["source_start"])))
+                rate.tc(origin + item["source_start"])))
         lines.append("* FROM CLIP NAME: %s" % item["clip_name"])
         if item["file_path"]:
             lines.append("* SOURCE FILE: %s" % item["file_path"])
@@ -446,6 +455,7 @@ def _read_edl(text, fps):
         _place(desc, event["kind"], event["track"], event["item"])
     desc["markers"] = [_marker(frame - start, color, name)
                        for frame, color, name in locs]
+    desc["source_absolute"] = True
     return _finish(desc)
 
 
@@ -792,8 +802,9 @@ def _write_otio(desc, rate, path):
                 if item["start"] > position:
                     children.append(_otio_item(
                         "Gap.1", "", 0, item["start"] - position, rate))
+                origin = item.get("source_origin", 0)
                 clip = _otio_item("Clip.1", item["name"],
-                                  item["source_start"],
+                                  origin + item["source_start"],
                                   item["end"] - item["start"], rate)
                 reference = {"OTIO_SCHEMA": "MissingReference.1",
                              "name": item["clip_name"],
@@ -805,7 +816,7 @@ def _write_otio(desc, rate, path):
                 clip["media_reference"] = reference
                 clip["metadata"] = {"Resolve_OTIO": {
                     "Clip Name": item["clip_name"],
-                    "Source End": item["source_end"]}}
+                    "Source End": origin + item["source_end"]}}
                 children.append(clip)
                 position = item["end"]
             stack["children"].append({
@@ -861,6 +872,7 @@ def _read_otio(document):
             marker.get("name") or "", extra.get("Note", marker.get(
                 "comment") or ""), _otio_frames(marked["duration"], rate),
             extra.get("customData", "")))
+    desc["source_absolute"] = True
     return _finish(desc)
 
 
@@ -1036,45 +1048,49 @@ def _export(desc, rate, path, kind, subtype):
         _write_dolby(desc, rate, path, kind)
 
 
-def import_timeline(path, fps=None):
+def import_timeline(path, fps=None, with_kind=False):
     """Read a timeline description back from ``path``; None on failure.
 
     Reads EDL, FCP 7 XML, FCPXML (file or .fcpxmld bundle), OTIO, DRT and
-    the simulator AAF placeholder, detected from content.  ``fps`` is only
-    used for EDLs, which do not store a frame rate.
+    the simulator AAF placeholder, detected from content.  ``with_kind``
+    returns (kind, description) instead, kind naming the format found
+    ('edl', 'fcp7xml', 'fcpxml', 'otio', 'drt' or 'aaf').
+    ``fps`` is only used for EDLs, which do not store a frame rate.
     """
     if not isinstance(path, (str, os.PathLike)):
-        return None
+        return (None, None) if with_kind else None
     try:
         if os.path.isdir(path):
             path = os.path.join(path, BUNDLE_DOCUMENT)
         with open(path, "r", encoding="utf-8-sig") as handle:
             text = handle.read()
-        return _import_text(text, fps)
+        kind, desc = _import_text(text, fps)
     except _FAILURES + (UnicodeError,):
-        return None
+        kind, desc = None, None
+    return (kind, desc) if with_kind else desc
 
 
 def _import_text(text, fps):
+    """(format name, description) read from ``text``."""
     stripped = text.lstrip()
     if stripped.startswith(AAF_PLACEHOLDER_HEADER):
         stripped = stripped[len(AAF_PLACEHOLDER_HEADER):].lstrip()
-        return _read_container(json.loads(stripped))
+        return "aaf", _read_container(json.loads(stripped))
     if stripped.startswith("{"):
         document = json.loads(stripped)
         if document.get("OTIO_SCHEMA", "").startswith("Timeline."):
-            return _read_otio(document)
-        return _read_container(document)
+            return "otio", _read_otio(document)
+        return "drt", _read_container(document)
     if stripped.startswith("<"):
         root = ET.fromstring(stripped.encode("utf-8"))
         if root.tag == "xmeml":
-            return _read_fcp7(root)
+            return "fcp7xml", _read_fcp7(root)
         if root.tag == "fcpxml":
-            return _read_fcpxml(root)
-        return None
+            return "fcpxml", _read_fcpxml(root)
+        return None, None
     if re.search(r"^\s*(TITLE:|FCM:|\d+\s)", stripped, re.MULTILINE):
-        return _read_edl(text, fps)
-    return None
+        return "edl", _read_edl(text, fps)
+    return None, None
 
 
 def _read_container(document):

@@ -239,13 +239,19 @@ class TimelineItem(core.MarkerMixin, core.FlagColorMixin, core.Obj):
         clip = self._w.objs.get(self._o.get("clip"))
         return clip["fps"] if clip else self._w.objs[self._o["tl"]]["fps"]
 
+    def _src_seconds(self, frame):
+        # seconds on the media timecode (samuelgursky/davinci-resolve-mcp#147)
+        clip = self._w.objs.get(self._o.get("clip"))
+        origin = sim_media.start_frame(clip) if clip else 0
+        return float(origin + frame) / self._src_fps()
+
     @api(0.0)
     def GetSourceStartTime(self):
-        return float(self._o["src_start"]) / self._src_fps()
+        return self._src_seconds(self._o["src_start"])
 
     @api(0.0)
     def GetSourceEndTime(self):
-        return float(self._o["src_end"]) / self._src_fps()
+        return self._src_seconds(self._o["src_end"])
 
     # properties -------------------------------------------------------
     def _limits(self, key):
@@ -354,9 +360,9 @@ class TimelineItem(core.MarkerMixin, core.FlagColorMixin, core.Obj):
     @api(False)
     def DeleteFusionCompByName(self, compName):
         cid = self._comp_named(compName)
-        if cid is None:
-            return False
         o = self._o
+        if cid is None or len(o["comps"]) == 1:
+            return False  # measured: the only comp of an item cannot be deleted
         o["comps"].remove(cid)
         self._w.objs.pop(cid, None)
         if o["cur_comp"] == cid:
@@ -514,6 +520,8 @@ class TimelineItem(core.MarkerMixin, core.FlagColorMixin, core.Obj):
         if not o["takes"]:
             o["takes"].append({"clip": o["clip"], "start": o["src_start"], "end": o["src_end"]})
             o["sel_take"] = 1
+        if mediaPoolItem._id == o["clip"]:
+            return False  # measured: its own clip is refused, though the item became a selector
         o["takes"].append({"clip": mediaPoolItem._id, "start": start, "end": end})
         return True
 

@@ -37,6 +37,7 @@ SETTABLE_PROPS = (
     "Super Scale", "Audio Offset", "Offline Reference", "IDT", "FPS", "In", "Out",
     "Cloud Sync", "SuperScale Sharpness", "SuperScale Noise Reduction", "Keyword",
 )
+PCM_FOURCCS = ("lpcm", "sowt", "twos", "in24", "in32", "fl32", "fl64", "raw")
 DEBLUR_KEYS = {"FileName": str, "Format": str, "Codec": str, "EncodingProfile": str,
                "UseExtremeMode": bool, "UseMarkInMarkOut": bool, "RenderAtSourceRes": bool,
                "UseMoreGpuMemory": bool, "Encoder": str}
@@ -70,12 +71,51 @@ def _tc(frames, fps, drop):
     return tcm.frames_to_tc(max(0, int(frames)), fps, drop) or "00:00:00:00"
 
 
+def set_start(props, start, fps, drop, frames):
+    """Start/End frames and timecodes of a clip that starts at frame ``start``."""
+    props.update({"Start TC": _tc(start, fps, drop), "End TC": _tc(start + frames, fps, drop),
+                  "Start": str(start), "End": str(start + frames - 1)})
+
+
+def start_frame(o):
+    """First frame of a clip on its own timecode (0 unless it carries a Start TC)."""
+    try:
+        return int(o["props"].get("Start") or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def audio_codec_name(codec):
+    """Resolve's name for an audio codec as the probe reports it."""
+    if not codec:
+        return ""
+    if codec.startswith("pcm") or codec in PCM_FOURCCS:
+        return "Linear PCM"
+    return "AAC" if codec in ("mp4a", "aac") else codec
+
+
+def embedded_start(data, fps, drop):
+    """Start frame (at the clip rate) from a movie's tmcd track or a BWF TimeReference."""
+    tc = data.get("timecode")
+    if tc:
+        label = tcm.frames_to_tc(tc["frame"], tc["fps"], tc["drop"]) or ""
+        if not drop:
+            label = label.replace(";", ":")
+        return tcm.tc_to_frames(label, fps, drop) or 0
+    samples, rate = data.get("time_reference"), data.get("sample_rate")
+    exact = tcm.rate_fraction(fps)
+    if not samples or not rate or exact is None:
+        return 0
+    # samples since midnight -> frames at the clip rate, to the nearest frame
+    return (2 * samples * exact[0] + exact[1] * rate) // (2 * exact[1] * rate)
+
+
 def base_props(name, kind_label, fps, frames, drop):
     start_tc = _tc(0, fps, drop)
     return {
         "Alpha mode": "None", "Audio Bit Depth": "", "Audio Ch": "0", "Audio Codec": "",
-        "Audio Offset": "", "Bit Depth": "", "Clip Directory": "", "Clip Name": name,
-        "Cloud Sync": -1, "Comments": "", "Data Level": "Auto",
+        "Audio Offset": "", "Bit Depth": "", "Category": "", "Clip Directory": "",
+        "Clip Name": name, "Cloud Sync": -1, "Comments": "", "Data Level": "Auto",
         "Date Added": time.strftime("%a %b %d %Y %H:%M:%S"), "Date Created": "",
         "Date Modified": "", "Description": "", "Drop frame": "1" if drop else "0",
         "Duration": _tc(frames, fps, drop), "Enable Deinterlacing": "0",
@@ -125,6 +165,8 @@ def media_info(w, path, seq=None):
     data = {"kind": kind, "path": os.path.abspath(path), "channels": info.get("channels") or 0,
             "sample_rate": info.get("sample_rate"), "width": info.get("width"),
             "height": info.get("height"), "codec": info.get("codec"),
+            "audio_codec": info.get("audio_codec"), "timecode": info.get("timecode"),
+            "time_reference": info.get("time_reference"),
             "format": info.get("format"), "bits": info.get("bit_depth"),
             "name": os.path.basename(path), "dir": os.path.dirname(os.path.abspath(path)),
             "file": os.path.basename(path), "seq": None}
@@ -144,14 +186,17 @@ def media_info(w, path, seq=None):
     return data
 
 
-def clip_from_info(w, pid, fid, data):
+def file_props(w, data, name):
+    """Clip properties of probed media: format, codecs, resolution, embedded timecode."""
     fps = data["fps"]
-    drop = project_rate(w)[2] if abs(fps - 29.97) < 0.01 or abs(fps - 59.94) < 0.01 else False
+    drop = abs(fps - 29.97) < 0.01 or abs(fps - 59.94) < 0.01
+    drop = drop and (data["timecode"]["drop"] if data.get("timecode") else project_rate(w)[2])
     if data["kind"] == "video":
         label = "Video + Audio" if data["channels"] else "Video"
     else:
         label = {"audio": "Audio", "still": "Still"}.get(data["kind"], "Video")
-    props = base_props(data["name"], label, fps, data["frames"], drop)
+    props = base_props(name, label, fps, data["frames"], drop)
+    set_start(props, embedded_start(data, fps, drop), fps, drop, data["frames"])
     props.update({"File Name": data["file"], "File Path": data["path"],
                   "Clip Directory": data["dir"],
                   "Format": FORMAT_NAMES.get(data.get("format") or "", data.get("format") or ""),
@@ -166,12 +211,15 @@ def clip_from_info(w, pid, fid, data):
     if data["channels"]:
         props["Audio Ch"] = str(data["channels"])
         props["Sample Rate"] = str(data.get("sample_rate") or "")
-        codec = data.get("codec") or ""
-        props["Audio Codec"] = "Linear PCM" if codec.startswith("pcm") or data[
-            "kind"] == "audio" and codec in ("", "lpcm") else ("AAC" if "mp4a" in codec or
-                                                               "aac" in codec else codec)
+        props["Audio Codec"] = audio_codec_name(data.get("audio_codec"))
         if data["kind"] == "audio" and data.get("bits"):
             props["Audio Bit Depth"] = str(data["bits"])
+    return props
+
+
+def clip_from_info(w, pid, fid, data):
+    fps = data["fps"]
+    props = file_props(w, data, data["name"])
     cid = w.new_id()
     w.objs[cid] = {"t": "MediaPoolItem", "p": pid, "folder": fid, "kind": data["kind"],
                    "path": data["path"], "seq": data.get("seq"), "fps": fps,
@@ -420,14 +468,14 @@ class Folder(core.Obj):
         done = False
         for o in self._media():
             if has_audio(o) and o["kind"] in ("video", "audio"):
-                o["flags_ai"]["classified"] = True
+                classify(o)
                 done = True
         return done
 
     @api(False, studio=True)
     def ClearAudioClassification(self):
         for o in self._media():
-            o["flags_ai"].pop("classified", None)
+            unclassify(o)
         return True
 
     @api([], studio=True)
@@ -459,6 +507,20 @@ class Folder(core.Obj):
             if has_video(o):
                 mark_slate(o, color)
         return True
+
+
+def classify(o):
+    """Simulated audio classification: every clip with audio is dialogue."""
+    o["flags_ai"]["classified"] = True
+    o["props"]["Category"] = "Dialogue"
+
+
+def unclassify(o):
+    """Measured (21.0.2.4): clearing leaves 'Uncategorized', not the original ''."""
+    if o["flags_ai"].pop("classified", None) is None:
+        return False
+    o["props"]["Category"] = "Uncategorized"
+    return True
 
 
 def slate_color(w, value):
@@ -652,10 +714,7 @@ class MediaPoolItem(core.MarkerMixin, core.FlagColorMixin, core.Obj):
             start = tcm.tc_to_frames(propertyValue, fps, drop)
             if start is None:
                 return False
-            o["props"]["Start TC"] = _tc(start, fps, drop)
-            o["props"]["End TC"] = _tc(start + o["frames"], fps, drop)
-            o["props"]["Start"] = str(start)
-            o["props"]["End"] = str(start + o["frames"] - 1)
+            set_start(o["props"], start, fps, drop, o["frames"])
             return True
         if propertyName == "Data Level" and propertyValue not in ("Auto", "Video", "Full"):
             return False
@@ -712,18 +771,7 @@ class MediaPoolItem(core.MarkerMixin, core.FlagColorMixin, core.Obj):
         keep = {k: o["props"][k] for k in ("Clip Name", "Comments", "Reel Name", "Description")}
         mark = o["mark"]
         fps = data["fps"]
-        label = "Video + Audio" if data["kind"] == "video" and data["channels"] else {
-            "video": "Video", "audio": "Audio", "still": "Still"}[data["kind"]]
-        props = base_props(data["file"], label, fps, data["frames"], False)
-        props.update({"File Name": data["file"], "File Path": data["path"],
-                      "Clip Directory": data["dir"],
-                      "Format": FORMAT_NAMES.get(data.get("format") or "", ""),
-                      "Date Created": _ts(data["path"]), "Date Modified": _ts(data["path"])})
-        if data.get("width"):
-            props["Resolution"] = "%dx%d" % (data["width"], data["height"])
-        if data["channels"]:
-            props["Audio Ch"] = str(data["channels"])
-            props["Sample Rate"] = str(data.get("sample_rate") or "")
+        props = file_props(self._w, data, data["file"])
         if keep_range:
             props.update(keep)
         o.update({"kind": data["kind"], "path": data["path"], "fps": fps,
@@ -767,12 +815,12 @@ class MediaPoolItem(core.MarkerMixin, core.FlagColorMixin, core.Obj):
         o = self._o
         if not has_audio(o) or o["kind"] not in ("video", "audio"):
             return False
-        o["flags_ai"]["classified"] = True
+        classify(o)
         return True
 
     @api(False, studio=True)
     def ClearAudioClassification(self):
-        return self._o["flags_ai"].pop("classified", None) is not None
+        return unclassify(self._o)
 
     @api("")
     def GetAudioMapping(self):

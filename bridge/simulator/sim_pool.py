@@ -145,11 +145,17 @@ class MediaPool(core.Obj):
         if not os.path.exists(filePath):
             return None
         import sim_interchange  # on first use: it loads xml, fractions, csv and urllib
-        desc = sim_interchange.import_timeline(filePath, sim_media.project_rate(w)[0])
+        kind, desc = sim_interchange.import_timeline(filePath, sim_media.project_rate(w)[0],
+                                                     with_kind=True)
         if not desc:
             return None
+        desc["kind"] = kind
         names = sim_timeline.timeline_names(w)
-        if "timelineName" in opts:
+        if kind == "drt":
+            # measured: DRT ignores importOptions; the timeline is named after the file
+            name = core.unique_name(os.path.splitext(os.path.basename(filePath))[0], names)
+            opts = {}
+        elif "timelineName" in opts:
             name = opts["timelineName"]
             if not name.strip() or name in names:
                 return None  # observed: None when timelineName already exists

@@ -15,8 +15,14 @@ dict with the keys of :data:`PROBE_KEYS`::
     bit_depth         stills: bits per channel; audio: bits per sample;
                       None for movies that have a video track
     codec             e.g. 'avc1', 'apch', 'pcm_s24le', 'png', 'jpeg'
+    audio_codec       the audio codec: of the first audio track of a movie
+                      (e.g. 'mp4a', 'sowt'), or ``codec`` of an audio file
     format            container: 'mp4', 'mov', 'm4a', 'wav', 'aiff', 'png',
                       'jpeg', 'gif', 'bmp', 'tiff', 'dpx', 'exr'
+    timecode          movies with a 'tmcd' track: {'frame': first frame
+                      number, 'fps': rate label value, 'drop': bool}
+    time_reference    WAV with a BWF 'bext' chunk: TimeReference, samples
+                      since midnight
 
 Values that cannot be read are None.  Unreadable, unrecognised or corrupt
 files give kind 'unknown' with every other value None; probe never raises.
@@ -36,7 +42,8 @@ import struct
 import sim_timecode
 
 PROBE_KEYS = ("kind", "width", "height", "fps", "frames", "duration_seconds",
-              "sample_rate", "channels", "bit_depth", "codec", "format")
+              "sample_rate", "channels", "bit_depth", "codec", "audio_codec",
+              "format", "timecode", "time_reference")
 
 # Lower-case extensions, with the leading dot, of files Resolve lists.
 VIDEO_EXTENSIONS = frozenset((
@@ -66,6 +73,10 @@ _JPEG_SOF = frozenset((0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9,
                        0xCA, 0xCB, 0xCD, 0xCE, 0xCF))
 _WAV_CODECS = {1: "pcm", 3: "pcm_f", 6: "pcm_alaw", 7: "pcm_mulaw"}
 _WAVE_FORMAT_EXTENSIBLE = 0xFFFE
+# bext: Description 256 + Originator 32 + OriginatorReference 32 + Date 10 +
+# Time 8 bytes, then the 64-bit TimeReference
+_BEXT_TIME_REFERENCE = 338
+_TMCD_DROP_FRAME = 0x0001
 _SEQUENCE_NAME = re.compile(r"^(.*?)(\d+)(\.[^.\\/]+)$")
 _SEQUENCE_ENTRY = re.compile(r"^(.*)\[(\d+)-(\d+)\](\.[^.\\/]+)$")
 _PRINTF_TOKEN = re.compile(r"%(0?)(\d*)d")
@@ -135,7 +146,8 @@ def _audio(fmt, codec, sample_rate, channels, bits, sample_frames):
     if not sample_rate or not channels:
         return None
     return {"kind": "audio", "format": fmt, "codec": codec,
-            "sample_rate": sample_rate, "channels": channels,
+            "audio_codec": codec, "sample_rate": sample_rate,
+            "channels": channels,
             "bit_depth": bits or None, "frames": sample_frames,
             "duration_seconds": (None if sample_frames is None
                                  else sample_frames / float(sample_rate))}
@@ -157,14 +169,17 @@ def _iff_chunks(handle, start, big_endian):
 def _probe_wav(handle):
     fmt_data = None
     data_size = None
+    time_reference = None
     for chunk_id, offset, size in _iff_chunks(handle, 12, False):
         if chunk_id == b"fmt ":
             handle.seek(offset)
             fmt_data = handle.read(min(size, 64))
         elif chunk_id == b"data":
             data_size = size
-        if fmt_data is not None and data_size is not None:
-            break
+        elif chunk_id == b"bext" and size >= _BEXT_TIME_REFERENCE + 8:
+            # BWF: TimeReference, samples since midnight
+            handle.seek(offset + _BEXT_TIME_REFERENCE)
+            time_reference = struct.unpack("<Q", handle.read(8))[0]
     if fmt_data is None or len(fmt_data) < 16:
         return None
     tag, channels, rate, _, block_align, bits = struct.unpack(
@@ -179,7 +194,10 @@ def _probe_wav(handle):
     frames = None
     if data_size is not None and block_align:
         frames = data_size // block_align
-    return _audio("wav", codec, rate, channels, bits, frames)
+    info = _audio("wav", codec, rate, channels, bits, frames)
+    if info is not None:
+        info["time_reference"] = time_reference
+    return info
 
 
 def _extended_to_float(raw):
@@ -363,6 +381,11 @@ def _parse_sample_entry(data, start, end, handler):
     if handler == b"vide":
         width, height = struct.unpack(">HH", data[body + 16:body + 20])
         details.update(entry_width=width, entry_height=height)
+    elif handler == b"tmcd":
+        flags, timescale, frame_duration, count = struct.unpack(
+            ">4xIIIB", data[body:body + 17])
+        details.update(tc_flags=flags, tc_timescale=timescale,
+                       tc_frame_duration=frame_duration, tc_frames=count)
     elif handler == b"soun":
         version = struct.unpack(">H", data[body:body + 2])[0]
         channels, bits = struct.unpack(">HH", data[body + 8:body + 12])
@@ -393,7 +416,16 @@ def _parse_trak(data, start, end):
                 track["timescale"], track["duration"] = _full_box_times(
                     data, payload)
             elif box_type == b"hdlr":
-                track["handler"] = data[payload + 8:payload + 12]
+                # QuickTime also puts a data handler ('dhlr', subtype 'alis' or
+                # 'url ') in minf; only the media handler names the track type.
+                if data[payload + 4:payload + 8] != b"dhlr":
+                    track["handler"] = data[payload + 8:payload + 12]
+            elif box_type in (b"stco", b"co64") and struct.unpack(
+                    ">I", data[payload + 4:payload + 8])[0]:
+                wide = box_type == b"co64"
+                track["chunk_offset"] = struct.unpack(
+                    ">Q" if wide else ">I",
+                    data[payload + 8:payload + (16 if wide else 12)])[0]
             elif box_type == b"stsd":
                 track["stsd"] = (payload, payload_end)
             elif box_type == b"stts":
@@ -407,6 +439,24 @@ def _parse_trak(data, start, end):
         track.update(_parse_sample_entry(data, stsd_start, stsd_end,
                                          track.get("handler")))
     return track
+
+
+def _timecode(handle, track):
+    """Start timecode of a 'tmcd' track: its first sample is a 32-bit frame
+    number, counted at the track's rate (drop-frame when flagged)."""
+    if not track.get("tc_frame_duration") or "chunk_offset" not in track:
+        return None
+    handle.seek(track["chunk_offset"])
+    raw = handle.read(4)
+    if len(raw) != 4:
+        return None
+    rate = track["tc_timescale"] / float(track["tc_frame_duration"])
+    drop = bool(track["tc_flags"] & _TMCD_DROP_FRAME)
+    parsed = sim_timecode.parse_rate(rate)
+    if parsed is None or parsed[1] != track["tc_frames"]:
+        return None
+    return {"frame": struct.unpack(">I", raw)[0], "fps": parsed[0],
+            "drop": drop and parsed[1] in (30, 60)}
 
 
 def _probe_bmff(handle):
@@ -428,9 +478,13 @@ def _probe_bmff(handle):
     if brand is None:
         fmt = "mov"
     result = {"format": fmt}
+    timecode = next((t for t in tracks if t.get("handler") == b"tmcd"), None)
+    if timecode is not None:
+        result["timecode"] = _timecode(handle, timecode)
     if audio is not None:
         result.update(sample_rate=audio.get("sample_rate"),
-                      channels=audio.get("channels"))
+                      channels=audio.get("channels"),
+                      audio_codec=audio.get("codec"))
     main = video if video is not None else audio
     timescale, duration = main.get("timescale"), main.get("duration")
     if not timescale and movie_times:

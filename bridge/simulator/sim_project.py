@@ -139,9 +139,16 @@ def create_project(w, name, folder, untitled=False):
     d["gallery"] = sim_color.new_gallery(w, pid)
     sim_color.refresh_luts(w, d)  # a freshly loaded project scans the LUT folders once
     w.S["cur_project"] = pid
+    new_generation(w)
     if not untitled:
+        w.objs[pid]["held"] = True
         snapshot(w, pid)
     return pid
+
+
+def new_generation(w):
+    """A project was loaded: handles minted before are dead from now on."""
+    w.S["gen"] = w.S.get("gen", 0) + 1
 
 
 def children(w, pid):
@@ -178,6 +185,8 @@ def load(w, pid):
     w.objs.update(core.deep(p["saved"]["objs"]))
     p["d"] = core.deep(p["saved"]["d"])
     w.S["cur_project"] = pid
+    p["held"] = True  # it stays locked against DeleteProject until CloseProject
+    new_generation(w)
     sim_color.refresh_luts(w, p["d"])  # loading a project scans the LUT folders once
     return True
 
@@ -240,7 +249,7 @@ class Project(sim_render.RenderMixin, core.Obj):
 
     def _alive(self):
         o = self._w.objs.get(self._id)
-        return o is not None and o.get("d") is not None
+        return o is not None and o.get("d") is not None and self._g == self._w.S.get("gen", 0)
 
     @property
     def _d(self):
@@ -319,9 +328,11 @@ class Project(sim_render.RenderMixin, core.Obj):
 
     @api("")
     def GetSetting(self, settingName=None):
-        s = self._d["settings"]
+        s = dict(self._d["settings"])
+        # measured (19.1.3.7): the frame rate reads back as a number (24.0); others are strings
+        s["timelineFrameRate"] = float(s["timelineFrameRate"])
         if settingName in (None, ""):
-            return dict(s)
+            return s
         if not core.is_str(settingName):
             return ""
         return s.get(settingName, "")
@@ -437,10 +448,10 @@ class Project(sim_render.RenderMixin, core.Obj):
         tl = self._w.proxy("Timeline", tid)
         if tl._video_at(self._w.objs[tid]["playhead"]) is None:
             return False
-        fmt = os.path.splitext(filePath)[1].lower().lstrip(".")
+        import sim_pixels  # real pixels, loaded on first use
+        data = sim_pixels.export_current_frame(self._w, tid, filePath)
         with open(filePath, "wb") as fh:
-            fh.write(sim_color.still_file_bytes("png" if fmt == "png" else fmt,
-                                                {"name": "current frame", "nodes": []}))
+            fh.write(data)
         return True
 
     @api([])

@@ -5,6 +5,9 @@ RESOLVE_SIM_RENDER_SECONDS (default 2.0) seconds and jobs of one StartRendering
 call run one after another.  Progress is computed lazily from time.monotonic()
 whenever a render call is made; a daemon timer also writes the placeholder output
 file when a job finishes, so the file exists even if nobody polls.
+RESOLVE_SIM_RENDER_FAIL=<name> makes each job whose output name (CustomName, else the
+timeline's name) is <name> fail halfway through, with JobStatus "Failed" and an "Error",
+writing no file; the jobs after it still render.
 """
 
 import json
@@ -16,39 +19,77 @@ import sim_timecode
 import sim_timeline
 from sim_core import api
 
+# The render catalogue of Studio 19.1.3.7 (20 formats: HLS and MTS, no WebM); 21.0 adds
+# PNG, JPEG and WebP (23 formats on 21.0.4.5). Source: samuelgursky/davinci-resolve-mcp
+# src/utils/delivery_targets.py and src/utils/api_truth.py (NOTES.md, "Measured").
 FORMATS = {"AVI": "avi", "BRAW": "braw", "Cineon": "cin", "DCP": "dcp", "DPX": "dpx",
-           "EXR": "exr", "GIF": "gif", "IMF": "imf", "JPEG 2000": "j2c", "MJ2": "mj2",
-           "MKV": "mkv", "MP4": "mp4", "MXF OP-Atom": "mxf", "MXF OP1A": "mxf_op1a",
-           "Panasonic AVC": "pavc", "QuickTime": "mov", "TIFF": "tif", "Wave": "wav",
-           "WebM": "webm"}
+           "EXR": "exr", "GIF": "gif", "HLS": "m3u8", "IMF": "imf", "JPEG 2000": "j2c",
+           "MJ2": "mj2", "MKV": "mkv", "MP4": "mp4", "MTS": "mts", "MXF OP-Atom": "mxf",
+           "MXF OP1A": "mxf_op1a", "Panasonic AVC": "pavc", "QuickTime": "mov",
+           "TIFF": "tif", "Wave": "wav"}
+FORMATS_21 = {"PNG": "png", "JPEG": "jpg", "WebP": "webp"}
+# DNx ids are the same on 19 and 21; 21.x prefixes every description with "Avid ".
+DNX = {"DNxHRLB": "DNxHR LB", "DNxHRSQ": "DNxHR SQ", "DNxHRHQ": "DNxHR HQ",
+       "DNxHRHQX_10": "DNxHR HQX 10-bit", "DNxHR444_12": "DNxHR 444 12-bit",
+       "DNxHD1080p220_10": "DNxHD 1080p 220/185/175 10-bit"}
+DNX_21 = {"DNxHRLB": "Avid DNxHR LB 12-bit", "DNxHRSQ": "Avid DNxHR SQ 12-bit",
+          "DNxHRHQ": "Avid DNxHR HQ 12-bit", "DNxHRHQX_10": "Avid DNxHR HQX 10-bit",
+          "DNxHR444_12": "Avid DNxHR 444 12-bit",
+          "DNxHD1080p220_10": "Avid DNxHD 1080p 220/185/175 10-bit"}
+# Formats listed with no codec at all: every codec value is refused for them.
+NO_CODECS = ("gif", "wav")
+NO_CODECS_21 = ("braw", "mts", "wav")
+ADVERTISED_ONLY = ("m3u8",)  # 21.0.4.5: lists H.264, yet refuses every codec
 CODECS = {
     "mov": {"Apple ProRes 422 HQ": "ProRes422HQ", "Apple ProRes 422": "ProRes422",
             "Apple ProRes 422 LT": "ProRes422LT", "Apple ProRes 422 Proxy": "ProRes422Proxy",
             "Apple ProRes 4444": "ProRes4444", "Apple ProRes 4444 XQ": "ProRes4444XQ",
-            "DNxHR 444": "DNxHR444", "DNxHR HQX": "DNxHRHQX", "DNxHR HQ": "DNxHRHQ",
-            "DNxHR SQ": "DNxHRSQ", "DNxHR LB": "DNxHRLB", "GoPro CineForm": "CFHD",
-            "H.264": "H264", "H.265": "H265", "Uncompressed 10-bit 4:2:2": "R210"},
+            "GoPro CineForm": "CFHD", "H.264": "H264", "H.265": "H265",
+            "Uncompressed 10-bit 4:2:2": "R210", "DNxHR 444 12-bit": "DNxHR444_12",
+            "DNxHR HQX 10-bit": "DNxHRHQX_10", "DNxHR HQ": "DNxHRHQ", "DNxHR SQ": "DNxHRSQ",
+            "DNxHR LB": "DNxHRLB"},
     "mp4": {"H.264": "H264", "H.265": "H265", "AV1": "AV1"},
     "mkv": {"H.264": "H264", "H.265": "H265", "AV1": "AV1"},
-    "webm": {"VP9": "VP9", "AV1": "AV1"},
+    "m3u8": {"H.264": "H264"},
+    "mts": {"H.264": "H264"},
     "avi": {"Uncompressed 8-bit YUV 4:2:2": "UYVY", "DNxHR HQ": "DNxHRHQ"},
-    "mxf_op1a": {"DNxHR HQX": "DNxHRHQX", "DNxHR HQ": "DNxHRHQ", "DNxHR SQ": "DNxHRSQ",
-                 "Apple ProRes 422 HQ": "ProRes422HQ", "XAVC Intra 100": "XAVCIntra100",
-                 "XDCAM HD 422 50": "XDCAMHD42250"},
-    "mxf": {"DNxHR HQX": "DNxHRHQX", "DNxHR HQ": "DNxHRHQ", "DNxHD 145": "DNxHD145"},
+    "mxf_op1a": {"DNxHR HQX 10-bit": "DNxHRHQX_10", "DNxHR HQ": "DNxHRHQ",
+                 "DNxHR SQ": "DNxHRSQ", "Apple ProRes 422 HQ": "ProRes422HQ",
+                 "XAVC Intra 100": "XAVCIntra100", "XDCAM HD 422 50": "XDCAMHD42250"},
+    "mxf": {"DNxHR HQX 10-bit": "DNxHRHQX_10", "DNxHR HQ": "DNxHRHQ",
+            "DNxHD 1080p 220/185/175 10-bit": "DNxHD1080p220_10"},
     "braw": {"Blackmagic RAW Q0": "BRAWQ0", "Blackmagic RAW 3:1": "BRAW31"},
-    "cin": {"RGB 10 bit": "RGB10"},
-    "dpx": {"RGB 10 bit": "RGB10", "RGB 12 bit": "RGB12", "RGB 16 bit": "RGB16"},
+    "cin": {"RGB 10 bits": "RGB10"},
+    "dpx": {"RGB 10 bits": "RGB10", "RGB 12 bits": "RGB12", "RGB 16 bits": "RGB16"},
     "exr": {"RGB half (No compression)": "RGBHalf", "RGB float (No compression)": "RGBFloat"},
-    "tif": {"RGB 8 bit": "RGB8", "RGB 16 bit": "RGB16"},
+    "tif": {"RGB 8 bits": "RGB8", "RGB 16 bits": "RGB16"},
     "gif": {"GIF": "GIF"},
+    "png": {"RGB 8 bits": "RGB8"},
+    "jpg": {"JPEG": "JPEG"},
+    "webp": {"WebP": "WebP"},
     "j2c": {"JPEG 2000 8 bit": "J2K8", "JPEG 2000 12 bit": "J2K12"},
     "mj2": {"JPEG 2000 Lossless": "J2KLossless"},
     "dcp": {"Kakadu JPEG 2000 2K": "KakaduJ2K2K", "Kakadu JPEG 2000 4K": "KakaduJ2K4K"},
     "imf": {"Kakadu JPEG 2000": "KakaduJ2K"},
     "pavc": {"AVC-Intra 100": "AVCIntra100"},
-    "wav": {"Linear PCM": "LinearPCM"},
 }
+
+
+def render_formats(w):
+    """{format name: extension} of this version and edition."""
+    out = dict(FORMATS, **FORMATS_21) if w.version >= (21, 0, 0) else dict(FORMATS)
+    return {k: v for k, v in out.items() if not (w.free and v in STUDIO_FORMATS)}
+
+
+def render_codecs(w, fmt):
+    """{description: id} Resolve lists for a render format ({} for unknown formats)."""
+    new = w.version >= (21, 0, 0)
+    if fmt not in render_formats(w).values() or fmt in (NO_CODECS_21 if new else NO_CODECS):
+        return {}
+    labels = DNX_21 if new else DNX
+    return {labels.get(cid, desc): cid for desc, cid in CODECS.get(fmt, {}).items()}
+
+
 EXTENSIONS = {"mxf_op1a": "mxf", "pavc": "mxf", "imf": "mxf", "dcp": "mxf"}
 STUDIO_FORMATS = ("dcp", "imf")
 AUDIO_ONLY = ("wav",)
@@ -114,6 +155,14 @@ def render_seconds():
         return max(0.0, float(os.environ.get("RESOLVE_SIM_RENDER_SECONDS", "2.0")))
     except ValueError:
         return 2.0
+
+
+def render_failure(job):
+    """The Error a job is set to fail with (RESOLVE_SIM_RENDER_FAIL), or ""."""
+    name = os.environ.get("RESOLVE_SIM_RENDER_FAIL", "")
+    if name and job["_name"] == name:
+        return "Simulated render failure (RESOLVE_SIM_RENDER_FAIL=%s)" % name
+    return ""
 
 
 def check_setting(w, key, value):
@@ -192,7 +241,9 @@ def update(w, d):
     for job in d["render"]["jobs"]:
         if job["_status"] not in ("Rendering", "Queued") or job.get("_t0") is None:
             continue
-        if now >= job["_t1"]:
+        if job.get("_fail") and now >= (job["_t0"] + job["_t1"]) / 2:
+            fail(job)
+        elif now >= job["_t1"]:
             job["_status"] = "Complete"
             job["_pct"] = 100
             finish(job)
@@ -216,8 +267,14 @@ def status_of(job):
     return out
 
 
+def fail(job):
+    job["_status"], job["_error"], job["_pct"] = "Failed", job["_fail"], 50
+
+
 def _timer_finish(job):
-    if job["_status"] in ("Rendering", "Queued") and time.monotonic() >= job["_t1"] - 1e-3:
+    if job["_status"] in ("Rendering", "Queued") and job.get("_fail"):
+        fail(job)
+    elif job["_status"] in ("Rendering", "Queued") and time.monotonic() >= job["_t1"] - 1e-3:
         job["_status"], job["_pct"] = "Complete", 100
         finish(job)
 
@@ -354,7 +411,8 @@ class RenderMixin(object):
             if job["_tl"] not in w.objs:
                 job.update({"_status": "Failed", "_error": "Timeline not found", "_t0": None})
                 continue
-            job.update({"_status": "Queued", "_pct": 0, "_t0": t, "_t1": t + dur})
+            job.update({"_status": "Queued", "_pct": 0, "_t0": t, "_t1": t + dur,
+                        "_fail": render_failure(job)})
             timer = threading.Timer(t + dur - time.monotonic(), _timer_finish, (job,))
             timer.daemon = True
             timer.start()
@@ -466,14 +524,11 @@ class RenderMixin(object):
 
     @api({})
     def GetRenderFormats(self):
-        return {k: v for k, v in FORMATS.items()
-                if not (self._w.free and v in STUDIO_FORMATS)}
+        return render_formats(self._w)
 
     @api({})
     def GetRenderCodecs(self, renderFormat):
-        if self._w.free and renderFormat in STUDIO_FORMATS:
-            return {}
-        return dict(CODECS.get(renderFormat, {})) if core.is_str(renderFormat) else {}
+        return render_codecs(self._w, renderFormat) if core.is_str(renderFormat) else {}
 
     @api({})
     def GetCurrentRenderFormatAndCodec(self):
@@ -482,9 +537,9 @@ class RenderMixin(object):
 
     @api(False)
     def SetCurrentRenderFormatAndCodec(self, format, codec):
-        if not core.is_str(format) or codec not in CODECS.get(format, {}).values():
+        if not core.is_str(format) or format in ADVERTISED_ONLY:
             return False
-        if self._w.free and format in STUDIO_FORMATS:
+        if codec not in render_codecs(self._w, format).values():
             return False
         r = self._r()
         r["format"], r["codec"] = format, codec
@@ -507,7 +562,7 @@ class RenderMixin(object):
         res = [r for r in RESOLUTIONS if r[0] <= limit[0] and r[1] <= limit[1]]
         if format is None and codec is None:
             return [{"Width": a, "Height": b} for a, b in res]
-        if codec not in CODECS.get(format, {}).values() or format in AUDIO_ONLY:
+        if codec not in render_codecs(self._w, format).values() or format in AUDIO_ONLY:
             return []
         if codec in ("H264", "H265") and format in ("mp4", "mov", "mkv"):
             res = [r for r in res if r[0] <= 4096]

@@ -171,7 +171,9 @@ def append_infos(w, tid, infos):
             tracks.append((ttype, track))
         if not tracks:
             continue
-        length = end - start
+        length = record_length(clip, tl, end - start)
+        if length < 1:
+            continue
         rec = info.get("record")
         if rec is None:
             rec = tl["start"]
@@ -191,6 +193,15 @@ def append_infos(w, tid, infos):
         made.append(ids[0])
     refresh_clip(w, tid)
     return made
+
+
+def record_length(clip, tl, frames):
+    """Timeline frames for ``frames`` source frames: media at another rate is converted
+    and floored (measured: 435 frames of 24 fps audio fill 543 frames at 29.97)."""
+    src, dst = tcm.rate_fraction(clip.get("fps")), tcm.rate_fraction(tl["fps"])
+    if clip["kind"] == "still" or src is None or dst is None or src == dst:
+        return frames
+    return frames * dst[0] * src[1] // (dst[1] * src[0])
 
 
 def tl_has_audio(w, clip):
@@ -260,6 +271,7 @@ def timeline_desc(w, tid):
                 clip = w.objs.get(o.get("clip")) or {}
                 entry = {"name": o["name"], "start": o["start"], "end": o["end"],
                          "source_start": o["src_start"], "source_end": o["src_end"],
+                         "source_origin": sim_media.start_frame(clip) if clip else 0,
                          "file_path": clip.get("path") or "",
                          "clip_name": (clip.get("props") or {}).get("Clip Name", o["name"])}
                 cdl = item_cdl(w, o)
@@ -289,9 +301,17 @@ def track_name(tl, ttype, idx):
     return name if name else "%s %d" % (ttype.capitalize(), idx)
 
 
-def resolve_source(w, it, opts, fid):
-    """Find or import the pool clip for an interchange item; None if offline."""
+def resolve_source(w, it, opts, fid, kind=None, copies=None):
+    """Find or import the pool clip for an interchange item; None if offline.
+    ``copies``: path -> clip imported by this DRT import."""
     path = it.get("file_path") or ""
+    if kind == "drt":  # measured: every DRT import adds another copy of its media
+        if path not in copies:
+            made = sim_media.import_items(w, fid, [path]) if os.path.isfile(path) else []
+            copies[path] = made[0] if made else None
+        return copies[path]
+    if kind == "otio" and not opts.get("importSourceClips", True):
+        return None  # measured: OTIO does not relink from the pool; its items stay offline
     cid = sim_media.find_clip_by_path(w, path=path) if path else None
     if cid:
         return cid
@@ -320,6 +340,7 @@ def resolve_source(w, it, opts, fid):
 
 def place_desc(w, tid, desc, opts, fid, add_tracks=True, offset=0):
     tl = w.objs[tid]
+    copies = {}
     for ttype in core.TRACK_TYPES:
         base = len(tl["tracks"][ttype]) if add_tracks else 0
         for n, track in enumerate(desc.get("tracks", {}).get(ttype, []), 1):
@@ -336,11 +357,17 @@ def place_desc(w, tid, desc, opts, fid, add_tracks=True, offset=0):
                     sim_item.new_item(w, tid, ttype, idx, start, end, 0, end - start, None,
                                       "subtitle", it.get("name") or "")
                     continue
-                cid = resolve_source(w, it, opts, fid)
+                cid = resolve_source(w, it, opts, fid, desc.get("kind"), copies)
                 clip = w.objs.get(cid) if cid else None
                 name = clip["props"]["Clip Name"] if clip else it.get("clip_name") or it["name"]
-                sim_item.new_item(w, tid, ttype, idx, start, end, int(it.get("source_start", 0)),
-                                  int(it.get("source_end", end - start)), cid, "clip", name)
+                src = int(it.get("source_start", 0))
+                src_end = int(it.get("source_end", src + end - start))
+                # EDL/OTIO source frames are on the media's timecode: make them clip-relative
+                origin = sim_media.start_frame(clip) if clip and desc.get("source_absolute") else 0
+                if src < origin:
+                    origin = 0
+                sim_item.new_item(w, tid, ttype, idx, start, end, src - origin, src_end - origin,
+                                  cid, "clip", name)
     refresh_clip(w, tid)
 
 
@@ -403,12 +430,6 @@ def copy_timeline(w, tid, name):
     w.objs[tl["graph"]]["nodes"] = core.deep(w.objs[src["graph"]]["nodes"])
     refresh_clip(w, new)
     return new
-
-
-def _thumb(seed, width=64, height=36):
-    r, g, b = (seed * 37) % 256, (seed * 91) % 256, (seed * 53) % 256
-    import base64
-    return base64.b64encode(bytes([r, g, b]) * (width * height)).decode("ascii")
 
 
 # --------------------------------------------------------------- Timeline ---
@@ -545,9 +566,14 @@ class Timeline(core.MarkerMixin, core.Obj):
         self._track(trackType, trackIndex)["enabled"] = core.as_bool(enabled)
         return True
 
+    def _current(self):
+        # 21.1 read quirk (guycochran/resolve-mcp-server#3): track state of a timeline that
+        # is not the current one reads False until that timeline is made current
+        return self._w.version < (21, 1, 0) or self._w.project()["d"]["cur_tl"] == self._id
+
     @api(False)
     def GetIsTrackEnabled(self, trackType, trackIndex):
-        return bool(self._track(trackType, trackIndex)["enabled"])
+        return bool(self._track(trackType, trackIndex)["enabled"]) and self._current()
 
     @api(False)
     def SetTrackLock(self, trackType, trackIndex, locked):
@@ -556,7 +582,7 @@ class Timeline(core.MarkerMixin, core.Obj):
 
     @api(False)
     def GetIsTrackLocked(self, trackType, trackIndex):
-        return bool(self._track(trackType, trackIndex)["locked"])
+        return bool(self._track(trackType, trackIndex)["locked"]) and self._current()
 
     @api(False)
     def DeleteClips(self, timelineItems, ripple=False):
@@ -648,8 +674,8 @@ class Timeline(core.MarkerMixin, core.Obj):
         iid = self._video_at(self._o["playhead"])
         if iid is None:
             return {}
-        seed = sum(bytearray(iid.encode())) + self._o["playhead"]
-        return {"width": 64, "height": 36, "format": "RGB 8 bit", "data": _thumb(seed)}
+        import sim_pixels  # real pixels, loaded on first use
+        return sim_pixels.thumbnail(self._w, self._id, iid)
 
     @api("")
     def GetTrackName(self, trackType, trackIndex):

@@ -21,7 +21,7 @@ import sim_testmedia  # noqa: E402
 
 ENV_KEYS = ("RESOLVE_SIM_EDITION", "RESOLVE_SIM_VERSION", "RESOLVE_SIM_STATE",
             "RESOLVE_SIM_NOISE", "RESOLVE_SIM_HANG", "RESOLVE_SIM_RENDER_SECONDS",
-            "RESOLVE_SIM_LUT_DIR")
+            "RESOLVE_SIM_LUT_DIR", "RESOLVE_SIM_GALLERY_PANEL")
 
 
 class SimTestCase(unittest.TestCase):

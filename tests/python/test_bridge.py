@@ -2,13 +2,17 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BRIDGE = os.path.join(ROOT, "bridge")
 SIMULATOR = os.path.join(BRIDGE, "simulator")
+SWITCHES = ["-E", "-s", "-S", "-u"]  # pythonSwitches() in src/discovery.ts
 
 
 def read(path):
@@ -25,13 +29,14 @@ def simulator_modules():
 
 
 class BridgeProcess:
-    """Starts the bridge exactly as the server does: python -c <bootstrap>, header line."""
+    """Starts the bridge exactly as the server does: python <switches> -c <bootstrap>, header
+    line."""
 
-    def __init__(self, read_only=False, env=None, modules=None):
+    def __init__(self, read_only=False, env=None, modules=None, cwd=None):
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", read(os.path.join(BRIDGE, "bootstrap.py"))],
+            [sys.executable] + SWITCHES + ["-c", read(os.path.join(BRIDGE, "bootstrap.py"))],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env=dict(os.environ, **(env or {})),
+            env=dict(os.environ, **(env or {})), cwd=cwd,
         )
         catalog = json.loads(read(os.path.join(BRIDGE, "api_catalog.json")))
         header = {
@@ -225,3 +230,36 @@ class MissingModuleTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LifetimeTest(unittest.TestCase):
+    def test_the_end_of_stdin_ends_the_bridge_even_while_a_call_hangs(self):
+        bridge = BridgeProcess(env={"RESOLVE_SIM_HANG": "Resolve.GetVersion"})
+        root = bridge.request("connect")["ok"]["root"]["$h"]
+        bridge.send_raw(json.dumps({"id": 99, "op": "call",
+                                    "calls": [{"h": root, "m": "GetVersion"}]}))
+        time.sleep(0.3)  # the call is in Resolve
+        bridge.proc.stdin.close()
+        try:
+            self.assertEqual(bridge.proc.wait(timeout=10), 0)
+        finally:
+            if bridge.proc.poll() is None:
+                bridge.proc.kill()
+            bridge.proc.wait()
+            bridge.proc.stdout.close()
+            bridge.proc.stderr.close()
+
+
+class WorkingFolderTest(unittest.TestCase):
+    def test_python_files_in_the_working_folder_never_run(self):
+        folder = tempfile.mkdtemp(prefix="bridge_cwd_")
+        self.addCleanup(shutil.rmtree, folder, True)
+        names = ["json", "os", "re", "importlib", "marshal", "zlib", "queue", "threading",
+                 "time", "sitecustomize", "usercustomize"]
+        for name in names:
+            with open(os.path.join(folder, name + ".py"), "w") as f:
+                f.write('open(__file__ + ".ran", "w").close()\n')
+        bridge = BridgeProcess(cwd=folder)
+        self.assertEqual(bridge.request("connect")["ok"]["product"], "DaVinci Resolve Studio")
+        bridge.close()
+        self.assertEqual([n for n in os.listdir(folder) if n.endswith(".ran")], [])

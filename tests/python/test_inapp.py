@@ -8,12 +8,14 @@ folder; inapp_standin.py runs it as Resolve would, with the simulator's `resolve
 import ast
 import json
 import os
+import select
 import shutil
 import socket
 import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 
@@ -51,8 +53,9 @@ def free_port():
 
 
 def bootstrap(header, env):
-    """python -c <bootstrap> with its header line, as the server starts it."""
-    proc = subprocess.Popen([sys.executable, "-c", BOOTSTRAP], stdin=subprocess.PIPE,
+    """python <switches> -c <bootstrap> with its header line, as the server starts it."""
+    proc = subprocess.Popen([sys.executable, "-E", "-s", "-S", "-u", "-c", BOOTSTRAP],
+                            stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     proc.stdin.write((json.dumps(header) + "\n").encode())
     proc.stdin.flush()
@@ -287,6 +290,98 @@ class StoppingTest(InAppCase):
         code, said = self.finished(self.start())
         self.assertEqual(code, 0)
         self.assertIn("no client for 1 s: stopping", said)
+
+
+class HostileClientTest(InAppCase):
+    """Anyone on this machine can connect: what they send never stops the script, never
+    holds up the connected server, and a legitimate server connects afterwards."""
+
+    def raw(self):
+        """A connection that has read the challenge."""
+        sock = socket.create_connection(("127.0.0.1", self.port), timeout=10)
+        self.addCleanup(sock.close)
+        peer = inapp_server.Lines(sock)
+        return peer, peer.read_json()["challenge"]
+
+    def refusal(self, data):
+        """What the script answers to one handshake line, on a new connection."""
+        peer, _ = self.raw()
+        peer.sock.sendall(data)
+        reply = peer.read_json()
+        return reply and reply["err"]["code"]
+
+    def assert_serves(self):
+        self.assertIsNone(self.standin.poll(), "the script still runs")
+        link, _ = self.link()
+        connected = self.ask(link, {"id": 1, "op": "connect"})["ok"]
+        self.assertEqual(connected["product"], "DaVinci Resolve Studio")
+
+    def test_a_deeply_nested_line_is_refused(self):
+        self.assertEqual(self.refusal(b"[" * 3000 + b"\n"), "BAD_HANDSHAKE")
+        self.assertEqual(self.refusal(b'{"response": ' + b"{" * 3000 + b"\n"), "BAD_HANDSHAKE")
+        self.assert_serves()
+
+    def test_an_oversized_line_is_refused_even_with_the_right_secret(self):
+        peer, challenge = self.raw()
+        peer.send({"response": inapp_server.proof(self.secret, "client", challenge),
+                   "challenge": "x", "padding": "x" * 10000})
+        self.assertEqual(peer.read_json()["err"]["code"], "BAD_HANDSHAKE")
+        self.assertEqual(self.refusal(b" " * 100000), "BAD_HANDSHAKE")  # and no newline
+        self.assert_serves()
+
+    def test_garbage_is_refused(self):
+        for data in [b"\xff\xfe\x00\x80garbage\n", b"\x00" * 64 + b"\n", b'"a string"\n',
+                     b"[1, 2]\n", b"1e999999\n", b'{"response": "\\ud800"}\n',
+                     b'{"response": 5, "challenge": {"a": [1]}}\n', b"\n"]:
+            self.assertIn(self.refusal(data), ("BAD_HANDSHAKE", "AUTH_FAILED"), data)
+        self.assert_serves()
+
+    def test_a_trickled_handshake_ends_at_the_deadline_and_holds_up_no_one(self):
+        link, _ = self.link()
+        self.ask(link, {"id": 1, "op": "connect"})
+        trickler, _ = self.raw()
+        sock = trickler.sock
+        started = time.time()
+        answered = closed = False
+        # Bounds, not measurements: the deadline is HANDSHAKE_SECONDS.
+        while not closed and time.time() - started < 3 * inapp_server.HANDSHAKE_SECONDS:
+            try:
+                sock.sendall(b" ")  # leading blanks: still a JSON line in the making
+                if select.select([sock], [], [], 0.2)[0]:
+                    closed = not sock.recv(1024)
+            except OSError:
+                closed = True
+            if not answered and time.time() - started > 1:
+                link.sock.settimeout(inapp_server.HANDSHAKE_SECONDS / 2)
+                reply = self.ask(link, {"id": 2, "op": "call",
+                                        "calls": [{"h": 0, "m": "GetProductName"}]})
+                self.assertEqual(reply["ok"], ["DaVinci Resolve Studio"])
+                answered = True
+        self.assertTrue(answered)
+        self.assertTrue(closed, "the script hung up on the trickling client")
+        link.close()
+        self.assert_serves()
+
+    def test_the_relay_side_refuses_a_hostile_listener(self):
+        self.kill_standin()
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(1)
+        self.addCleanup(listener.close)
+
+        def nested_hello():
+            conn, _ = listener.accept()
+            conn.sendall(b"[" * 3000 + b"\n")
+            conn.recv(1024)
+            conn.close()
+
+        thread = threading.Thread(target=nested_hello)
+        thread.start()
+        with self.assertRaises(inapp_server.HandshakeError) as caught:
+            inapp_server.open_link(self.port, self.secret)
+        self.assertEqual(caught.exception.code, "NOT_INAPP")
+        thread.join(10)
 
 
 class RelayTest(InAppCase):

@@ -61,6 +61,7 @@ class GraphTest(simkit.SimTestCase):
         self.assertFalse(it.SetCDL({"NodeIndex": "1"}))
         album = self.project.GetGallery().GetCurrentStillAlbum()
         still = self.tl.GrabStill()
+        self.assertTrue(self.resolve.OpenPage("color"))  # the Gallery panel is there
         self.assertTrue(album.ExportStills([still], self.tmp, "grade_", "drx"))
         drx = [f for f in os.listdir(self.tmp) if f.endswith(".drx")][0]
         other = self.tl.GetItemListInTrack("video", 1)[1]
@@ -157,6 +158,7 @@ class GalleryTest(simkit.SimTestCase):
         self.assertEqual(albums[0].GetLabel(still), "")  # still of another album
         out = self.path("stills")
         os.makedirs(out)
+        self.assertTrue(self.resolve.OpenPage("color"))  # the Gallery panel is there
         self.assertTrue(new.ExportStills([still], out, "look_", "png"))
         exported = os.listdir(out)
         self.assertEqual(len(exported), 1)
@@ -176,6 +178,7 @@ class GalleryTest(simkit.SimTestCase):
         _, _, tl = self.timeline_with_clips()
         album = self.project.GetGallery().GetCurrentStillAlbum()
         still = tl.GrabStill()
+        self.assertTrue(self.resolve.OpenPage("color"))  # the Gallery panel is there
         self.assertTrue(album.ExportStills([still], self.tmp, "", "drx"))
         drx = [f for f in os.listdir(self.tmp) if f.endswith(".drx")][0]
         with open(os.path.join(self.tmp, drx)) as fh:

@@ -110,7 +110,7 @@ class MediaPoolImportTest(simkit.SimTestCase):
         self.assertEqual(other.GetSubFolderList(), [sub])
         self.assertFalse(self.pool.DeleteFolders([root]))
         self.assertTrue(self.pool.DeleteFolders([other]))
-        self.assertEqual(sub.GetName(), "")
+        self.assertIsNone(sub.GetName())  # dead handle
         self.assertEqual(self.pool.GetCurrentFolder(), root)
         self.assertTrue(day1.GetUniqueId())
         self.assertFalse(day1.GetIsFolderStale())
@@ -122,7 +122,7 @@ class MediaPoolImportTest(simkit.SimTestCase):
         self.assertEqual(self.pool.GetSelectedClips(), [clips["audio"]])
         self.assertTrue(self.pool.DeleteClips([clips["audio"]]))
         self.assertEqual(self.pool.GetSelectedClips(), [])
-        self.assertEqual(clips["audio"].GetName(), "")
+        self.assertIsNone(clips["audio"].GetName())  # dead handle
         self.assertFalse(self.pool.DeleteClips([clips["audio"]]))
         self.assertFalse(self.pool.SetSelectedClip(None))
 
@@ -173,7 +173,7 @@ class MediaPoolImportTest(simkit.SimTestCase):
         self.assertEqual(mapping["linked_audio"]["1"]["channels"], 2)
         stereo = self.pool.CreateStereoClip(clips["video"], clips["silent"])
         self.assertIsNotNone(stereo)
-        self.assertEqual(clips["video"].GetName(), "")
+        self.assertIsNone(clips["video"].GetName())  # dead handle
         self.assertIsNone(self.pool.CreateStereoClip(stereo, stereo))
 
 

@@ -4,9 +4,9 @@ from tests.python import simkit
 
 
 class ProjectSettingsTest(simkit.SimTestCase):
-    def test_defaults_are_strings(self):
+    def test_defaults_are_strings_but_the_frame_rate(self):
         p = self.project
-        self.assertEqual(p.GetSetting("timelineFrameRate"), "24")
+        self.assertEqual(p.GetSetting("timelineFrameRate"), 24.0)
         self.assertEqual(p.GetSetting("timelineResolutionWidth"), "1920")
         self.assertEqual(p.GetSetting("timelineResolutionHeight"), "1080")
         self.assertEqual(p.GetSetting("nodeStackLayers"), "1")
@@ -14,6 +14,7 @@ class ProjectSettingsTest(simkit.SimTestCase):
         self.assertEqual(everything, p.GetSetting(None))
         self.assertEqual(everything, p.GetSetting(""))
         self.assertGreater(len(everything), 150)
+        self.assertEqual(everything.pop("timelineFrameRate"), 24.0)
         self.assertTrue(all(isinstance(v, str) for v in everything.values()))
         self.assertEqual(p.GetSetting("noSuchKey"), "")
 
@@ -38,7 +39,7 @@ class ProjectSettingsTest(simkit.SimTestCase):
     def test_frame_rate_and_drop_frame(self):
         p = self.project
         self.assertTrue(p.SetSetting("timelineFrameRate", "29.97 DF"))
-        self.assertEqual(p.GetSetting("timelineFrameRate"), "29.97")
+        self.assertEqual(p.GetSetting("timelineFrameRate"), 29.97)
         self.assertEqual(p.GetSetting("timelineDropFrameTimecode"), "1")
         tl = self.pool.CreateEmptyTimeline("DF")
         self.assertEqual(tl.GetStartFrame(), 107892)
@@ -52,7 +53,7 @@ class ProjectSettingsTest(simkit.SimTestCase):
         self.assertIn("UHD 2160p 23.976", names)
         self.assertTrue(self.project.SetPreset("UHD 2160p 23.976"))
         self.assertEqual(self.project.GetSetting("timelineResolutionWidth"), "3840")
-        self.assertEqual(self.project.GetSetting("timelineFrameRate"), "23.976")
+        self.assertEqual(self.project.GetSetting("timelineFrameRate"), 23.976)
         self.assertFalse(self.project.SetPreset("Nope"))
 
 
@@ -87,7 +88,7 @@ class ProjectObjectsTest(simkit.SimTestCase):
         self.assertTrue(p.DeleteColorGroup(group))
         self.assertIsNone(item.GetColorGroup())
         self.assertFalse(p.DeleteColorGroup(group))
-        self.assertEqual(group.GetName(), "")
+        self.assertIsNone(group.GetName())  # dead handle
 
     def test_insert_audio_on_fairlight_page(self):
         paths, _, tl = self.timeline_with_clips()

@@ -29,7 +29,7 @@ class ProjectManagerTest(simkit.SimTestCase):
         self.assertFalse(pm.DeleteProject("A"))  # loaded
         self.assertTrue(pm.CloseProject(a))  # discards the unsaved timeline
         self.assertEqual(pm.GetCurrentProject().GetName(), "Untitled Project")
-        self.assertEqual(a.GetName(), "")  # stale handle fails
+        self.assertIsNone(a.GetName())  # measured: calls on a dead handle answer None
         b = pm.LoadProject("A")
         self.assertEqual(b.GetTimelineCount(), 1)
         self.assertEqual(b.GetTimelineByIndex(1).GetName(), "Saved TL")
@@ -40,6 +40,8 @@ class ProjectManagerTest(simkit.SimTestCase):
         c.GetMediaPool().CreateEmptyTimeline("C1")
         pm.LoadProject("A")
         self.assertEqual(pm.LoadProject("C").GetTimelineCount(), 1)
+        self.assertFalse(pm.DeleteProject("A"))  # was current; LoadProject-away keeps it held
+        self.assertTrue(pm.CloseProject(pm.LoadProject("A")))
         self.assertTrue(pm.DeleteProject("A"))
         self.assertEqual(pm.GetProjectListInCurrentFolder(), ["C"])
         self.assertFalse(pm.CloseProject(None))

@@ -24,7 +24,7 @@ class RenderSetupTest(simkit.SimTestCase):
         self.assertEqual(mov["Apple ProRes 422 HQ"], "ProRes422HQ")
         self.assertEqual(mov["H.264"], "H264")
         self.assertEqual(mov["H.265"], "H265")
-        self.assertIn("DNxHR HQ", mov)
+        self.assertEqual(mov["Avid DNxHR HQ 12-bit"], "DNxHRHQ")  # 21.x description
         self.assertEqual(p.GetRenderCodecs("mp4"), {"H.264": "H264", "H.265": "H265",
                                                     "AV1": "AV1"})
         self.assertEqual(p.GetRenderCodecs("QuickTime"), {})
@@ -204,3 +204,38 @@ class RenderQueueTest(simkit.SimTestCase):
         self.assertIsInstance(p.RenderWithQuickExport("ProRes", {"EnableUpload": True}), str)
         upload = p.RenderWithQuickExport("YouTube", {"TargetDir": self.out, "EnableUpload": True})
         self.assertEqual(upload["JobStatus"], "Upload Completed")
+
+
+class RenderFailureTest(simkit.SimTestCase):
+    env = {"RESOLVE_SIM_RENDER_SECONDS": "0.3", "RESOLVE_SIM_RENDER_FAIL": "bad"}
+
+    def tearDown(self):
+        os.environ.pop("RESOLVE_SIM_RENDER_FAIL", None)  # not one of simkit's ENV_KEYS
+        super(RenderFailureTest, self).tearDown()
+
+    def test_named_job_fails_halfway_and_the_next_one_renders(self):
+        p = self.project
+        self.pool.CreateEmptyTimeline("T")
+        out = self.path("renders")
+        jobs = []
+        for name in ("bad", "good"):
+            self.assertTrue(p.SetRenderSettings({"TargetDir": out, "CustomName": name}))
+            jobs.append(p.AddRenderJob())
+        self.assertTrue(p.StartRendering())
+        wait_done(p)
+        bad, good = (p.GetRenderJobStatus(j) for j in jobs)
+        self.assertEqual(bad["JobStatus"], "Failed")
+        self.assertIn("RESOLVE_SIM_RENDER_FAIL", bad["Error"])
+        self.assertEqual(good["JobStatus"], "Complete")
+        self.assertFalse(os.path.exists(os.path.join(out, "bad.mov")))
+        self.assertTrue(os.path.isfile(os.path.join(out, "good.mov")))
+
+    def test_failure_without_polling(self):
+        p = self.project
+        self.pool.CreateEmptyTimeline("T")
+        self.assertTrue(p.SetRenderSettings({"TargetDir": self.tmp, "CustomName": "bad"}))
+        job = p.AddRenderJob()
+        self.assertTrue(p.StartRendering([job]))
+        time.sleep(0.6)  # the timer, not a poll, ends the job
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "bad.mov")))
+        self.assertEqual(p.GetRenderJobStatus(job)["JobStatus"], "Failed")

@@ -28,16 +28,17 @@ class WorkflowTest(simkit.SimTestCase):
         timeline = pool.CreateEmptyTimeline("Assembly")
         self.assertEqual(timeline.GetStartFrame(), 90000)
         start = timeline.GetStartFrame()
+        # the 24 fps shots play in real time on the 25 fps timeline: 48 frames fill 50
         items = pool.AppendToTimeline([
             {"mediaPoolItem": by_name["shot.mp4"], "startFrame": 0, "endFrame": 48,
              "recordFrame": start},
             {"mediaPoolItem": by_name["broll.mov"], "startFrame": 0, "endFrame": 48,
-             "recordFrame": start + 48},
+             "recordFrame": start + 50},
             {"mediaPoolItem": by_name["voice.wav"], "startFrame": 0, "endFrame": 75,
-             "recordFrame": start + 96, "trackIndex": 1, "mediaType": 2},
+             "recordFrame": start + 100, "trackIndex": 1, "mediaType": 2},
         ])
         self.assertEqual(len(items), 3)
-        self.assertEqual(timeline.GetEndFrame(), start + 171)
+        self.assertEqual(timeline.GetEndFrame(), start + 175)
         timeline.AddMarker(48, "Blue", "B-roll", "cutaway", 1, "broll")
         items[0].AddMarker(10, "Red", "Flash frame", "", 1)
 
