@@ -50,6 +50,19 @@ const transport = new StdioClientTransport({
 });
 const client = new Client({ name: "demo", version: "1.0.0" });
 let failures = 0;
+// The frames the demo looks at are kept (the sample media is removed at the end).
+const frames = await Deno.realPath(await Deno.makeTempDir({ prefix: "resolve-mcp-demo-frames-" }));
+let lastImages: { data: string; mimeType: string }[] = [];
+
+/** Saves the image the last step returned; its path is printed. */
+function saveImage(name: string) {
+  const [image] = lastImages;
+  if (!image) return;
+  const path = `${frames}/${name}.${image.mimeType === "image/png" ? "png" : "jpg"}`;
+  Deno.writeFileSync(path, Uint8Array.fromBase64(image.data));
+  console.log(dim(`    saved ${path}`));
+  console.log();
+}
 
 async function step(
   intent: string,
@@ -73,6 +86,7 @@ async function step(
     { onprogress },
   ) as CallToolResult;
   const text = (result.content[0] as { text: string }).text.split("\n");
+  lastImages = result.content.filter((c) => c.type === "image") as typeof lastImages;
   if (result.isError) {
     console.log(`  ${expectError ? yellow("refused, as expected:") : "FAILED:"} ${text[0]}`);
     if (text[1]) console.log(dim(`  ${text[1]}`));
@@ -161,6 +175,9 @@ try {
   if (items.length) console.log();
   await step("Hand over to the colourist", "switch_page", { page: "color" });
   if (items[0]) {
+    const look = { timeline: "Rough Cut", at_frame: 24 };
+    await step("Look at the title card before grading", "get_frame", look);
+    saveImage("before_grade");
     await step("Warm up the title card a touch", "set_cdl", {
       item_id: items[0].id,
       slope: [1.08, 1.0, 0.94],
@@ -168,6 +185,8 @@ try {
       power: [1, 1, 1],
       saturation: 1.1,
     });
+    await step("And look at it again, graded", "get_frame", look);
+    saveImage("after_grade");
   }
   await step("Set up an H.264 review render into the media folder", "set_render_settings", {
     format: "mp4",

@@ -7,6 +7,7 @@ import m_sim_interchange from "../../bridge/simulator/sim_interchange.py" with {
 import m_sim_item from "../../bridge/simulator/sim_item.py" with { type: "text" };
 import m_sim_media from "../../bridge/simulator/sim_media.py" with { type: "text" };
 import m_sim_methods from "../../bridge/simulator/sim_methods.py" with { type: "text" };
+import m_sim_pixels from "../../bridge/simulator/sim_pixels.py" with { type: "text" };
 import m_sim_pool from "../../bridge/simulator/sim_pool.py" with { type: "text" };
 import m_sim_probe from "../../bridge/simulator/sim_probe.py" with { type: "text" };
 import m_sim_project from "../../bridge/simulator/sim_project.py" with { type: "text" };
@@ -24,6 +25,7 @@ export const SIMULATOR_MODULES: Record<string, string> = {
   sim_item: m_sim_item,
   sim_media: m_sim_media,
   sim_methods: m_sim_methods,
+  sim_pixels: m_sim_pixels,
   sim_pool: m_sim_pool,
   sim_probe: m_sim_probe,
   sim_project: m_sim_project,
