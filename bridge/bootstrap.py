@@ -1,23 +1,39 @@
-"""Bridge bootstrap, run as `python3 -S -c <this file>`.
+"""Bridge bootstrap, run as `python3 -E -s -S -u -c <this file>` (pythonSwitches in
+src/discovery.ts: no PYTHON* variables, no user site, no site module).
 
-It first moves fd 1 out of the way, so nothing Resolve's native libraries print can reach
-the RPC stream, then reads one JSON line from stdin, {"modules": {name: source}, "main":
-name, "path": [dirs]}, makes those modules importable from memory (the program ships as one
-executable, with no Python files beside it) and runs main.run(rpc_out, config).
+Before any import it takes the current folder ("", which -c puts first) off the import path,
+so Python files in the folder the server was started in never run. It moves fd 1 out of the
+way, so nothing Resolve's native libraries print can reach the RPC stream, then reads one
+JSON line from stdin, {"modules": {name: source}, "main": name, "path": [dirs]}, makes
+those modules importable from memory (the program ships as one executable, with no Python
+files beside it) and runs main.run(rpc_out, config); "path" (Resolve's Modules folder) goes
+first on the import path, as -E has Python ignore PYTHONPATH.
 Compiled modules are cached (keyed by a hash of their source) in the user's cache folder,
-so a restarted bridge does not compile them again.
+so a restarted bridge does not compile them again. The request lines that follow are read
+by a thread, which ends the process once stdin ends (the server stopped or was killed) even
+while a call hangs the main thread.
 """
+
+import sys
+sys.path[:] = [p for p in sys.path if p != ""]  # first: the working folder is not code
 
 import importlib
 import importlib.machinery
 import json
 import marshal
 import os
-import sys
+import queue
+import threading
+import time
 import zlib
+
+# How long a main thread still busy with a call may go on once stdin has ended.
+GRACE_SECONDS = 0.5
 
 rpc_out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
 os.dup2(2, 1)
+if hasattr(sys.stderr, "reconfigure"):  # -E ignores PYTHONIOENCODING
+    sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
 sys.stdout = sys.stderr
 
 
@@ -71,6 +87,67 @@ class EmbeddedModules(object):
         exec(code, module.__dict__)  # our own embedded source, never input from a client
 
 
+class Requests(object):
+    """The lines of stdin, from fd 0 itself: a thread blocked in a buffered read would make
+    Python abort as it exits. From the first iteration on, a daemon thread reads them.
+
+    A hung call blocks the main thread, so only another thread can notice that the server
+    has gone (stdin ends; also when it was killed). The iteration then ends, and a main
+    thread that does not end by itself within GRACE_SECONDS is cut short."""
+
+    def __init__(self):
+        self.pending = bytearray()
+        self.lines = None
+
+    def readline(self):
+        """The next line with its newline; at the end, what is left (b"" at last)."""
+        searched = 0
+        while True:
+            end = self.pending.find(b"\n", searched)
+            if end >= 0:
+                line = bytes(self.pending[:end + 1])
+                del self.pending[:end + 1]
+                return line
+            searched = len(self.pending)
+            chunk = os.read(0, 65536)
+            if not chunk:
+                line = bytes(self.pending)
+                del self.pending[:]
+                return line
+            self.pending += chunk
+
+    def __iter__(self):
+        if self.lines is None:
+            self.lines = queue.Queue()
+            thread = threading.Thread(target=self.read, name="stdin")
+            thread.daemon = True
+            thread.start()
+        while True:
+            line = self.lines.get()
+            if line is None:
+                return
+            yield line
+
+    def read(self):
+        try:
+            line = self.readline()
+            while line:
+                self.lines.put(line)
+                line = self.readline()
+        except OSError:
+            pass
+        self.lines.put(None)
+        time.sleep(GRACE_SECONDS)
+        os._exit(0)
+
+
+class Stdin(object):
+    """What the main module reads its requests from: sys.stdin.buffer."""
+
+    def __init__(self, requests):
+        self.buffer = requests
+
+
 def add_site_packages():
     """Under -S (the server starts the bridge so: the .pth files and sitecustomize of
     whatever Python this is stay out of the bridge, with the memory and time they cost),
@@ -87,7 +164,9 @@ def add_site_packages():
 if sys.flags.no_site:
     add_site_packages()
 CACHE = cache_dir()
-header = json.loads(sys.stdin.buffer.readline())
+requests = Requests()
+header = json.loads(requests.readline())
+sys.stdin = Stdin(requests)
 sys.path[:0] = header.get("path", [])
 sys.meta_path.insert(0, EmbeddedModules(header["modules"]))
 importlib.import_module(header["main"]).run(rpc_out, header.get("config", {}))

@@ -15,6 +15,9 @@ Handshake, one JSON line each way, the secret never on the wire:
 A client that asks to stop (the script run a second time) is answered ok and the bridge
 stops, even while another client is connected; anyone else is refused while one is.
 Then request and reply lines exactly as over the external bridge's pipes.
+Anyone on this machine can connect, so a handshake line is bounded in length and nesting
+before it is parsed, the whole handshake has a deadline, and handshakes advance in the
+serving loop beside the connected client, which a slow or hostile one never holds up.
 Standard library only, and Python 3.6 compatible: Resolve's Console may run an old Python.
 """
 
@@ -34,6 +37,9 @@ PROTOCOL = 1
 DEFAULT_PORT = 51144
 HANDSHAKE_SECONDS = 5.0
 MAX_HANDSHAKE_LINE = 4096
+MAX_HANDSHAKE_DEPTH = 4  # the handshake's objects are flat
+MAX_HANDSHAKES = 8  # at once; a newer one closes the oldest
+REFUSE_SECONDS = 0.5  # reading what a refused peer still sends, so it gets the error line
 
 
 def settings_path():
@@ -63,7 +69,42 @@ def proof(secret, role, challenge):
 
 
 def matches(expected, given):
-    return isinstance(given, str) and hmac.compare_digest(expected.encode(), given.encode())
+    try:
+        return isinstance(given, str) and hmac.compare_digest(expected.encode(), given.encode())
+    except ValueError:  # a lone surrogate does not encode
+        return False
+
+
+def parse_handshake(line):
+    """The JSON object on a handshake line (bytes), or None if it is not one.
+
+    The line comes from anyone before the secret is checked: it must be short, and its
+    nesting is counted before json (which recurses) sees it."""
+    if line is None or len(line) > MAX_HANDSHAKE_LINE:
+        return None
+    depth = 0
+    in_string = escaped = False
+    for byte in bytearray(line):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            if depth > MAX_HANDSHAKE_DEPTH:
+                return None
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    try:
+        value = json.loads(line.decode("utf-8"))
+    except Exception:
+        return None
+    return value if isinstance(value, dict) else None
 
 
 class Lines:
@@ -76,16 +117,32 @@ class Lines:
     def has_line(self):
         return b"\n" in self.buffer
 
-    def read_line(self, limit=None):
-        """The next line (bytes, without its newline), or None when the peer closed."""
+    def read_line(self, limit=None, deadline=None):
+        """The next line (bytes, without its newline), or None when the peer closed.
+
+        With a limit, a longer line raises ValueError; past the deadline (a time.time()),
+        socket.timeout."""
         while b"\n" not in self.buffer:
             if limit is not None and len(self.buffer) > limit:
                 raise ValueError("line too long")
+            if deadline is not None:
+                left = deadline - time.time()
+                if left <= 0:
+                    raise socket.timeout("the handshake took too long")
+                self.sock.settimeout(left)
             chunk = self.sock.recv(65536)
             if not chunk:
                 return None
             self.buffer += chunk
+        return self.take_line(limit)
+
+    def take_line(self, limit=None):
+        """The next line if the buffer holds all of it, else None."""
+        if b"\n" not in self.buffer:
+            return None
         end = self.buffer.index(b"\n")
+        if limit is not None and end > limit:
+            raise ValueError("line too long")
         line = bytes(self.buffer[:end])
         del self.buffer[:end + 1]
         return line
@@ -126,9 +183,10 @@ def open_link(port, secret, read_only=False, timeout=HANDSHAKE_SECONDS, stop=Fal
     except OSError as e:
         raise HandshakeError("UNREACHABLE", "nothing answers on 127.0.0.1:%d (%s)" % (port, e))
     link = Lines(sock)
+    deadline = time.time() + timeout
     try:
-        hello = link.read_json(MAX_HANDSHAKE_LINE)
-        if not isinstance(hello, dict):
+        hello = parse_handshake(link.read_line(MAX_HANDSHAKE_LINE, deadline))
+        if hello is None:
             raise HandshakeError("NOT_INAPP", "127.0.0.1:%d is not the in-app bridge" % port)
         if "err" in hello:
             raise HandshakeError(hello["err"].get("code", "REFUSED"),
@@ -141,24 +199,35 @@ def open_link(port, secret, read_only=False, timeout=HANDSHAKE_SECONDS, stop=Fal
         if stop:
             request["stop"] = True
         link.send(request)
-        answer = link.read_json(MAX_HANDSHAKE_LINE) or {
+        answer = parse_handshake(link.read_line(MAX_HANDSHAKE_LINE, deadline)) or {
             "err": {"code": "AUTH_FAILED", "message": "the in-app bridge closed the connection"}}
         if "err" in answer:
             raise HandshakeError(answer["err"].get("code", "REFUSED"),
                                  answer["err"].get("message", "refused"))
         ok = answer.get("ok") or {}
-        if not matches(proof(secret, "server", mine), ok.get("proof")):
+        if not isinstance(ok, dict) or not matches(proof(secret, "server", mine),
+                                                   ok.get("proof")):
             raise HandshakeError("AUTH_FAILED", "the program on 127.0.0.1:%d does not know "
                                  "the secret: it is not this install's in-app bridge" % port)
     except HandshakeError:
         link.close()
         raise
-    except (OSError, ValueError) as e:
+    except Exception as e:  # whatever answers on the port, the relay reports it
         link.close()
         raise HandshakeError("UNREACHABLE", "the handshake with 127.0.0.1:%d failed (%s)"
                              % (port, e))
     sock.settimeout(None)
     return link, ok
+
+
+class Peer:
+    """A connection in its handshake (or being refused), with its deadline."""
+
+    def __init__(self, sock):
+        self.lines = Lines(sock)
+        self.challenge = nonce()
+        self.deadline = time.time() + HANDSHAKE_SECONDS
+        self.refused = False
 
 
 class FixedApp:
@@ -181,6 +250,7 @@ class Server:
         self.build = config.get("build")
         self.catalog = catalog
         self.listener = None
+        self.peers = []  # connections in their handshake, oldest first
         self.client = None
         self.bridge = None
         self.stopping = False
@@ -223,54 +293,87 @@ class Server:
         return bridge
 
     def accept(self):
-        sock, _ = self.listener.accept()
-        peer = Lines(sock)
-        sock.settimeout(HANDSHAKE_SECONDS)
-        challenge = nonce()
+        """Takes a connection and sends it the challenge; its answer is read as it comes."""
         try:
-            peer.send({"service": SERVICE, "protocol": PROTOCOL, "challenge": challenge})
-            answer = peer.read_json(MAX_HANDSHAKE_LINE) or {}
-        except (OSError, ValueError):
-            peer.close()
+            sock, _ = self.listener.accept()
+        except OSError:
             return
-        if not isinstance(answer, dict) or \
-                not matches(proof(self.secret, "client", challenge), answer.get("response")):
+        if len(self.peers) >= MAX_HANDSHAKES:
+            self.drop(self.peers[0])
+        sock.settimeout(1.0)  # for the few hundred bytes sent; reads wait for select
+        peer = Peer(sock)
+        try:
+            peer.lines.send({"service": SERVICE, "protocol": PROTOCOL,
+                             "challenge": peer.challenge})
+        except OSError:
+            peer.lines.close()
+            return
+        self.peers.append(peer)
+
+    def advance(self, peer):
+        """Reads what a peer in its handshake sent; answers its line once it is whole."""
+        try:
+            chunk = peer.lines.sock.recv(65536)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            return self.drop(peer)
+        if peer.refused:
+            return  # read and ignored, so that closing does not reset the connection
+        buffer = peer.lines.buffer
+        buffer += chunk
+        end = buffer.find(b"\n")
+        if end < 0:
+            if len(buffer) > MAX_HANDSHAKE_LINE:
+                self.refuse(peer, "BAD_HANDSHAKE", "the handshake line is too long")
+            return
+        line = bytes(buffer[:end])
+        del buffer[:end + 1]
+        self.answer(peer, parse_handshake(line))
+
+    def answer(self, peer, answer):
+        if answer is None:
+            return self.refuse(peer, "BAD_HANDSHAKE", "that is not a handshake line")
+        if not matches(proof(self.secret, "client", peer.challenge), answer.get("response")):
             self.say("refused a client: wrong secret")
-            self.refuse(peer, "AUTH_FAILED", "wrong secret: run install-inapp again and "
-                        "restart this script in Resolve")
-            return
+            return self.refuse(peer, "AUTH_FAILED", "wrong secret: run install-inapp again "
+                               "and restart this script in Resolve")
         stop = answer.get("stop") is True
         if self.client is not None and not stop:
-            self.refuse(peer, "BUSY", "another client is using the in-app bridge")
-            return
+            return self.refuse(peer, "BUSY", "another client is using the in-app bridge")
+        self.peers.remove(peer)
         try:
-            peer.send({"ok": {"proof": proof(self.secret, "server", str(answer.get("challenge"))),
-                              "build": self.build}})
+            peer.lines.send({"ok": {"proof": proof(self.secret, "server",
+                                                   str(answer.get("challenge"))),
+                                    "build": self.build}})
         except OSError:
-            peer.close()
-            return
+            return peer.lines.close()
         if stop:
-            peer.close()
+            peer.lines.close()
             self.stopping = True
             return
-        sock.settimeout(None)
-        self.client = peer
+        peer.lines.sock.settimeout(None)
         self.bridge = self.make_bridge(bool(answer.get("readOnly")))
+        self.client = peer.lines
         self.say("the MCP server connected")
 
-    @staticmethod
-    def refuse(peer, code, message):
-        """Says why and hangs up, reading (and ignoring) what the peer sent meanwhile."""
+    def refuse(self, peer, code, message):
+        """Says why and hangs up; until REFUSE_SECONDS have passed, what the peer still
+        sends is read and ignored (unread input would make close() reset the connection,
+        and the error line with it)."""
         try:
-            peer.send({"err": {"code": code, "message": message}})
-            peer.sock.shutdown(socket.SHUT_WR)
-            peer.sock.settimeout(0.5)
-            for _ in range(16):  # unread input would make close() reset the connection
-                if not peer.sock.recv(65536):
-                    break
+            peer.lines.send({"err": {"code": code, "message": message}})
+            peer.lines.sock.shutdown(socket.SHUT_WR)
         except OSError:
-            pass
-        peer.close()
+            return self.drop(peer)
+        del peer.lines.buffer[:]
+        peer.refused = True
+        peer.deadline = min(peer.deadline, time.time() + REFUSE_SECONDS)
+
+    def drop(self, peer):
+        if peer in self.peers:
+            self.peers.remove(peer)
+        peer.lines.close()
 
     def drop_client(self):
         self.client.close()
@@ -299,11 +402,26 @@ class Server:
 
     def run(self):
         while not self.stopping:
-            watch = [self.listener] + ([self.client.sock] if self.client else [])
-            readable = select.select(watch, [], [], 1.0)[0]
+            watch = [self.listener] + [peer.lines.sock for peer in self.peers]
+            wait = min([1.0] + [peer.deadline - time.time() for peer in self.peers])
+            client = self.client  # not one that a handshake below links
+            if client is not None:
+                watch.append(client.sock)
+                if client.has_line():  # sent along with the handshake
+                    wait = 0
+            readable = select.select(watch, [], [], max(wait, 0))[0]
             if self.listener in readable:
                 self.accept()
-            if self.client is not None and self.client.sock in readable:
+            for peer in [p for p in self.peers if p.lines.sock in readable]:
+                try:
+                    self.advance(peer)
+                except Exception as e:  # a bad client never stops the bridge
+                    self.say("dropped a client: %s: %s" % (type(e).__name__, e))
+                    self.drop(peer)
+            for peer in [p for p in self.peers if p.deadline <= time.time()]:
+                self.drop(peer)  # its handshake took too long (or its refusal is over)
+            if client is not None and client is self.client and \
+                    (client.sock in readable or client.has_line()):
                 self.serve_client()
             if self.client is not None:
                 self.last_active = time.time()
@@ -313,6 +431,8 @@ class Server:
         self.say("stopped on request")
 
     def close(self):
+        for peer in self.peers:
+            peer.lines.close()
         if self.client is not None:
             self.client.close()
         if self.listener is not None:

@@ -285,6 +285,8 @@ class Bridge:
             return self.release(request.get("handles"))
         if op == "connect":
             return self.connect()
+        if op in ("scratch", "take"):
+            return scratch_op(op, request)
         if op == "hello":
             return {
                 "python": "%d.%d.%d" % sys.version_info[:3],
@@ -294,15 +296,79 @@ class Bridge:
         if op == "stat":
             return {"handles": len(self.handles), "time": time.time()}
         if op == "realpath":
-            return [real_path(p) for p in request.get("paths", [])]
+            write = bool(request.get("write"))
+            return [real_path(p, write) for p in request.get("paths", [])]
         raise BridgeError("BAD_REQUEST", "unknown op %r" % (op,))
 
 
-def real_path(path):
-    if not isinstance(path, str) or "\0" in path:
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MAX_CHILDREN = 100000
+
+
+def real_path(path, write=False):
+    """Where a path really leads. os.path.realpath follows every link of the chain, dangling
+    ones included (it is not strict), so a link cannot point a check at one place and a
+    write at another. For writes it also tells what could redirect the write: a dangling
+    link, other hard links of the file, a folder others may change, and links inside a
+    folder that is written into."""
+    if not isinstance(path, str) or not path or CONTROL.search(path):
         return {"path": None, "exists": False, "isDir": False}
-    real = os.path.realpath(os.path.expanduser(path))
-    return {"path": real, "exists": os.path.exists(real), "isDir": os.path.isdir(real)}
+    full = os.path.expanduser(path)
+    real = os.path.realpath(full)
+    out = {"path": real, "exists": os.path.exists(real), "isDir": os.path.isdir(real)}
+    if not write:
+        return out
+    out["dangling"] = os.path.lexists(full) and not os.path.exists(full)  # or a link loop
+    out["folderExists"] = os.path.isdir(os.path.dirname(real))
+    # Whether the folder written into (the path itself if a folder) takes new files.
+    out["writable"] = os.access(real if out["isDir"] else os.path.dirname(real), os.W_OK)
+    out["links"] = 1
+    if out["exists"] and not out["isDir"]:
+        try:
+            out["links"] = os.stat(real).st_nlink
+        except OSError:
+            pass
+    out["unsafeFolder"] = unsafe_folder(real if out["isDir"] else os.path.dirname(real))
+    out["childLinks"] = child_links(real) if out["isDir"] else []
+    return out
+
+
+def unsafe_folder(folder):
+    """The first folder from `folder` up to the root that another user could change (and so
+    swap what a name in it leads to): writable by others without the sticky bit, or
+    group-writable, without the sticky bit, and owned by someone else. None if there is none
+    (and always on Windows, whose permissions the mode bits do not describe)."""
+    if os.name == "nt" or not hasattr(os, "geteuid"):
+        return None
+    me = os.geteuid()
+    while True:
+        try:
+            st = os.stat(folder)
+        except OSError:
+            return None  # a missing folder is reported by the caller
+        sticky = st.st_mode & 0o1000
+        if not sticky and (st.st_mode & 0o002 or (st.st_mode & 0o020 and st.st_uid != me)):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def child_links(folder):
+    """Where the links directly inside a folder lead (a write into the folder, such as an
+    FCPXML bundle or stills, would follow them)."""
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for index, entry in enumerate(entries):
+                if index >= MAX_CHILDREN:
+                    break
+                if entry.is_symlink():
+                    found.append(os.path.realpath(entry.path))
+    except OSError:
+        pass
+    return found
 
 
 def reply(out, message):
@@ -341,3 +407,95 @@ def run(out, config):
     reply(out, {"ready": True})
     for raw in sys.stdin.buffer:
         answer(bridge, raw, out)
+
+
+# -- scratch stills: frames Resolve writes for the server to look at ------------------------
+
+SCRATCH = {}
+SCRATCH_NAME = re.compile(r"^still-[0-9a-f]{16}\.(ppm|png|jpg|tif|bmp)$")
+MAX_SCRATCH_BYTES = 512 * 1024 * 1024
+
+
+def scratch_op(op, request):
+    """scratch {ext}: a fresh file path in a private folder of this process (made 0700 on
+    first use, removed at exit) for Resolve to write a still to. take {path, fit?}: that
+    file's content, deleted once read; a binary PPM comes back as raw RGB reduced to fit
+    [width, height] (so no full-size frame crosses the pipe), anything else as its bytes.
+    No other file can be read or deleted."""
+    import base64
+    if op == "scratch":
+        name = "still-%s.%s" % (os.urandom(8).hex(), request.get("ext"))
+        if not SCRATCH_NAME.match(name):
+            raise BridgeError("BAD_REQUEST", "scratch needs ext ppm, png, jpg, tif or bmp")
+        if "dir" not in SCRATCH:
+            import atexit
+            import shutil
+            import tempfile
+            SCRATCH["dir"] = os.path.realpath(tempfile.mkdtemp(prefix="resolve-mcp-"))
+            atexit.register(shutil.rmtree, SCRATCH["dir"], True)
+        return os.path.join(SCRATCH["dir"], name)
+    path = request.get("path")
+    if "dir" not in SCRATCH or not isinstance(path, str) or \
+            os.path.dirname(path) != SCRATCH["dir"] or not SCRATCH_NAME.match(os.path.basename(path)):
+        raise BridgeError("PATH_NOT_ALLOWED", "take reads only the files scratch named")
+    if not os.path.lexists(path):
+        return None  # Resolve wrote nothing
+    try:
+        if os.path.islink(path) or os.path.getsize(path) > MAX_SCRATCH_BYTES:
+            raise BridgeError("STILL_TOO_LARGE", "the still is not a plain file under 512 MB")
+        with open(path, "rb") as fh:
+            data = fh.read()
+    finally:
+        os.remove(path)
+    box = request.get("fit")
+    if data[:2] == b"P6" and isinstance(box, list) and len(box) == 2:
+        width, height, rgb = ppm_fit(data, int(box[0]), int(box[1]))
+        return {"width": width, "height": height,
+                "rgb": base64.b64encode(rgb).decode("ascii")}
+    return {"bytes": base64.b64encode(data).decode("ascii")}
+
+
+def _average(a, b, mask):
+    """Byte-wise floor((a + b) / 2) of two byte strings, as one big-integer operation."""
+    x, y = int.from_bytes(a, "big"), int.from_bytes(b, "big")
+    return ((x & y) + (((x ^ y) & mask) >> 1)).to_bytes(len(a), "big")
+
+
+def ppm_fit(data, max_w, max_h):
+    """A binary PPM's pixels as 8-bit RGB reduced to fit max_w x max_h: four samples an
+    output pixel, averaged, with slicing and big-integer byte arithmetic (pure Python per
+    pixel would take seconds for a UHD frame)."""
+    fields, pos = [], 2
+    while len(fields) < 3:
+        while data[pos:pos + 1].isspace():
+            pos += 1
+        if data[pos:pos + 1] == b"#":
+            pos = data.index(b"\n", pos)
+            continue
+        start = pos
+        while data[pos:pos + 1].isdigit():
+            pos += 1
+        if start == pos:
+            raise BridgeError("BAD_STILL", "not a binary PPM header")
+        fields.append(int(data[start:pos]))
+    width, height, maxval = fields
+    pixels = data[pos + 1:]
+    if maxval > 255:
+        pixels = pixels[0::2]  # the high bytes of 16-bit samples
+    stride = 3 * width
+    if width < 1 or height < 1 or len(pixels) < stride * height:
+        raise BridgeError("BAD_STILL", "the PPM is shorter than its header says")
+    scale = min(1.0, float(max_w) / width, float(max_h) / height)
+    out_w, out_h = max(1, int(width * scale)), max(1, int(height * scale))
+    if (out_w, out_h) == (width, height):
+        return width, height, pixels[:stride * height]
+    from operator import itemgetter
+    taps = [itemgetter(*[3 * int((x + t) * width / out_w) + c for x in range(out_w)
+                         for c in range(3)]) for t in (0.25, 0.75)]
+    wide, narrow = (int.from_bytes(b"\xfe" * n, "big") for n in (stride, 3 * out_w))
+    rows = []
+    for y in range(out_h):
+        a, b = (int((y + t) * height / out_h) * stride for t in (0.25, 0.75))
+        row = _average(pixels[a:a + stride], pixels[b:b + stride], wide)
+        rows.append(_average(bytes(taps[0](row)), bytes(taps[1](row)), narrow))
+    return out_w, out_h, b"".join(rows)

@@ -44,6 +44,8 @@ export interface Options {
   inappPort?: number;
   /** install-inapp --scripts-dir: Resolve's Scripts folder, when not the usual one. */
   scriptsDir?: string;
+  /** --no-unattended-destructive: refuse destructive steps when the client cannot ask the user. */
+  noUnattendedDestructive: boolean;
 }
 
 export const HELP = `${NAME} ${VERSION}: an MCP server that drives DaVinci Resolve.
@@ -87,6 +89,11 @@ Flags:
   --allow-remote        let --http bind to an address that is not loopback (no TLS: put it
                         behind an SSH tunnel or a TLS proxy)
   --session-idle-ms N   end an HTTP session after N ms without a request (default 1800000)
+  --no-unattended-destructive
+                        refuse destructive or overwriting steps (deleting, replacing files,
+                        grades or settings) when the client cannot ask the user itself (no
+                        form elicitation); otherwise such a client gets a one-time token the
+                        model passes back after asking the user (=true/=false also accepted)
   --connect MODE        how to reach Resolve: external (its external scripting; default),
                         inapp (the script install-inapp wrote, run inside Resolve from
                         Workspace > Scripts; works with the free edition) or auto
@@ -110,6 +117,14 @@ function env(name: string): string | undefined {
 }
 
 export function parseOptions(args: string[]): Options {
+  // The MCP Bundle passes its boolean setting as --no-unattended-destructive=true or =false.
+  args = args.flatMap((a) =>
+    a === "--no-unattended-destructive=false"
+      ? []
+      : a === "--no-unattended-destructive=true"
+      ? ["--no-unattended-destructive"]
+      : [a]
+  );
   let parsed;
   try {
     parsed = parseArgs({
@@ -136,6 +151,7 @@ export function parseOptions(args: string[]): Options {
         connect: { type: "string" },
         "inapp-port": { type: "string" },
         "scripts-dir": { type: "string" },
+        "no-unattended-destructive": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "V", default: false },
       },
@@ -230,6 +246,7 @@ export function parseOptions(args: string[]): Options {
     connect,
     inappPort,
     scriptsDir: v["scripts-dir"],
+    noUnattendedDestructive: v["no-unattended-destructive"],
   };
 }
 

@@ -16,12 +16,16 @@ export interface PythonInfo {
   exists: boolean[];
 }
 
-/** Runs `command ...args -c PROBE_SCRIPT ...paths`; a string says why it gave no answer. */
+/**
+ * Runs `command ...args ...switches -c PROBE_SCRIPT ...paths`; a string says why it gave no
+ * answer.
+ */
 export type Probe = (
   command: string,
   args: string[],
   env: Record<string, string>,
   paths: string[],
+  switches: string[],
 ) => PythonInfo | string;
 
 export interface Host {
@@ -91,13 +95,37 @@ export interface Discovery {
   childEnv: Record<string, string>;
   /** Inherited variables that would have broken Python, cleared (name and value seen). */
   cleared: { name: string; value?: string }[];
+  /** The interpreter switches every Python the server starts gets (pythonSwitches). */
+  switches: string[];
 }
 
 export const MIN_PYTHON = [3, 8] as const;
 
+/**
+ * Interpreter switches for every Python the server starts, before its `-c`: what the folder
+ * the client started the server in holds must not run, nor the user's site-packages, nor
+ * inherited PYTHON* variables (PYTHONINSPECT, PYTHONWARNINGS...). -E ignores the variables,
+ * -s the user's site-packages, -S the site module (.pth files, sitecustomize; the bootstrap
+ * adds site-packages itself), -u stands for PYTHONUNBUFFERED, which -E ignores. The one thing
+ * -I adds, keeping the current folder off the import path, each script does first
+ * (PRELUDE): unlike -I, these switches exist in Python 2, which the probe must still be able
+ * to call too old. A PYTHON* variable kept with --keep-env is meant for Python: then no -E.
+ */
+export function pythonSwitches(keepEnv: string[] = []): string[] {
+  const keeps = keepEnv.some((name) => name.startsWith("PYTHON"));
+  return keeps ? ["-s", "-S", "-u"] : ["-E", "-s", "-S", "-u"];
+}
+
+/**
+ * The first line of every script run with `python -c`, before any import: `-c` puts the
+ * current folder ("") first on the import path, where a json.py would shadow json.
+ */
+export const PRELUDE = 'import sys; sys.path[:] = [p for p in sys.path if p != ""]';
+
 /** The interpreter's own report; `print` and `%` keep it readable by Python 2 too. */
 export const PROBE_SCRIPT = [
-  "import json, os, struct, sys",
+  PRELUDE,
+  "import json, os, struct",
   'print("RESOLVE_MCP_PROBE " + json.dumps({"version": "%d.%d.%d" % tuple(sys.version_info[:3]),',
   ' "bits": struct.calcsize("P") * 8, "executable": sys.executable,',
   ' "exists": [os.path.exists(p) for p in sys.argv[1:]]}))',
@@ -303,6 +331,7 @@ function libraryLocations(
 export function discover(host: Host, options: DiscoveryOptions = {}): Discovery {
   const { os, env } = host;
   const { childEnv, cleared } = childEnvironment(env, options.keepEnv);
+  const switches = pythonSwitches(options.keepEnv);
   const modules = moduleLocations(os, env, options);
   const libraries = libraryLocations(os, env, options);
   const paths = [
@@ -316,7 +345,7 @@ export function discover(host: Host, options: DiscoveryOptions = {}): Discovery 
   let interpreter: Interpreter | undefined;
   let exists: boolean[] | undefined;
   for (const candidate of candidates) {
-    const info = host.probe(candidate.command, candidate.args, childEnv, paths);
+    const info = host.probe(candidate.command, candidate.args, childEnv, paths, switches);
     if (typeof info === "string") {
       attempts.push({ candidate, problem: info });
       continue;
@@ -357,6 +386,7 @@ export function discover(host: Host, options: DiscoveryOptions = {}): Discovery 
     scriptLib: library?.path,
     childEnv,
     cleared,
+    switches,
   };
 }
 
@@ -382,11 +412,12 @@ export function realProbe(
   args: string[],
   env: Record<string, string>,
   paths: string[],
+  switches: string[] = pythonSwitches(),
 ): PythonInfo | string {
   let out: Deno.CommandOutput;
   try {
     out = new Deno.Command(command, {
-      args: [...args, "-c", PROBE_SCRIPT, ...paths],
+      args: [...args, ...switches, "-c", PROBE_SCRIPT, ...paths],
       env,
       stdin: "null",
       stdout: "piped",

@@ -4,7 +4,7 @@ import { BridgeClient, type Connection } from "./bridge/client.ts";
 import { bridgeEnvironment, discoverFor } from "./bridge/environment.ts";
 import { catalog } from "./bridge/sources.ts";
 import type { Options } from "./cli.ts";
-import { type Discovery, type Host, type OsName, realHost } from "./discovery.ts";
+import { type Discovery, type Host, type OsName, PRELUDE, realHost } from "./discovery.ts";
 import { ToolError } from "./errors.ts";
 import { NAME, VERSION } from "./version.ts";
 
@@ -90,8 +90,11 @@ function pythonFix(os: OsName): string {
 function realRunner(found: Discovery, timeoutMs: number): Runner {
   return async (code, args) => {
     const interpreter = found.interpreter!;
+    // The probe's switches and prelude (the working folder is not code); utf-8 output, as
+    // -E ignores PYTHONIOENCODING.
+    const script = `${PRELUDE}\nsys.stdout.reconfigure(encoding="utf-8")\n${code}`;
     const out = await new Deno.Command(interpreter.command, {
-      args: [...interpreter.args, "-c", code, ...args],
+      args: [...interpreter.args, ...found.switches, "-c", script, ...args],
       env: { ...found.childEnv, ...interpreter.env },
       stdin: "null",
       stdout: "piped",

@@ -4,23 +4,31 @@
 // own SDK transport and Server; all share one bridge (one Resolve) and one FIFO tool lock, so
 // calls from all sessions run one at a time in arrival order, and a tool that waits (a render
 // with wait: true) lets go of the lock while it waits. Sessions without a request for
-// --session-idle-ms are ended.
+// --session-idle-ms are ended; at MAX_SESSIONS, a new session replaces the least recently used
+// idle one (clients such as the Inspector never end theirs).
 import { fileURLToPath } from "node:url";
 import denoConfig from "../deno.json" with { type: "json" };
 import { shellWords } from "../scripts/start_command.ts";
 import { isLoopbackHost, type Options } from "./cli.ts";
-import { configureLogging, logger } from "./log.ts";
+import { configureLogging, logger, routeRecords } from "./log.ts";
 import { WebStandardStreamableHTTPServerTransport } from "./sdk.ts";
 import type { Server } from "./sdk.ts";
 import { createContext, createSessionServer } from "./server.ts";
 import { shutdownOnSignals } from "./shutdown.ts";
+import { MAX_MESSAGE_BYTES } from "./stdio.ts";
 import { NAME, VERSION } from "./version.ts";
 
 const log = logger("http");
+/** Records about sessions stay on stderr: sent to clients, they would tell each of the others. */
+const note = (template: string, values: Record<string, unknown>) =>
+  routeRecords(null, () => log.info(template, values));
 const encoder = new TextEncoder();
 
 export const TOKEN_ENV = "RESOLVE_MCP_TOKEN";
-/** Sessions at once; more are refused with 503 until one ends. */
+/**
+ * Sessions at once. One more closes the least recently used idle session (its requests then
+ * get 404); if every session has a call in progress, it is refused with 503.
+ */
 export const MAX_SESSIONS = 64;
 const MIN_TOKEN_LENGTH = 16;
 
@@ -64,7 +72,7 @@ export async function startHttp(options: Options): Promise<HttpServer> {
 
   const endSession = async (session: Session, why: string) => {
     if (!sessions.delete(session.id)) return;
-    log.info("session {id} ended ({why})", { id: session.id.slice(0, 8), why });
+    note("session {id} ended ({why})", { id: session.id.slice(0, 8), why });
     await session.server.close().catch(() => {});
   };
   const sweep = setInterval(() => {
@@ -97,6 +105,9 @@ export async function startHttp(options: Options): Promise<HttpServer> {
         return errorResponse(404, "unknown or expired session; initialize a new one");
       }
       session.lastSeen = Date.now();
+      // The map stays in order of use: the least recently used session comes first.
+      sessions.delete(id);
+      sessions.set(id, session);
       const response = await session.transport.handleRequest(request);
       return request.method === "POST" ? tracked(session, response) : response;
     }
@@ -104,7 +115,14 @@ export async function startHttp(options: Options): Promise<HttpServer> {
       return errorResponse(400, "Mcp-Session-Id header required (initialize with a POST first)");
     }
     if (sessions.size >= MAX_SESSIONS) {
-      return errorResponse(503, `too many sessions (${MAX_SESSIONS}); end one with DELETE`);
+      const idle = [...sessions.values()].find((s) => s.busy === 0);
+      if (!idle) {
+        return errorResponse(
+          503,
+          `too many sessions (${MAX_SESSIONS}), all with a call in progress; retry when one ends`,
+        );
+      }
+      await endSession(idle, `least recently used of ${MAX_SESSIONS} sessions`);
     }
     return await newSession(request);
   };
@@ -114,10 +132,12 @@ export async function startHttp(options: Options): Promise<HttpServer> {
     let session: Session | undefined;
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => crypto.randomUUID(),
+      // The same limit as on stdio; a larger body is answered 413 without being read.
+      maxRequestBodySize: MAX_MESSAGE_BYTES,
       onsessioninitialized: (id) => {
         session = { id, server, transport, lastSeen: Date.now(), busy: 0 };
         sessions.set(id, session);
-        log.info("session {id} started ({count} open)", {
+        note("session {id} started ({count} open)", {
           id: id.slice(0, 8),
           count: sessions.size,
         });
@@ -128,7 +148,7 @@ export async function startHttp(options: Options): Promise<HttpServer> {
       onclose?.();
       if (session && sessions.get(session.id) === session) {
         sessions.delete(session.id);
-        log.info("session {id} closed by the client", { id: session.id.slice(0, 8) });
+        note("session {id} closed by the client", { id: session.id.slice(0, 8) });
       }
     };
     await server.connect(transport);

@@ -22,10 +22,10 @@ export interface InstallResult {
 }
 
 export async function installInApp(options: Options): Promise<InstallResult> {
-  const { python, env } = bridgeEnvironment(options);
+  const { python, switches, env } = bridgeEnvironment(options);
   let child: Deno.ChildProcess;
   try {
-    child = spawnBootstrap(python, env);
+    child = spawnBootstrap(python, switches, env);
   } catch (e) {
     return failure("PYTHON_NOT_FOUND", `could not start "${python}": ${(e as Error).message}`);
   }

@@ -1,6 +1,9 @@
 // Logging goes to stderr (stdout is the MCP channel) and, once a client is connected, to
 // the client through MCP logging notifications at the level it asked for. A few lines of our
 // own rather than a logging library: this is all the server needs, and a library cost 1.3 MB.
+// Records made while a session's request runs go to that session only (routeRecords): over HTTP
+// one client must not read another's refusals, paths or roots.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { LogLevel } from "./cli.ts";
 
 export interface LogRecord {
@@ -16,15 +19,32 @@ const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warning: 2, error: 3
 const MARK: Record<LogLevel, string> = { debug: "DBG", info: "INF", warning: "WRN", error: "ERR" };
 const encoder = new TextEncoder();
 let threshold = RANK.info;
-let clientSink: ((record: LogRecord) => void) | undefined;
+type Sink = (record: LogRecord) => void;
+let clientSink: Sink | undefined;
+/** The sink of the request whose async work is running (null: stderr only), if any. */
+const scope = new AsyncLocalStorage<{ sink: Sink | null }>();
 
 export function configureLogging(level: LogLevel): void {
   threshold = RANK[level];
 }
 
 /** Route log records to the MCP client too (the server decides what level it wants). */
-export function setClientSink(sink: ((record: LogRecord) => void) | undefined): void {
+export function setClientSink(sink: Sink | undefined): void {
   clientSink = sink;
+}
+
+/**
+ * Runs fn so that the records it logs, in all the async work it starts, go to `sink` in place
+ * of the client sink (`null`: to stderr only). Records made outside any such scope (the bridge
+ * starting, a connection lost) still go to the client sink.
+ */
+export function routeRecords<T>(sink: Sink | null, fn: () => T): T {
+  return scope.run({ sink }, fn);
+}
+
+/** Runs fn outside any request's scope: long-lived work it starts (the bridge) logs for all. */
+export function unscoped<T>(fn: () => T): T {
+  return scope.exit(fn);
 }
 
 function fill(template: string, values: Record<string, unknown>): string {
@@ -47,7 +67,8 @@ function emit(level: LogLevel, category: string[], template: string, values = {}
   try {
     Deno.stderr.writeSync(encoder.encode(line));
   } catch { /* stderr closed: nothing else to tell */ }
-  clientSink?.(record);
+  const scoped = scope.getStore();
+  (scoped ? scoped.sink : clientSink)?.(record);
 }
 
 export type Logger = Record<LogLevel, (template: string, values?: Record<string, unknown>) => void>;

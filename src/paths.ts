@@ -9,6 +9,12 @@ interface RealPath {
   path: string | null;
   exists: boolean;
   isDir: boolean;
+  // Only for writes:
+  dangling?: boolean;
+  folderExists?: boolean;
+  links?: number;
+  unsafeFolder?: string | null;
+  childLinks?: string[];
 }
 
 export interface CheckedPath {
@@ -16,6 +22,16 @@ export interface CheckedPath {
   path: string;
   exists: boolean;
   isDir: boolean;
+}
+
+/** Absolute: POSIX, C:\ or UNC. Anything else Resolve resolves against its working folder. */
+export function isAbsolutePath(s: string): boolean {
+  return s.startsWith("/") || /^[a-zA-Z]:[\\/]/.test(s) || s.startsWith("\\\\");
+}
+
+/** Setting keys whose value is a folder or file (cache, gallery stills, project media...). */
+export function isPathSetting(key: string): boolean {
+  return /(location|path|paths|folder|dir|directory|file)$/i.test(key.replace(/\s+/g, ""));
 }
 
 function isWindowsPath(p: string) {
@@ -34,13 +50,21 @@ export function isInside(child: string, root: string): boolean {
   return c === r || c.startsWith(r + separator(root)) || (r === "" && c.startsWith("/"));
 }
 
-function parentOf(p: string): string {
-  const i = Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\"));
-  return i <= 0 ? p.slice(0, i + 1) || "/" : p.slice(0, i);
-}
+/** Control characters (NUL, newline, tab...): a NUL cuts a path short in Resolve's C++. */
+// deno-lint-ignore no-control-regex -- finding control characters is the point
+const CONTROL = /[\x00-\x1f\x7f]/;
 
-function baseName(p: string): string {
-  return p.slice(Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\")) + 1);
+/** Refuses a path or name holding control characters (INVALID_PATH). */
+export function refuseControl(value: string, what = "path"): void {
+  const found = CONTROL.exec(value);
+  if (found) {
+    const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    fail(
+      "INVALID_PATH",
+      `the ${what} ${JSON.stringify(value.slice(0, 200))} contains the control character U+${code}`,
+      `Give the ${what} without newlines, tabs, NUL or other control characters.`,
+    );
+  }
 }
 
 export class PathPolicy {
@@ -68,8 +92,9 @@ export class PathPolicy {
     return [...this.#cliRoots, ...this.#clientRoots];
   }
 
-  async #resolve(paths: string[]): Promise<RealPath[]> {
-    return await this.bridge.request("realpath", { paths }) as RealPath[];
+  async #resolve(paths: string[], write = false): Promise<RealPath[]> {
+    for (const p of paths) refuseControl(p);
+    return await this.bridge.request("realpath", { paths, write }) as RealPath[];
   }
 
   async #realRoots(): Promise<string[]> {
@@ -106,16 +131,77 @@ export class PathPolicy {
     });
   }
 
-  /** Checks a path to write: its parent (resolved) must be inside an allowed root. */
+  /**
+   * Checks a path to write. The fully resolved target (every link followed) must lie inside
+   * an allowed root, and nothing may redirect the write: no dangling link, no file with
+   * other hard links, no folder on the way that other users may change, no link inside a
+   * folder written into that leads outside.
+   */
   async checkWrite(path: string): Promise<CheckedPath> {
     const roots = await this.#realRoots();
-    const [self, parent] = await this.#resolve([path, parentOf(path)]);
-    if (!parent.path || !parent.isDir) {
+    const [self] = await this.#resolve([path], true);
+    if (!self.path || !roots.some((root) => isInside(self.path!, root))) {
+      this.#outside(path, roots);
+    }
+    const target = self.path;
+    if (self.dangling) {
+      fail(
+        "DANGLING_LINK",
+        `${path} is a symbolic link to ${target}, which does not exist`,
+        "Remove the link, or give the path of the file itself.",
+      );
+    }
+    if (!self.folderExists) {
       fail("NO_SUCH_DIRECTORY", `the folder for ${path} does not exist`, "Create it first.");
     }
-    const target = self.exists && self.path ? self.path : parent.path + separator(parent.path) +
-      baseName(path);
-    if (!roots.some((root) => isInside(target, root))) this.#outside(path, roots);
+    if (self.exists && !self.isDir && (self.links ?? 1) > 1) {
+      fail(
+        "HARD_LINKED",
+        `${target} has ${self.links} hard links: replacing it would change the other names too`,
+        "Write to a new file name, or remove the file's other links first.",
+      );
+    }
+    if (self.unsafeFolder) {
+      fail(
+        "UNSAFE_FOLDER",
+        `${self.unsafeFolder} can be changed by other users (writable by others without the sticky bit, or group-writable and owned by someone else), who could redirect the write`,
+        "Write into a folder only you can change (e.g. chmod o-w,g-w), or ask the user to fix its permissions.",
+      );
+    }
+    this.#noLinkOut(target, self.childLinks ?? [], roots, "PATH_NOT_ALLOWED");
     return { path: target, exists: self.exists, isDir: self.isDir };
+  }
+
+  /**
+   * After Resolve wrote `path` (the resolved path checkWrite returned): fails PATH_ESCAPED if
+   * it now leads outside the roots, i.e. a folder or link was swapped during the write.
+   * Deletes nothing: the file outside may be someone else's.
+   */
+  async checkLanded(path: string): Promise<void> {
+    const roots = await this.#realRoots();
+    const [self] = await this.#resolve([path], true);
+    if (!self.path || !roots.some((root) => isInside(self.path!, root))) {
+      fail(
+        "PATH_ESCAPED",
+        `Resolve wrote ${path}, but that path now leads to ${self.path}, outside the allowed folders: something changed the folders while Resolve wrote`,
+        "Nothing was deleted. Ask the user to look at that file and at the links in the folder, then export again.",
+      );
+    }
+    this.#noLinkOut(self.path, self.childLinks ?? [], roots, "PATH_ESCAPED");
+  }
+
+  #noLinkOut(folder: string, links: string[], roots: string[], code: string): void {
+    const out = links.filter((l) => !roots.some((root) => isInside(l, root)));
+    if (out.length) {
+      fail(
+        code,
+        `${folder} holds links to ${out.slice(0, 5).join(", ")}, outside the allowed folders${
+          code === "PATH_ESCAPED" ? "; Resolve may have written there" : ""
+        }`,
+        code === "PATH_ESCAPED"
+          ? "Nothing was deleted. Ask the user to check those files and remove the links."
+          : "Remove those links from the folder, or write to another folder.",
+      );
+    }
   }
 }

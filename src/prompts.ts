@@ -57,7 +57,7 @@ const PROMPTS: PromptDef[] = [
       `Prepare deliverables of the current timeline with the render preset "${preset}".
 1. Call list_render_presets and check "${preset}" exists; if not, list the presets and stop.
 2. Load the preset, then set_render_settings with TargetDir "${target_dir}" and a CustomName from the timeline name.
-3. add_render_job, then start_render and report progress until it completes.
+3. add_render_job, then start_render; while it returns in_progress, call wait_for_render (cancelling a wait never stops the render).
 4. Report each output file, its format/codec and the time taken; on failure report the job's error.`,
   },
   {

@@ -6,6 +6,8 @@ import { fail } from "./errors.ts";
 import { findTimeline, listTimelines, TRACK_TYPES } from "./lookup.ts";
 import { type Handle, isHandle, ResolveSession } from "./resolve.ts";
 import type { Resource, ResourceTemplate } from "./sdk.ts";
+import { toBase64 } from "./image/index.ts";
+import { timelineOverview } from "./tools/vision.ts";
 
 const JSON_TYPE = "application/json";
 const ITEM_CAP = 2000;
@@ -17,6 +19,13 @@ export const RESOURCE_TEMPLATES: ResourceTemplate[] = [
     title: "A timeline by id",
     description: "Tracks, items (first 2000) and markers of a timeline of the open project.",
     mimeType: JSON_TYPE,
+  },
+  {
+    uriTemplate: "resolve://timeline/{id}/overview",
+    name: "timeline-overview",
+    title: "A picture of a timeline",
+    description: "PNG drawing of a timeline: ruler, markers, tracks with coloured items, playhead.",
+    mimeType: "image/png",
   },
   {
     uriTemplate: "resolve://bin/{id}",
@@ -41,6 +50,13 @@ const STATIC: Resource[] = [
     title: "Current timeline",
     description: "Tracks, items (first 2000) and markers of the current timeline.",
     mimeType: JSON_TYPE,
+  },
+  {
+    uri: "resolve://timeline/current/overview",
+    name: "current-timeline-overview",
+    title: "Picture of the current timeline",
+    description: "PNG drawing of the current timeline (as the timeline_overview tool draws it).",
+    mimeType: "image/png",
   },
   {
     uri: "resolve://media-pool",
@@ -91,6 +107,12 @@ export async function readResource(bridge: BridgeClient, uri: string) {
   try {
     if (uri === "resolve://api/reference") {
       return { uri, mimeType: "text/markdown", text: apiReference() };
+    }
+    const overview = /^resolve:\/\/timeline\/(.+)\/overview$/.exec(uri);
+    if (overview) {
+      const id = decodeURIComponent(overview[1]);
+      const { png } = await timelineOverview(resolve, id === "current" ? undefined : id);
+      return { uri, mimeType: "image/png", blob: toBase64(png) };
     }
     const data = await readData(resolve, uri);
     return { uri, mimeType: JSON_TYPE, text: JSON.stringify(data, null, 1) };

@@ -5,7 +5,9 @@
 import { BridgeClient } from "./bridge/client.ts";
 import { bridgeEnvironment } from "./bridge/environment.ts";
 import type { Options } from "./cli.ts";
-import { logger, type LogRecord, setClientSink } from "./log.ts";
+import { canElicitForm, ConfirmationTokens, elicitConfirmation } from "./confirm.ts";
+import { guarded } from "./guard.ts";
+import { logger, type LogRecord, routeRecords, setClientSink } from "./log.ts";
 import { Lock } from "./lock.ts";
 import { PathPolicy } from "./paths.ts";
 import { getPrompt, listPrompts } from "./prompts.ts";
@@ -39,7 +41,7 @@ export interface SharedContext {
   lock: Lock;
   /** The sessions' Servers now connected (resource-list changes go to all of them). */
   servers: Set<Server>;
-  /** Each session's log forwarder (records go to every session that set a level). */
+  /** Each session's log forwarder: records made outside any session's request go to all. */
   clientSinks: Map<Server, (record: LogRecord) => void>;
   close(): Promise<void>;
 }
@@ -82,26 +84,36 @@ export function createSessionServer(context: SharedContext): Server {
   const { options, bridge, tools, lock, servers, clientSinks: sinks } = context;
   const byName = new Map(tools.map((t) => [t.name, t]));
   const paths = new PathPolicy(bridge, options.allowPaths);
+  // Confirmation tokens belong to this session (over HTTP: this MCP session) only.
+  const tokens = new ConfirmationTokens();
   const server = new Server(SERVER_INFO, {
     capabilities: CAPABILITIES,
     instructions: INSTRUCTIONS,
   });
   servers.add(server);
+  // Every message passes the guard (src/guard.ts) before the SDK sees it.
+  const connect = server.connect.bind(server);
+  server.connect = (transport) => connect(guarded(transport));
 
   let clientLevel: LoggingLevel | undefined;
   server.setRequestHandler(types.SetLevelRequestSchema, (request) => {
     clientLevel = request.params.level;
     return {};
   });
-  sinks.set(server, (record: LogRecord) => {
+  const forward = (record: LogRecord, send: (n: types.ServerNotification) => Promise<void>) => {
     const level = record.level;
     if (!clientLevel || LEVELS.indexOf(level) < LEVELS.indexOf(clientLevel)) return;
-    server.sendLoggingMessage({
-      level,
-      logger: record.category.slice(1).join(".") || "server",
-      data: record.message,
+    send({
+      method: "notifications/message",
+      params: {
+        level,
+        logger: record.category.slice(1).join(".") || "server",
+        data: record.message,
+      },
     }).catch(() => {});
-  });
+  };
+  const toSession = (record: LogRecord) => forward(record, (n) => server.notification(n));
+  sinks.set(server, toSession);
   const previousOnclose = server.onclose;
   server.onclose = () => {
     servers.delete(server);
@@ -121,7 +133,11 @@ export function createSessionServer(context: SharedContext): Server {
       );
     }
     const progressToken = request.params._meta?.progressToken;
-    const result = await callTool(tool, request, extra, progressToken);
+    // What the call logs goes to this session only, on the call's own stream (over HTTP).
+    const result = await routeRecords(
+      (record) => forward(record, extra.sendNotification),
+      () => callTool(tool, request, extra, progressToken),
+    );
     // Projects and timelines are resources: a change to them changes the resource list.
     // Every session sees the same Resolve, so every session hears of it.
     if (!result.isError && !tool.readOnly && CHANGES_RESOURCES.has(tool.toolset)) {
@@ -169,7 +185,7 @@ export function createSessionServer(context: SharedContext): Server {
     },
     progressToken: string | number | undefined,
   ) {
-    const canElicit = Boolean(server.getClientCapabilities()?.elicitation);
+    const canAsk = canElicitForm(server.getClientCapabilities());
     return await runTool(tool, request.params.arguments, {
       bridge,
       paths,
@@ -182,19 +198,11 @@ export function createSessionServer(context: SharedContext): Server {
           params: { progressToken, progress, total, message },
         });
       },
-      elicitConfirm: canElicit
-        ? async (question) => {
-          const answer = await server.elicitInput({
-            message: question,
-            requestedSchema: {
-              type: "object",
-              properties: { confirm: { type: "boolean", title: "Confirm", description: question } },
-              required: ["confirm"],
-            },
-          });
-          return answer.action === "accept" && answer.content?.confirm === true;
-        }
-        : undefined,
+      confirm: {
+        tokens,
+        refuseUnattended: options.noUnattendedDestructive,
+        ask: canAsk ? (question) => elicitConfirmation(server, question, extra.signal) : undefined,
+      },
     });
   }
 
@@ -208,8 +216,12 @@ export function createSessionServer(context: SharedContext): Server {
       log.warning("could not read the client's roots: {error}", { error: String(e) });
     }
   };
-  server.oninitialized = () => void refreshRoots();
-  server.setNotificationHandler(types.RootsListChangedNotificationSchema, refreshRoots);
+  // The roots (paths on the client's machine) are logged for this session only.
+  server.oninitialized = () => void routeRecords(toSession, refreshRoots);
+  server.setNotificationHandler(
+    types.RootsListChangedNotificationSchema,
+    () => routeRecords(toSession, refreshRoots),
+  );
 
   return server;
 }

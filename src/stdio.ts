@@ -1,9 +1,17 @@
 // The stdio transport. It reads stdin from the first moment, so main.ts can answer
 // `initialize` before the MCP SDK and the tools have loaded; messages that arrive meanwhile
 // wait in a queue until the SDK's Server connects. Only JSON-RPC goes to stdout.
+// Lines are split on bytes, in time linear in their length; a line longer than
+// MAX_MESSAGE_BYTES is refused and its bytes dropped as they arrive, never held in memory.
 
 // deno-lint-ignore no-explicit-any
 type Message = Record<string, any>;
+
+/** The longest message (one line, in bytes) the server reads from stdin: 4 MiB. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+const NEWLINE = 10;
+/** Bytes kept from each end of a refused line, where its "id" may be. */
+const EDGE = 256;
 
 export class StdioTransport {
   onmessage?: (message: Message) => void;
@@ -85,17 +93,56 @@ export class StdioTransport {
     else this.#queue.push(message);
   }
 
+  /** Answers a line over MAX_MESSAGE_BYTES, with its id if one ends of it shows it. */
+  #refuse(size: number, head: Uint8Array, tail: Uint8Array) {
+    const decoder = new TextDecoder();
+    const id = idAt(decoder.decode(head), HEAD_ID) ?? idAt(decoder.decode(tail), TAIL_ID) ?? null;
+    this.#write({
+      jsonrpc: "2.0",
+      id,
+      error: {
+        code: -32600,
+        message: `Invalid Request: the message is ${size} bytes, over the limit of ` +
+          `${MAX_MESSAGE_BYTES} bytes (4 MiB); send less in one request ` +
+          "(for example fewer items per call, or a file path rather than file contents)",
+      },
+    });
+  }
+
   async #read() {
     const decoder = new TextDecoder();
-    let buffer = "";
+    // The current line: its pieces (each byte is searched once, and decoded once, at the
+    // newline), or, once it is too long, only its size and first and last bytes.
+    let pieces: Uint8Array[] = [];
+    let size = 0;
+    let head: Uint8Array | undefined;
+    let tail = new Uint8Array(0);
     try {
       for await (const chunk of Deno.stdin.readable) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let newline;
-        while ((newline = buffer.indexOf("\n")) >= 0) {
-          const line = buffer.slice(0, newline).trim();
-          buffer = buffer.slice(newline + 1);
-          if (line) this.#deliver(line);
+        let start = 0;
+        while (start <= chunk.length) {
+          const newline = chunk.indexOf(NEWLINE, start);
+          const piece = chunk.subarray(start, newline < 0 ? chunk.length : newline);
+          size += piece.length;
+          if (head === undefined && size > MAX_MESSAGE_BYTES) {
+            const line = join([...pieces, piece]);
+            head = line.slice(0, EDGE);
+            tail = line.slice(-EDGE);
+            pieces = [];
+          } else if (head !== undefined) {
+            tail = join([tail, piece.subarray(-EDGE)]).slice(-EDGE);
+          } else if (piece.length) pieces.push(newline < 0 ? piece.slice() : piece);
+          if (newline < 0) break;
+          if (head !== undefined) this.#refuse(size, head, tail);
+          else if (size > 0) {
+            const line = decoder.decode(join(pieces)).trim();
+            if (line) this.#deliver(line);
+          }
+          pieces = [];
+          size = 0;
+          head = undefined;
+          tail = new Uint8Array(0);
+          start = newline + 1;
         }
       }
     } catch (e) {
@@ -105,4 +152,28 @@ export class StdioTransport {
     this.#closed = true;
     if (this.#started) this.onclose?.();
   }
+}
+
+function join(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+// A top-level "id" is the first member (`{"jsonrpc":"2.0","id":7,...`, as most clients write
+// it) or the last (`...,"id":7}`, as the TypeScript SDK writes it).
+const ID = String.raw`("(?:[^"\\]|\\.){0,100}"|-?\d{1,15})`;
+const HEAD_ID = new RegExp(
+  String.raw`^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*` + ID + String.raw`\s*[,}]`,
+);
+const TAIL_ID = new RegExp(String.raw`[,{]\s*"id"\s*:\s*` + ID + String.raw`\s*\}\s*$`);
+
+function idAt(text: string, pattern: RegExp): string | number | undefined {
+  const match = pattern.exec(text);
+  return match ? JSON.parse(match[1]) : undefined;
 }

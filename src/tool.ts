@@ -2,6 +2,7 @@
 // goes through (argument checks, read-only gate, errors as results, handle release).
 import { z } from "zod";
 import type { BridgeClient } from "./bridge/client.ts";
+import { callConfirmer, type ConfirmPolicy, TOKEN_FIELD, TOKEN_TTL_MS } from "./confirm.ts";
 import { errorText, ToolError } from "./errors.ts";
 import { logger } from "./log.ts";
 import type { Lock } from "./lock.ts";
@@ -15,6 +16,10 @@ const log = logger("tool");
 const CALLER_ERRORS = new Set([
   "INVALID_ARGUMENTS",
   "CONFIRMATION_REQUIRED",
+  "CONFIRMATION_INVALID",
+  "CONFIRMATION_FAILED",
+  "USER_DECLINED",
+  "DESTRUCTIVE_REFUSED",
   "PATH_NOT_ALLOWED",
   "NO_ALLOWED_ROOTS",
   "READ_ONLY",
@@ -38,8 +43,11 @@ export interface ToolContext {
    * tools can run meanwhile. Resolve calls inside fn are still serialised by the bridge.
    */
   idle<T>(fn: () => Promise<T>): Promise<T>;
-  /** Asks the user to confirm a destructive step (elicitation, else the `confirm` argument). */
-  confirm(question: string, confirmed: boolean | undefined): Promise<void>;
+  /**
+   * Asks the user to confirm a destructive or overwriting step (src/confirm.ts): returns if
+   * they agreed, else throws. Only tools that are `destructive` or `asks` may call it.
+   */
+  confirm(question: string): Promise<void>;
 }
 
 export interface ToolOutput<O> {
@@ -47,6 +55,8 @@ export interface ToolOutput<O> {
   summary: string;
   /** Structured result matching the tool's output schema. */
   data: O;
+  /** Pictures for the model, sent as MCP image content after the text. */
+  images?: { data: string; mimeType: string }[];
 }
 
 export interface ToolDef<I extends Shape = Shape, O extends Shape = Shape> {
@@ -57,6 +67,8 @@ export interface ToolDef<I extends Shape = Shape, O extends Shape = Shape> {
   /** True if the tool never changes Resolve or files (the read-only flag keeps only these). */
   readOnly: boolean;
   destructive?: boolean;
+  /** May ask the user to confirm a step without being destructive (implied by destructive). */
+  asks?: boolean;
   /** Kept in read-only mode, where the bridge refuses its changing calls (the `api` tools). */
   gatedByBridge?: boolean;
   idempotent?: boolean;
@@ -82,10 +94,20 @@ const schemaCache = new WeakMap<
   { input: z.ZodObject; fields: string[]; tool: Tool }
 >();
 
+/** The one confirmation input, on every tool that may ask (see src/confirm.ts). */
+const tokenInput = () =>
+  z.string().min(1).max(128).optional().describe(
+    `Only to confirm a step this tool refused with CONFIRMATION_REQUIRED or CONFIRMATION_INVALID: the token that error gave, passed after the user agreed to what it described, with otherwise the same arguments. Valid once, for ${
+      TOKEN_TTL_MS / 60_000
+    } minutes. Omit it otherwise; never invent one.`,
+  );
+
 function compiled(def: ToolDef) {
   let entry = schemaCache.get(def);
   if (!entry) {
-    const shape = def.input();
+    const shape = def.destructive || def.asks
+      ? { ...def.input(), [TOKEN_FIELD]: tokenInput() }
+      : def.input();
     const input = z.strictObject(shape);
     const tool: Tool = {
       name: def.name,
@@ -138,7 +160,8 @@ export interface RunEnv {
   paths: PathPolicy;
   signal: AbortSignal;
   progress: ToolContext["progress"];
-  elicitConfirm?: (question: string) => Promise<boolean>;
+  /** How this session confirms destructive steps (the user through elicitation, or tokens). */
+  confirm: ConfirmPolicy;
   /** Tool calls take this lock, so they run one at a time. */
   lock?: Lock;
 }
@@ -173,26 +196,21 @@ export async function runTool(
         release = await env.lock?.acquire();
       }
     },
-    confirm: async (question, confirmed) => {
-      if (confirmed === true) return;
-      if (env.elicitConfirm && await env.elicitConfirm(question)) return;
-      throw new ToolError({
-        code: "CONFIRMATION_REQUIRED",
-        message: `${question} This cannot be undone, so it needs confirmation.`,
-        hint: "Ask the user, and if they agree call the tool again with confirm: true.",
-      });
-    },
+    confirm: callConfirmer(env.confirm, def.name, (rawArgs ?? {}) as Record<string, unknown>),
   };
   const started = performance.now();
   try {
-    const { summary, data } = await def.handler(parsed.data, ctx);
+    const { summary, data, images = [] } = await def.handler(parsed.data, ctx);
     log.debug("{name}: {summary} ({ms} ms)", {
       name: def.name,
       summary,
       ms: Math.round(performance.now() - started),
     });
     return {
-      content: [{ type: "text", text: `${summary}\n${JSON.stringify(data)}` }],
+      content: [
+        { type: "text", text: `${summary}\n${JSON.stringify(data)}` },
+        ...images.map((image) => ({ type: "image" as const, ...image })),
+      ],
       structuredContent: data as Record<string, unknown>,
     };
   } catch (e) {

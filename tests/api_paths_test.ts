@@ -53,8 +53,6 @@ Deno.test("api tools check paths nested in arrays and dicts against the allowed 
           ["api_media_pool", "ImportMedia", [[{ FilePath: "media/x.png" }]]],
           ["api_folder", "Export", ["bin.drb"]],
           ["api_project", "SetRenderSettings", [{ TargetDir: "renders" }]],
-          ["api_project", "SetRenderSettings", [{ CustomName: "../escape" }]],
-          ["api_gallery_still_album", "ExportStills", [[], dir, "../up_", "png"]],
         ] as const
       ) {
         assertMatch(
@@ -62,6 +60,15 @@ Deno.test("api tools check paths nested in arrays and dicts against the allowed 
           /PATH_NOT_ALLOWED.*absolute path/s,
           `${method} ${JSON.stringify(args)}`,
         );
+      }
+      // Bare file names (Resolve adds the folder) may not climb out of it.
+      for (
+        const [tool, method, args] of [
+          ["api_project", "SetRenderSettings", [{ CustomName: "../escape" }]],
+          ["api_gallery_still_album", "ExportStills", [[], dir, "../up_", "png"]],
+        ] as const
+      ) {
+        assertMatch(await t.error(tool, { method, args }), /INVALID_ARGUMENTS/);
       }
       assertEquals(await clipNames(t), before);
 
@@ -111,10 +118,9 @@ Deno.test("api_project SetRenderSettings and StartRendering: TargetDir checked, 
     );
     assertEquals((await t.ok("render_status")).in_progress, false);
     assertEquals(Deno.readTextFileSync(out), "keep me");
-    const started = await t.ok("api_project", {
+    const started = await t.confirmed("api_project", {
       method: "StartRendering",
       args: [[job.result]],
-      confirm: true,
     });
     assertEquals(started.result, true);
   }, { RESOLVE_SIM_RENDER_SECONDS: "0.05" });
@@ -131,7 +137,7 @@ Deno.test("api writes: existing files need confirmation; text arguments are not 
       /CONFIRMATION_REQUIRED.*bin\.drb/s,
     );
     assertEquals(Deno.readTextFileSync(`${dir}/bin.drb`), "old");
-    await t.ok("api_folder", { method: "Export", args: [`${dir}/bin.drb`], confirm: true });
+    await t.confirmed("api_folder", { method: "Export", args: [`${dir}/bin.drb`] });
     assert(Deno.readTextFileSync(`${dir}/bin.drb`) !== "old");
     assertMatch(
       await t.error("api_folder", { method: "Export", args: ["/etc/bin.drb"] }),
@@ -147,7 +153,7 @@ Deno.test("api writes: existing files need confirmation; text arguments are not 
     };
     assertMatch(await t.error("api_timeline_item", lutArgs), /CONFIRMATION_REQUIRED.*grade\.cube/s);
     assertEquals(Deno.readTextFileSync(`${dir}/grade.cube`), "old lut");
-    await t.ok("api_timeline_item", { ...lutArgs, confirm: true });
+    await t.confirmed("api_timeline_item", { ...lutArgs });
     assertMatch(Deno.readTextFileSync(`${dir}/grade.cube`), /LUT_3D_SIZE 17/);
 
     // Metadata values, names and notes that look like paths are text.

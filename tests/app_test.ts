@@ -56,11 +56,10 @@ Deno.test("layout and user-preferences presets: save, update, load, export, dele
         await t.error("manage_presets", { kind: "layout", action: "update", name: "Bay" }),
         /CONFIRMATION_REQUIRED/,
       );
-      await t.ok("manage_presets", {
+      await t.confirmed("manage_presets", {
         kind: "layout",
         action: "update",
         name: "Bay",
-        confirm: true,
       });
       await t.ok("manage_presets", { kind: "layout", action: "load", name: "Bay" });
       assertMatch(
@@ -84,12 +83,11 @@ Deno.test("layout and user-preferences presets: save, update, load, export, dele
         }),
         /CONFIRMATION_REQUIRED.*bay\.preset exists/s,
       );
-      await t.ok("manage_presets", {
+      await t.confirmed("manage_presets", {
         kind: "layout",
         action: "export",
         name: "Bay",
         path: `${dir}/bay.preset`,
-        confirm: true,
       });
       assertMatch(
         await t.error("manage_presets", {
@@ -105,11 +103,10 @@ Deno.test("layout and user-preferences presets: save, update, load, export, dele
         /CONFIRMATION_REQUIRED/,
       );
       assertEquals((await t.ok("list_presets", { kind: "layout" })).total, 1);
-      const deleted = await t.ok("manage_presets", {
+      const deleted = await t.confirmed("manage_presets", {
         kind: "layout",
         action: "delete",
         name: "Bay",
-        confirm: true,
       });
       assertEquals(deleted.presets, []);
       const imported = await t.ok("manage_presets", {
@@ -158,11 +155,10 @@ Deno.test("layout and user-preferences presets: save, update, load, export, dele
         name: "Mine",
         path: `${dir}/prefs.preset`,
       });
-      await t.ok("manage_presets", {
+      await t.confirmed("manage_presets", {
         kind: "user_preferences",
         action: "delete",
         name: "Mine",
-        confirm: true,
       });
       const back = await t.ok("manage_presets", {
         kind: "user_preferences",
@@ -216,11 +212,10 @@ Deno.test("burn-in and render presets: import, apply, export, delete; Fairlight 
       });
       assert(Deno.statSync(`${dir}/slate-out.preset`).isFile);
       assertEquals(
-        (await t.ok("manage_presets", {
+        (await t.confirmed("manage_presets", {
           kind: "burn_in",
           action: "delete",
           name: "Slate",
-          confirm: true,
         }))
           .presets,
         [],
@@ -271,7 +266,7 @@ Deno.test("disable_background_tasks, and quit_resolve with confirmation and a sa
     await t.ok("create_project", { name: "Last" });
     assertMatch(await t.error("quit_resolve"), /CONFIRMATION_REQUIRED/);
     assertEquals((await t.ok("get_resolve_info")).edition, "studio", "still running");
-    assertEquals(await t.ok("quit_resolve", { confirm: true }), {
+    assertEquals(await t.confirmed("quit_resolve", {}), {
       quit: true,
       saved_project: "Last",
     });

@@ -238,6 +238,22 @@ Deno.test("--python names the only interpreter tried; --keep-env passes a variab
   });
 });
 
+Deno.test("every probe is isolated (-E -s -S); a kept PYTHON* variable leaves out -E", () => {
+  const seen: string[][] = [];
+  const host: Host = {
+    os: "linux",
+    env: {},
+    probe: (_command, _args, _env, paths, switches) => {
+      seen.push(switches);
+      return { ...GOOD, executable: "/usr/bin/python3", exists: paths.map(() => false) };
+    },
+  };
+  assertEquals(discover(host).switches, ["-E", "-s", "-S", "-u"]);
+  assertEquals(discover(host, { keepEnv: ["PYTHONHOME"] }).switches, ["-s", "-S", "-u"]);
+  assertEquals(discover(host, { keepEnv: ["FUSION_PYTHON3_HOME"] }).switches[0], "-E");
+  assertEquals(seen, [["-E", "-s", "-S", "-u"], ["-s", "-S", "-u"], ["-E", "-s", "-S", "-u"]]);
+});
+
 Deno.test("the real probe reports this machine's Python and which paths exist", () => {
   inTemp((dir) => {
     Deno.writeTextFileSync(`${dir}/here`, "");

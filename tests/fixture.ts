@@ -1,6 +1,6 @@
 // The edit most toolset tests start from: project "Grade", timeline "Cut" holding a.mp4 (video
 // + linked audio) then b.png, made through the tools. The media is written once per test file.
-import { ROOT, type TestClient, withClient, withTempDir } from "./harness.ts";
+import { ROOT, type ServerOptions, type TestClient, withClient, withTempDir } from "./harness.ts";
 import { writePng } from "../scripts/sample_media.ts";
 
 export interface Fixture {
@@ -68,6 +68,7 @@ async function setup(t: TestClient, dir: string): Promise<Fixture> {
 export async function withFixture(
   fn: (t: TestClient, f: Fixture, dir: string, media: string) => Promise<void>,
   env: Record<string, string> = {},
+  client: Pick<ServerOptions, "elicit"> = {},
 ) {
   const base = await mediaOnce();
   await withTempDir(async (dir) => {
@@ -75,6 +76,7 @@ export async function withFixture(
       {
         args: ["--allow-path", dir, "--allow-path", base, "--toolsets", "all"],
         env: { RESOLVE_SIM_LUT_DIR: `${base}/LUT`, ...env },
+        ...client,
       },
       async (t) => fn(t, await setup(t, base), dir, base),
     );

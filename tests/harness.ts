@@ -1,7 +1,8 @@
 // Test harness: the real server, started exactly as users start it (`deno task start`, with
 // the task's permission flags), driven over stdio by the MCP SDK client.
 import { Client, StdioClientTransport } from "../src/sdk_client.ts";
-import type { CallToolResult } from "../src/sdk.ts";
+import { type CallToolResult, types } from "../src/sdk.ts";
+import { startCommand } from "../scripts/start_command.ts";
 export { INITIALIZE, startCommand } from "../scripts/start_command.ts";
 
 export const ROOT = new URL("..", import.meta.url).pathname;
@@ -15,6 +16,20 @@ export interface ServerOptions {
   real?: boolean;
   /** Client capabilities to declare (e.g. roots, elicitation). */
   capabilities?: Record<string, unknown>;
+  /** The folder the server is started in (the repository when not given). */
+  cwd?: string;
+  /**
+   * Declare form elicitation and answer every confirmation question so (`t.answer` changes
+   * it between calls). Without it the client cannot be asked: destructive steps need tokens.
+   */
+  elicit?: ElicitAnswer;
+}
+
+export type ElicitAnswer = "accept" | "decline" | "cancel";
+
+/** The one-time token a CONFIRMATION_REQUIRED / CONFIRMATION_INVALID error hands out. */
+export function tokenOf(errorText: string): string | undefined {
+  return /confirmation_token: "([0-9a-f]+)"/.exec(errorText)?.[1];
 }
 
 export interface TestClient {
@@ -25,6 +40,21 @@ export interface TestClient {
   ok<T = Record<string, unknown>>(name: string, args?: Record<string, unknown>): Promise<T>;
   /** Calls a tool that must fail and returns its error text. */
   error(name: string, args?: Record<string, unknown>): Promise<string>;
+  /**
+   * For a client without elicitation: calls a tool that must first refuse with
+   * CONFIRMATION_REQUIRED, then again with the token it gave (as a model does after the user
+   * agreed), until it succeeds; returns its structured content.
+   */
+  confirmed<T = Record<string, unknown>>(
+    name: string,
+    args?: Record<string, unknown>,
+  ): Promise<T>;
+  /** As confirmed, for a call that fails after the confirmation: its error text. */
+  confirmedError(name: string, args?: Record<string, unknown>): Promise<string>;
+  /** With `elicit`: how the next questions are answered. */
+  answer: ElicitAnswer;
+  /** With `elicit`: every question the server asked the user, in order. */
+  questions: string[];
 }
 
 export function baseEnv(): Record<string, string> {
@@ -46,26 +76,63 @@ export function startArgs(options: ServerOptions = {}): string[] {
   ];
 }
 
+/**
+ * The server's command line. From another folder `deno task` cannot find deno.json, so the
+ * start task's own `deno run` command is used, with deno.json and main.ts named absolutely.
+ */
+function invocation(options: ServerOptions): { command: string; args: string[]; cwd: string } {
+  if (!options.cwd) return { command: Deno.execPath(), args: startArgs(options), cwd: ROOT };
+  const [command, args] = startCommand([
+    ...(options.real ? [] : ["--simulator"]),
+    ...(options.args ?? []),
+  ]);
+  args.splice(args.indexOf("main.ts"), 1, "--config", `${ROOT}deno.json`, `${ROOT}main.ts`);
+  return { command, args, cwd: options.cwd };
+}
+
 export async function withClient(
   options: ServerOptions,
   fn: (t: TestClient) => Promise<void>,
 ): Promise<void> {
   const transport = new StdioClientTransport({
-    command: Deno.execPath(),
-    args: startArgs(options),
-    cwd: ROOT,
+    ...invocation(options),
     env: { ...baseEnv(), ...options.env },
     stderr: "pipe",
   });
   let stderr = "";
   transport.stderr?.on("data", (chunk: Uint8Array) => stderr += new TextDecoder().decode(chunk));
   const client = new Client({ name: "test", version: "1.0.0" }, {
-    capabilities: options.capabilities ?? {},
+    capabilities: {
+      ...(options.elicit ? { elicitation: { form: {} } } : {}),
+      ...options.capabilities,
+    },
   });
+  const questions: string[] = [];
+  if (options.elicit) {
+    client.setRequestHandler(types.ElicitRequestSchema, (request) => {
+      questions.push(request.params.message);
+      return t.answer === "accept"
+        ? { action: "accept", content: { confirm: true } }
+        : { action: t.answer };
+    });
+  }
   await client.connect(transport);
   await client.listTools(); // the SDK client then checks every structuredContent against its outputSchema
   const call = (name: string, args: Record<string, unknown> = {}) =>
     client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+  // Refused with CONFIRMATION_REQUIRED, then called with each token given until it is not.
+  const confirming = async (name: string, args: Record<string, unknown>) => {
+    let result = await call(name, args);
+    const text = () => (result.content[0] as { text: string }).text;
+    if (!result.isError || !/CONFIRMATION_REQUIRED/.test(text()) || !tokenOf(text())) {
+      throw new Error(`${name} should have asked for confirmation: ${JSON.stringify(result)}`);
+    }
+    for (let round = 0; round < 4; round++) {
+      if (!result.isError || !/CONFIRMATION_REQUIRED/.test(text())) return result;
+      result = await call(name, { ...args, confirmation_token: tokenOf(text()) });
+    }
+    throw new Error(`${name} kept asking for confirmation: ${text()}`);
+  };
   const t: TestClient = {
     client,
     stderr: () => stderr,
@@ -85,6 +152,23 @@ export async function withClient(
       }
       return (result.content[0] as { text: string }).text;
     },
+    async confirmed(name, args = {}) {
+      const result = await confirming(name, args);
+      if (result.isError) {
+        throw new Error(`${name} failed after confirmation: ${JSON.stringify(result.content)}`);
+      }
+      // deno-lint-ignore no-explicit-any
+      return result.structuredContent as any;
+    },
+    async confirmedError(name, args = {}) {
+      const result = await confirming(name, args);
+      if (!result.isError) {
+        throw new Error(`${name} should have failed: ${JSON.stringify(result.content)}`);
+      }
+      return (result.content[0] as { text: string }).text;
+    },
+    answer: options.elicit ?? "accept",
+    questions,
   };
   try {
     await fn(t);
@@ -97,10 +181,10 @@ export async function withClient(
  * Runs the `start` task without --simulator (a subcommand such as doctor or config, or flags
  * like --help) to its end, with only the given environment; its exit code and output.
  */
-export async function runStart(args: string[], env: Record<string, string> = {}) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: startArgs({ real: true, args }),
-    cwd: ROOT,
+export async function runStart(args: string[], env: Record<string, string> = {}, cwd?: string) {
+  const { command, ...how } = invocation({ real: true, args, cwd });
+  const out = await new Deno.Command(command, {
+    ...how,
     env: { ...baseEnv(), ...env },
     clearEnv: true,
     stdin: "null",

@@ -13,7 +13,8 @@ import {
 } from "./harness.ts";
 import { shellWords } from "../scripts/start_command.ts";
 import { Client, StreamableHTTPClientTransport } from "../src/sdk_client.ts";
-import type { CallToolResult } from "../src/sdk.ts";
+import { type CallToolResult, types } from "../src/sdk.ts";
+import { MAX_SESSIONS } from "../src/http.ts";
 
 const TOKEN = "test-token-0123456789abcdef";
 const TASK_ADDRESS = "127.0.0.1:8765";
@@ -156,6 +157,56 @@ function post(url: string, headers: Record<string, string>, body: unknown = INIT
       ...headers,
     },
     body: JSON.stringify(body),
+  });
+}
+
+/** A new session opened with a raw initialize request; its id. */
+async function rawSession(url: string): Promise<string> {
+  const response = await post(url, { Authorization: `Bearer ${TOKEN}` });
+  assertEquals(response.status, 200);
+  await response.body?.cancel();
+  return response.headers.get("mcp-session-id")!;
+}
+
+/** A raw request on a session: the HTTP status and, if answered, the JSON-RPC reply. */
+async function rawRequest(url: string, session: string, method: string, params = {}) {
+  const response = await post(url, {
+    Authorization: `Bearer ${TOKEN}`,
+    "Mcp-Session-Id": session,
+    "Mcp-Protocol-Version": INITIALIZE.params.protocolVersion,
+  }, { jsonrpc: "2.0", id: 1, method, params });
+  const text = await response.text();
+  // The answer comes as a server-sent event ("data: {...}").
+  const data = text.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6));
+  const reply = data.map((d) => JSON.parse(d)).find((m) => m.id === 1);
+  return { status: response.status, reply };
+}
+
+async function rawCall<T = Record<string, unknown>>(
+  url: string,
+  session: string,
+  name: string,
+  args: Record<string, unknown> = {},
+) {
+  const { reply } = await rawRequest(url, session, "tools/call", { name, arguments: args });
+  assert(reply?.result && !reply.result.isError, JSON.stringify(reply));
+  return reply.result.structuredContent as T;
+}
+
+/** Queues a render of one job into dir on a raw session; the job's id. */
+async function queueRender(url: string, session: string, dir: string): Promise<string> {
+  await rawCall(url, session, "create_project", { name: "Render" });
+  await rawCall(url, session, "create_timeline", { name: "Cut" });
+  const settings = { TargetDir: dir, CustomName: "out" };
+  await rawCall(url, session, "set_render_settings", { settings });
+  return (await rawCall<{ job_id: string }>(url, session, "add_render_job")).job_id;
+}
+
+/** start_render with wait: true; it is answered when the render ends (here: is stopped). */
+function renderAndWait(url: string, session: string) {
+  return rawRequest(url, session, "tools/call", {
+    name: "start_render",
+    arguments: { wait: true },
   });
 }
 
@@ -304,36 +355,104 @@ Deno.test("one session's long render does not stop another from reading", async 
   await withTempDir(async (dir) => {
     await withServer({
       args: ["--toolsets", "all", "--allow-path", dir, "--session-idle-ms", "1000"],
-      env: { RESOLVE_SIM_RENDER_SECONDS: "4" },
+      // The render lasts until stop_render: nothing here depends on how long things take.
+      env: { RESOLVE_SIM_RENDER_SECONDS: "600" },
     }, async (server) => {
-      const [a, b] = await Promise.all([connect(server.url), connect(server.url)]);
-      await a.ok("create_project", { name: "Render" });
-      await a.ok("create_timeline", { name: "Cut" });
-      await a.ok("set_render_settings", { settings: { TargetDir: dir, CustomName: "out" } });
-      const job = await a.ok<{ job_id: string }>("add_render_job");
+      // Raw requests, one right after another: no session is left idle by accident (an SDK
+      // client compiling its output schemas after tools/list can take longer than that).
+      const { url } = server;
+      const a = await rawSession(url);
+      const job = await queueRender(url, a, dir);
+      const b = await rawSession(url);
       let renderDone = false;
-      const render = a.ok<{ waited: boolean; jobs: { status: string }[] }>("start_render", {
-        wait: true,
-      }).finally(() => renderDone = true);
+      const render = renderAndWait(url, a).finally(() => renderDone = true);
       let rendering = false;
       while (!rendering && !renderDone) {
-        rendering = (await b.ok<{ in_progress: boolean }>("render_status")).in_progress;
+        rendering = (await rawCall<{ in_progress: boolean }>(url, b, "render_status")).in_progress;
       }
       assert(rendering, "the render started");
       for (let i = 0; i < 5; i++) {
-        assertEquals((await b.ok("list_projects")).current_project, "Render");
-        assertEquals((await b.ok("list_timelines")).timelines instanceof Array, true);
+        assertEquals((await rawCall(url, b, "list_projects")).current_project, "Render");
+        assert((await rawCall(url, b, "list_timelines")).timelines instanceof Array);
       }
       assert(!renderDone, "the other session's reads finished while the render was running");
-      const result = await render;
-      assert(result.waited);
-      assertEquals(result.jobs.map((j) => j.status), ["Complete"]);
-      // The render took longer than --session-idle-ms, but a session with a call in
-      // progress is not idle: it still works afterwards.
-      const status = await a.ok<{ jobs: { job_id: string }[] }>("render_status");
-      assertEquals(status.jobs.map((j) => j.job_id), [job.job_id]);
-      await Promise.all([a.client.close(), b.client.close()]);
+      // A session opened after the render started expires: a's session too has been without
+      // a request for longer than --session-idle-ms, but a call in progress is not idle.
+      const c = await rawSession(url);
+      const expired = `session ${c.slice(0, 8)} ended (idle`;
+      assert(await waitFor(() => server.stderr().includes(expired)), "the idle session ended");
+      const d = await rawSession(url);
+      assertEquals((await rawCall(url, d, "stop_render")).was_rendering, true);
+      assert((await render).reply?.result, "a's call was answered: its session was kept");
+      const status = await rawCall<{ jobs: { job_id: string; status: string }[] }>(
+        url,
+        a,
+        "render_status",
+      );
+      assertEquals(status.jobs.map((j) => [j.job_id, j.status]), [[job, "Cancelled"]]);
     });
+  });
+});
+
+Deno.test("at the session cap a new session closes the least recently used idle one, never a busy one", async () => {
+  await withTempDir(async (dir) => {
+    await withServer({
+      args: ["--toolsets", "all", "--allow-path", dir],
+      env: { RESOLVE_SIM_RENDER_SECONDS: "600" },
+    }, async (server) => {
+      const { url } = server;
+      // a's last request is the oldest, a render that runs until stopped: a is busy.
+      const a = await rawSession(url);
+      await queueRender(url, a, dir);
+      const render = renderAndWait(url, a);
+      const s = [await rawSession(url)];
+      while (!(await rawCall<{ in_progress: boolean }>(url, s[0], "render_status")).in_progress);
+      while (s.length < MAX_SESSIONS - 1) s.push(await rawSession(url));
+      // s[0] was opened first but used last: s[1] is the least recently used idle session.
+      assertEquals((await rawRequest(url, s[0], "ping")).status, 200);
+      const newcomer = await rawSession(url);
+      assertEquals((await rawRequest(url, s[1], "ping")).status, 404);
+      for (const id of [s[0], s[2], newcomer]) {
+        assertEquals((await rawRequest(url, id, "ping")).reply?.result, {});
+      }
+      assertEquals((await rawCall(url, s[0], "stop_render")).was_rendering, true);
+      assert((await render).reply?.result, "a's call was answered: its session was kept");
+      const status = await rawCall<{ jobs: { status: string }[] }>(url, a, "render_status");
+      assertEquals(status.jobs.map((j) => j.status), ["Cancelled"]);
+    });
+  });
+});
+
+Deno.test("a session's log records go to that session only", async () => {
+  await withServer({ args: ["--log-level", "debug"] }, async (server) => {
+    const [a, b] = await Promise.all([connect(server.url), connect(server.url)]);
+    const records = new Map<HttpClient, string[]>([[a, []], [b, []]]);
+    for (const [t, list] of records) {
+      t.client.setNotificationHandler(types.LoggingMessageNotificationSchema, (n) => {
+        list.push(String(n.params.data));
+      });
+      await t.client.setLoggingLevel("debug");
+    }
+    // Resource-list changes reach b on its own stream (the GET the SDK client opens in the
+    // background): a change made after a's refused call arrives after any record of it would.
+    let changes = 0;
+    b.client.setNotificationHandler(types.ResourceListChangedNotificationSchema, () => {
+      changes++;
+    });
+    for (let i = 0; changes === 0; i++) await a.ok("create_project", { name: `Warm-up ${i}` });
+
+    const refused = await a.call("open_project", { name: "Missing" });
+    assert(refused.isError);
+    const before = changes;
+    await a.ok("create_project", { name: "After" });
+    assert(await waitFor(() => changes > before), "b heard of the change");
+    const refusal = /open_project refused: PROJECT_NOT_FOUND/;
+    assert(records.get(a)!.some((r) => refusal.test(r)), JSON.stringify(records.get(a)));
+    assert(
+      !records.get(b)!.some((r) => /open_project|create_project/.test(r)),
+      `b got a's records: ${JSON.stringify(records.get(b))}`,
+    );
+    await Promise.all([a.client.close(), b.client.close()]);
   });
 });
 
@@ -341,9 +460,9 @@ Deno.test("idle sessions expire; the client then starts a new one", async () => 
   await withServer(
     { args: ["--session-idle-ms", "300", "--log-level", "debug"] },
     async (server) => {
-      const a = await connect(server.url);
-      await a.ok("switch_page", { page: "edit" });
+      assert(await waitFor(() => bridgePid(server.stderr()) !== undefined), "the bridge started");
       const pid = bridgePid(server.stderr());
+      const a = await connect(server.url);
       assert(await waitFor(() => /session \w+ ended \(idle for 300 ms\)/.test(server.stderr())));
       const expired = await a.call("switch_page", { page: "color" }).then(
         () => "answered",
@@ -351,11 +470,31 @@ Deno.test("idle sessions expire; the client then starts a new one", async () => 
       );
       assertMatch(expired, /404|not found|expired/i);
       await a.client.close().catch(() => {});
-      const b = await connect(server.url);
-      assertEquals((await b.ok("switch_page", { page: "color" })).page, "color");
-      await b.client.close();
+      // Raw requests, one right after the other: the SDK client's own work between requests
+      // (compiling output schemas after tools/list) can outlast 300 ms on a busy machine.
+      const b = await rawSession(server.url);
+      const page = await rawCall<{ page: string }>(server.url, b, "switch_page", { page: "color" });
+      assertEquals(page.page, "color");
       assertEquals(bridgePid(server.stderr()), pid, "sessions come and go; the bridge stays");
       assert(pid !== undefined && isRunning(pid));
     },
   );
+});
+
+Deno.test("a confirmation token confirms only in the MCP session it was given to", async () => {
+  await withServer({ args: ["--toolsets", "all"] }, async (server) => {
+    const [a, b] = await Promise.all([connect(server.url), connect(server.url)]);
+    const text = (r: CallToolResult) => (r.content[0] as { text: string }).text;
+    for (const name of ["Keep", "Other"]) {
+      await a.ok("create_project", { name });
+      await a.ok("close_project");
+    }
+    const refusal = text(await a.call("delete_project", { name: "Keep" }));
+    const token = /confirmation_token: "([0-9a-f]+)"/.exec(refusal)?.[1];
+    assert(token, refusal);
+    const other = await b.call("delete_project", { name: "Keep", confirmation_token: token });
+    assertMatch(text(other), /^Error CONFIRMATION_INVALID/);
+    await a.ok("delete_project", { name: "Keep", confirmation_token: token });
+    await Promise.all([a.client.close(), b.client.close()]);
+  });
 });

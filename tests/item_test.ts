@@ -93,11 +93,10 @@ Deno.test("set_item_flags adds flags and clears flags/colour after confirmation"
       await t.error("set_item_flags", { item_id: v1, clear: ["Red"], clear_clip_color: true }),
       /CONFIRMATION_REQUIRED/,
     );
-    const cleared = await t.ok("set_item_flags", {
+    const cleared = await t.confirmed("set_item_flags", {
       item_id: v1,
       clear: ["Red"],
       clear_clip_color: true,
-      confirm: true,
     });
     assertEquals(cleared, { flags: ["Blue"], clip_color: "" });
     assertMatch(await t.error("set_item_flags", { item_id: v1 }), /NOTHING_TO_CHANGE/);
@@ -165,16 +164,15 @@ Deno.test("item markers: add by offset or timecode, list with pages, update, del
       await t.error("delete_item_markers", { item_id: v2, color: "Red" }),
       /CONFIRMATION_REQUIRED/,
     );
-    const del = await t.ok("delete_item_markers", { item_id: v2, color: "Red", confirm: true });
+    const del = await t.confirmed("delete_item_markers", { item_id: v2, color: "Red" });
     assertEquals(del, { deleted: 1, remaining: 1 });
-    const del2 = await t.ok("delete_item_markers", {
+    const del2 = await t.confirmed("delete_item_markers", {
       item_id: v2,
       custom_data: "qc",
-      confirm: true,
     });
     assertEquals(del2.remaining, 0);
     assertMatch(
-      await t.error("delete_item_markers", { item_id: v2, frame: 1, confirm: true }),
+      await t.confirmedError("delete_item_markers", { item_id: v2, frame: 1 }),
       /MARKER_NOT_FOUND/,
     );
     assertMatch(
@@ -214,11 +212,10 @@ Deno.test("takes: add, select, delete (confirmed), finalize", async () => {
       await t.error("manage_item_takes", { item_id: v1, action: "delete", index: 1 }),
       /CONFIRMATION_REQUIRED/,
     );
-    const del = await t.ok("manage_item_takes", {
+    const del = await t.confirmed("manage_item_takes", {
       item_id: v1,
       action: "delete",
       index: 1,
-      confirm: true,
     });
     assertEquals((del.takes as unknown[]).length, 1);
     assertMatch(
@@ -229,14 +226,13 @@ Deno.test("takes: add, select, delete (confirmed), finalize", async () => {
       await t.error("manage_item_takes", { item_id: v1, action: "finalize" }),
       /CONFIRMATION_REQUIRED/,
     );
-    const fin = await t.ok("manage_item_takes", {
+    const fin = await t.confirmed("manage_item_takes", {
       item_id: v1,
       action: "finalize",
-      confirm: true,
     });
     assertEquals(fin, { selected: 0, takes: [] });
     assertMatch(
-      await t.error("manage_item_takes", { item_id: v1, action: "finalize", confirm: true }),
+      await t.error("manage_item_takes", { item_id: v1, action: "finalize" }),
       /NOT_A_TAKE_SELECTOR/,
     );
   });
@@ -283,11 +279,10 @@ Deno.test("Fusion comps: add, export, import, rename, load, delete", async () =>
       await t.error("manage_fusion_comps", { item_id: v1, action: "delete", name: "Glow" }),
       /CONFIRMATION_REQUIRED/,
     );
-    const del = await t.ok("manage_fusion_comps", {
+    const del = await t.confirmed("manage_fusion_comps", {
       item_id: v1,
       action: "delete",
       name: "Glow",
-      confirm: true,
     });
     assertEquals(del.comps, [{ index: 1, name: "Composition 1" }]);
     assertMatch(
@@ -343,11 +338,10 @@ Deno.test("colour versions: add, rename, load, delete (not the active one)", asy
       await t.error("manage_color_versions", { item_id: v1, action: "delete", name: "Warmer" }),
       /CONFIRMATION_REQUIRED/,
     );
-    const del = await t.ok("manage_color_versions", {
+    const del = await t.confirmed("manage_color_versions", {
       item_id: v1,
       action: "delete",
       name: "Warmer",
-      confirm: true,
     });
     assertEquals(del.local, ["Version 1"]);
     await t.ok("manage_color_versions", {

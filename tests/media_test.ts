@@ -128,7 +128,7 @@ Deno.test("storage browsing, bins: create, list, current, move, export/import .d
         await t.error("export_bin", { bin: "Selects", path: `${dir}/selects.drb` }),
         /CONFIRMATION_REQUIRED/,
       );
-      await t.ok("export_bin", { bin: "Selects", path: `${dir}/selects.drb`, confirm: true });
+      await t.confirmed("export_bin", { bin: "Selects", path: `${dir}/selects.drb` });
       assertMatch(
         await t.error("export_bin", { bin: "Selects", path: `/etc/x.drb` }),
         /PATH_NOT_ALLOWED/,
@@ -138,8 +138,8 @@ Deno.test("storage browsing, bins: create, list, current, move, export/import .d
         await t.error("delete_bins", { bins: ["Selects"] }),
         /CONFIRMATION_REQUIRED.*1 clip/s,
       );
-      assertMatch(await t.error("delete_bins", { bins: ["Master"], confirm: true }), /root bin/);
-      const del = await t.ok("delete_bins", { bins: ["Selects"], confirm: true });
+      assertMatch(await t.error("delete_bins", { bins: ["Master"] }), /root bin/);
+      const del = await t.confirmed("delete_bins", { bins: ["Selects"] });
       assertEquals(del, { deleted: ["Master/Selects"], clips_deleted: 1 });
       assertEquals((await t.ok("list_clips", {})).total, 0);
       // import the .drb back
@@ -405,11 +405,10 @@ Deno.test("clips: add with ranges, sequences, listing pages, info, properties, t
         }),
         /CONFIRMATION_REQUIRED/,
       );
-      const afterColor = await t.ok<{ markers: { color: string }[] }>("edit_clip_markers", {
+      const afterColor = await t.confirmed<{ markers: { color: string }[] }>("edit_clip_markers", {
         clip: shot.id,
         action: "delete_by_color",
         color: "Red",
-        confirm: true,
       });
       assertEquals(afterColor.markers.map((m) => m.color), ["Green"]);
       await t.ok("edit_clip_markers", { clip: shot.id, action: "delete_at_frame", frame: 6 });
@@ -444,12 +443,11 @@ Deno.test("clips: add with ranges, sequences, listing pages, info, properties, t
         await t.error("export_clip_metadata", { path: `${dir}/meta.csv` }),
         /CONFIRMATION_REQUIRED/,
       );
-      await t.ok("export_clip_metadata", { path: `${dir}/meta.csv`, confirm: true });
+      await t.confirmed("export_clip_metadata", { path: `${dir}/meta.csv` });
       // delete with confirmation
       assertMatch(await t.error("delete_clips", { clips: [shot.id] }), /CONFIRMATION_REQUIRED/);
-      const gone = await t.ok<{ deleted: { id: string }[] }>("delete_clips", {
+      const gone = await t.confirmed<{ deleted: { id: string }[] }>("delete_clips", {
         clips: [shot.id],
-        confirm: true,
       });
       assertEquals(gone.deleted[0].id, shot.id);
       assertMatch(await t.error("get_clip_info", { clip: shot.id }), /CLIP_NOT_FOUND/);
@@ -502,7 +500,7 @@ Deno.test("proxies, mattes, relink/unlink/replace, audio sync, stereo", async ()
         /CONFIRMATION_REQUIRED/,
       );
       assertEquals(
-        (await t.ok("link_proxy", { clip: shot.id, action: "unlink_proxy", confirm: true }))
+        (await t.confirmed("link_proxy", { clip: shot.id, action: "unlink_proxy" }))
           .proxy_path,
         "",
       );
@@ -529,15 +527,13 @@ Deno.test("proxies, mattes, relink/unlink/replace, audio sync, stereo", async ()
           action: "delete_clip_mattes",
           clip: shot.id,
           paths: [`${dir}/x.png`],
-          confirm: true,
         }),
         /MATTE_NOT_FOUND/,
       );
-      const removed = await t.ok("manage_mattes", {
+      const removed = await t.confirmed("manage_mattes", {
         action: "delete_clip_mattes",
         clip: shot.id,
         paths: [`${dir}/matte.png`],
-        confirm: true,
       });
       assertEquals(removed.clip_mattes, []);
       const tlMattes = await t.ok<{ timeline_mattes: Clip[] }>("manage_mattes", {
@@ -558,9 +554,8 @@ Deno.test("proxies, mattes, relink/unlink/replace, audio sync, stereo", async ()
       );
       // unlink (confirmed) then relink from another folder
       assertMatch(await t.error("unlink_clips", { clips: [other.id] }), /CONFIRMATION_REQUIRED/);
-      const off = await t.ok<{ clips: { online: string }[] }>("unlink_clips", {
+      const off = await t.confirmed<{ clips: { online: string }[] }>("unlink_clips", {
         clips: [other.id],
-        confirm: true,
       });
       assertEquals(off.clips[0].online, "Offline");
       Deno.renameSync(`${dir}/other.mp4`, `${dir}/moved/other.mp4`);
@@ -579,19 +574,17 @@ Deno.test("proxies, mattes, relink/unlink/replace, audio sync, stereo", async ()
         await t.error("replace_clip", { clip: other.id, path: `${dir}/shot.mp4` }),
         /CONFIRMATION_REQUIRED/,
       );
-      const replaced = await t.ok<{ clip: { path: string } }>("replace_clip", {
+      const replaced = await t.confirmed<{ clip: { path: string } }>("replace_clip", {
         clip: other.id,
         path: `${dir}/shot.mp4`,
         keep_subclip_range: true,
-        confirm: true,
       });
       assertEquals(replaced.clip.path, `${dir}/shot.mp4`);
       assertMatch(
-        await t.error("replace_clip", {
+        await t.confirmedError("replace_clip", {
           clip: other.id,
           path: `${dir}/sound.wav`,
           keep_subclip_range: true,
-          confirm: true,
         }),
         /REPLACE_REFUSED/,
       );
@@ -664,11 +657,10 @@ Deno.test("AI analysis on bins and clips; refused with a clear error on the free
         await t.error("clear_clip_analysis", { what: "transcription", clips: [vo.id] }),
         /CONFIRMATION_REQUIRED/,
       );
-      await t.ok("clear_clip_analysis", { what: "transcription", clips: [vo.id], confirm: true });
-      await t.ok("clear_clip_analysis", {
+      await t.confirmed("clear_clip_analysis", { what: "transcription", clips: [vo.id] });
+      await t.confirmed("clear_clip_analysis", {
         what: "audio_classification",
         bin: "Interviews",
-        confirm: true,
       });
       // motion deblur: a new clip per video clip
       const deblur = await t.ok<{ created: { original_id: string; new_name: string }[] }>(
@@ -698,10 +690,9 @@ Deno.test("AI analysis on bins and clips; refused with a clear error on the free
         /AI_FEATURE_REFUSED.*Studio/s,
       );
       assertMatch(
-        await t.error("clear_clip_analysis", {
+        await t.confirmedError("clear_clip_analysis", {
           what: "transcription",
           bin: "Interviews",
-          confirm: true,
         }),
         /AI_FEATURE_REFUSED/,
       );

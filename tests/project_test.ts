@@ -83,19 +83,25 @@ Deno.test("projects: list with attributes, rename, save, delete with confirmatio
 
     assertMatch(
       await t.error("delete_project", { name: "Alpha" }),
-      /CONFIRMATION_REQUIRED.*confirm: true/s,
+      /CONFIRMATION_REQUIRED.*confirmation_token/s,
     );
     assertEquals((await t.ok("list_projects")).total, 2, "nothing deleted yet");
-    assertEquals(await t.ok("delete_project", { name: "Alpha", confirm: true }), {
+    // Resolve keeps a project that was current locked until it is closed (left by
+    // create_project, Alpha is not closed): the delete is refused, then works after a close.
+    assertMatch(await t.confirmedError("delete_project", { name: "Alpha" }), /DELETE_FAILED/);
+    await t.ok("open_project", { name: "Alpha" });
+    await t.ok("close_project");
+    await t.ok("open_project", { name: "Gamma" });
+    assertEquals(await t.confirmed("delete_project", { name: "Alpha" }), {
       deleted: "Alpha",
       remaining: 1,
     });
     assertMatch(
-      await t.error("delete_project", { name: "Alpha", confirm: true }),
+      await t.error("delete_project", { name: "Alpha" }),
       /PROJECT_NOT_FOUND/,
     );
     assertMatch(
-      await t.error("delete_project", { name: "Gamma", confirm: true }),
+      await t.error("delete_project", { name: "Gamma" }),
       /PROJECT_OPEN.*close_project/s,
     );
 
@@ -108,7 +114,7 @@ Deno.test("projects: list with attributes, rename, save, delete with confirmatio
     await t.ok("open_project", { name: "Gamma" });
     assertEquals((await t.ok("get_current_project")).timeline_count, 1);
     await t.ok("create_timeline", { name: "Unsaved" });
-    await t.ok("close_project", { save: false, confirm: true });
+    await t.confirmed("close_project", { save: false });
     await t.ok("open_project", { name: "Gamma" });
     assertEquals((await t.ok("get_current_project")).timeline_count, 1, "unsaved change dropped");
   });
@@ -151,14 +157,13 @@ Deno.test("project-manager folders: create, open, up, root, delete with confirma
       /CONFIRMATION_REQUIRED/,
     );
     assertMatch(
-      await t.error("manage_project_folders", { action: "delete", name: "Clients", confirm: true }),
+      await t.confirmedError("manage_project_folders", { action: "delete", name: "Clients" }),
       /FOLDER_ACTION_FAILED/,
     );
     await t.ok("close_project");
-    const gone = await t.ok("manage_project_folders", {
+    const gone = await t.confirmed("manage_project_folders", {
       action: "delete",
       name: "Clients",
-      confirm: true,
     });
     assertEquals(gone.subfolders, 0);
     assertEquals((await t.ok("list_projects")).total, 0);
@@ -197,11 +202,10 @@ Deno.test("databases: list, switch with confirmation (closes the project)", asyn
         /CONFIRMATION_REQUIRED.*closes "Fixture"/s,
       );
       assertEquals((await t.ok("get_current_project")).name, "Fixture");
-      const switched = await t.ok("switch_database", {
+      const switched = await t.confirmed("switch_database", {
         type: "PostgreSQL",
         name: "Shared",
         ip_address: "10.0.0.5",
-        confirm: true,
       });
       assertEquals(switched.closed_project, "Fixture");
       assertEquals((switched.current as { name: string }).name, "Shared");
@@ -312,7 +316,8 @@ Deno.test("project presets: list and apply", async () => {
       "list_project_presets",
     );
     assertEquals(presets.find((p) => p.name === "HD 720p 50")?.width, 1280);
-    const applied = await t.ok("apply_project_preset", { name: "HD 720p 50" });
+    // It replaces the project's settings: only after confirmation.
+    const applied = await t.confirmed("apply_project_preset", { name: "HD 720p 50" });
     assertEquals(applied, {
       preset: "HD 720p 50",
       frame_rate: "50",
@@ -346,7 +351,7 @@ Deno.test("export/import and archive/restore of projects, with path checks and o
         /CONFIRMATION_REQUIRED.*show\.drp exists/s,
       );
       assertEquals(
-        (await t.ok("export_project", { path: `${dir}/show.drp`, confirm: true })).overwritten,
+        (await t.confirmed("export_project", { path: `${dir}/show.drp` })).overwritten,
         true,
       );
       assertMatch(await t.error("export_project", { path: `${dir}/show.txt` }), /BAD_EXTENSION/);
@@ -374,7 +379,14 @@ Deno.test("export/import and archive/restore of projects, with path checks and o
       // Without a name the file's name "Show" is taken already.
       assertMatch(await t.error("import_project", { path: `${dir}/show.drp` }), /IMPORT_FAILED/);
 
+      // The open project cannot be archived: refused before Resolve is asked.
+      assertMatch(
+        await t.error("export_project", { path: `${dir}/show.dra`, archive_source_media: false }),
+        /PROJECT_OPEN/,
+      );
+      await t.ok("close_project");
       const dra = await t.ok("export_project", {
+        project: "Show",
         path: `${dir}/show.dra`,
         archive_source_media: false,
       });
@@ -475,7 +487,7 @@ Deno.test("refresh_lut_list and reset_intellisearch_analysis (confirmation, Stud
     await t.ok("create_project", { name: "AI" });
     assertEquals(await t.ok("refresh_lut_list"), { refreshed: true });
     assertMatch(await t.error("reset_intellisearch_analysis"), /CONFIRMATION_REQUIRED/);
-    assertEquals(await t.ok("reset_intellisearch_analysis", { confirm: true }), {
+    assertEquals(await t.confirmed("reset_intellisearch_analysis", {}), {
       project: "AI",
       cleared: true,
     });
@@ -483,7 +495,7 @@ Deno.test("refresh_lut_list and reset_intellisearch_analysis (confirmation, Stud
   await withClient({ ...ALL, env: { RESOLVE_SIM_EDITION: "free" } }, async (t) => {
     await t.ok("create_project", { name: "Free" });
     assertMatch(
-      await t.error("reset_intellisearch_analysis", { confirm: true }),
+      await t.confirmedError("reset_intellisearch_analysis", {}),
       /STUDIO_REQUIRED/,
     );
   });

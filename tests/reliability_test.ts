@@ -200,11 +200,109 @@ Deno.test("when Resolve goes away, tools say so and what to do", async () => {
     await t.ok("create_project", { name: "Before quit" });
     assertMatch(
       await t.error("api_resolve", { method: "Quit" }),
-      /CONFIRMATION_REQUIRED.*confirm: true/s,
+      /CONFIRMATION_REQUIRED.*confirmation_token/s,
     );
-    await t.ok("api_resolve", { method: "Quit", confirm: true });
+    await t.confirmed("api_resolve", { method: "Quit" });
     const text = await t.error("create_project", { name: "After quit" });
     assertMatch(text, /RESOLVE_UNAVAILABLE.*not running.*External scripting/s);
     await t.client.ping();
   });
+});
+
+/**
+ * The server started directly (signals reach it, not a task runner) with a call hanging in
+ * the bridge (the simulator's noise names each call as it starts) and a long time limit.
+ */
+async function serverWithHungCall() {
+  const [cmd, args] = startCommand([
+    "--simulator",
+    "--log-level",
+    "debug",
+    "--timeout-ms",
+    "600000",
+  ]);
+  const child = new Deno.Command(cmd, {
+    args,
+    cwd: ROOT,
+    env: { ...baseEnv(), ...HANG, RESOLVE_SIM_NOISE: "1" },
+    clearEnv: true,
+    stdin: "piped",
+    stdout: "null",
+    stderr: "piped",
+  }).spawn();
+  let stderr = "";
+  const drained = (async () => {
+    for await (const chunk of child.stderr.pipeThrough(new TextDecoderStream())) stderr += chunk;
+  })();
+  const writer = child.stdin.getWriter();
+  for (
+    const message of [
+      INITIALIZE,
+      { jsonrpc: "2.0", method: "notifications/initialized" },
+      {
+        jsonrpc: "2.0",
+        id: 2,
+        method: "tools/call",
+        params: { name: "switch_page", arguments: { page: "color" } },
+      },
+    ]
+  ) {
+    await writer.write(new TextEncoder().encode(JSON.stringify(message) + "\n"));
+  }
+  assert(await waitFor(() => stderr.includes("noise: Resolve.GetCurrentPage")), "the call hangs");
+  const bridge = bridgePid(stderr)!;
+  assert(isRunning(bridge));
+  return {
+    child,
+    bridge,
+    writer,
+    /** Kills whatever a failed test left running, and waits for the streams. */
+    async cleanup() {
+      for (const pid of [child.pid, bridge]) {
+        if (isRunning(pid)) Deno.kill(pid, "SIGKILL");
+      }
+      await child.status;
+      await writer.close().catch(() => {});
+      await drained;
+    },
+  };
+}
+
+/** The child's exit status, or undefined if it is still running after ms. */
+async function exitWithin(child: Deno.ChildProcess, ms: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((r) => timer = setTimeout(() => r(undefined), ms));
+  const status = await Promise.race([child.status, late]);
+  clearTimeout(timer);
+  return status;
+}
+
+for (const how of ["SIGTERM", "SIGINT", "stdin closing"] as const) {
+  Deno.test(`${how} ends the server promptly while a bridge call hangs`, async () => {
+    const server = await serverWithHungCall();
+    try {
+      const started = Date.now();
+      if (how === "stdin closing") await server.writer.close();
+      else server.child.kill(how);
+      // 5 s only bounds the wait: the server takes under 2 s; the call's limit is 10 minutes.
+      const status = await exitWithin(server.child, 5000);
+      assert(status, `the server still runs ${Date.now() - started} ms after ${how}`);
+      console.log(`exit after ${how}: ${Date.now() - started} ms`);
+      assertEquals(status.code, 0);
+      assert(await waitFor(() => !isRunning(server.bridge), 5000), "no orphaned bridge");
+    } finally {
+      await server.cleanup();
+    }
+  });
+}
+
+Deno.test("a killed server's bridge exits by itself, even while a call hangs in it", async () => {
+  const server = await serverWithHungCall();
+  try {
+    server.child.kill("SIGKILL");
+    await server.child.status;
+    assert(await waitFor(() => !isRunning(server.bridge), 5000), "the bridge outlived its server");
+  } finally {
+    await server.cleanup();
+  }
 });

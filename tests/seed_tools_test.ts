@@ -25,7 +25,8 @@ Deno.test("open_project loads an existing project and names the ones there when 
     const a = await t.ok("create_project", { name: "Alpha" });
     await t.ok("create_project", { name: "Beta" });
     const opened = await t.ok("open_project", { name: "Alpha" });
-    assertEquals(opened, a);
+    // The project it left was saved first.
+    assertEquals(opened, { name: "Alpha", id: a.id, saved_previous: "Beta" });
     const text = await t.error("open_project", { name: "Gamma" });
     assertMatch(text, /PROJECT_NOT_FOUND/);
     assertMatch(text, /"Alpha".*"Beta"/s);

@@ -198,13 +198,12 @@ Deno.test("timelines: create from clips with ranges, list, switch, rename, dupli
         await t.error("delete_timelines", { timelines: ["Music"] }),
         /CONFIRMATION_REQUIRED.*"Music"/s,
       );
-      const del = await t.ok("delete_timelines", {
+      const del = await t.confirmed("delete_timelines", {
         timelines: ["Music", "Assembly v2"],
-        confirm: true,
       });
       assertEquals(del, { deleted: ["Music", "Assembly v2"], remaining: 1 });
       assertMatch(
-        await t.error("delete_timelines", { timelines: ["Music"], confirm: true }),
+        await t.error("delete_timelines", { timelines: ["Music"] }),
         /TIMELINE_NOT_FOUND/,
       );
     });
@@ -342,7 +341,7 @@ Deno.test("append with ranges and record positions, tracks, items, linking, dele
         await t.error("delete_track", { type: "audio", index: 2 }),
         /CONFIRMATION_REQUIRED/,
       );
-      const dt = await t.ok("delete_track", { type: "audio", index: 2, confirm: true });
+      const dt = await t.confirmed("delete_track", { type: "audio", index: 2 });
       assertEquals(dt.deleted, "audio 2");
       // items: filters and pages
       const listed = await t.ok<{ items: Item[]; total: number }>("list_timeline_items", {});
@@ -436,10 +435,9 @@ Deno.test("append with ranges and record positions, tracks, items, linking, dele
         await t.error("delete_timeline_items", { item_ids: [target.id] }),
         /CONFIRMATION_REQUIRED/,
       );
-      const del = await t.ok("delete_timeline_items", {
+      const del = await t.confirmed("delete_timeline_items", {
         item_ids: [target.id],
         ripple: true,
-        confirm: true,
       });
       assertEquals(del.deleted, [target.id]);
       const after = await t.ok<{ items: Item[] }>("list_timeline_items", { track_type: "video" });
@@ -521,17 +519,17 @@ Deno.test("timeline markers: list with filters and pages, update custom data, de
         /CONFIRMATION_REQUIRED.*2 Red/s,
       );
       assertMatch(
-        await t.error("delete_markers", { action: "by_color", color: "Cyan", confirm: true }),
+        await t.error("delete_markers", { action: "by_color", color: "Cyan" }),
         /MARKER_NOT_FOUND/,
       );
       assertMatch(await t.error("delete_markers", { action: "by_color" }), /needs color/);
       await t.ok("add_marker", { frame: 40, color: "Yellow" });
       assertEquals(
-        await t.ok("delete_markers", { action: "by_color", color: "Red", confirm: true }),
+        await t.confirmed("delete_markers", { action: "by_color", color: "Red" }),
         { deleted: 2, remaining: 1 },
       );
       assertMatch(await t.error("delete_markers", { action: "all" }), /CONFIRMATION_REQUIRED/);
-      assertEquals(await t.ok("delete_markers", { action: "all", confirm: true }), {
+      assertEquals(await t.confirmed("delete_markers", { action: "all" }), {
         deleted: 1,
         remaining: 0,
       });
@@ -570,7 +568,7 @@ Deno.test("export in every format, import back, AAF into a timeline, overwrite c
         await t.error("export_timeline", { format: "edl", path: `${dir}/show.edl` }),
         /CONFIRMATION_REQUIRED/,
       );
-      await t.ok("export_timeline", { format: "edl", path: `${dir}/show.edl`, confirm: true });
+      await t.confirmed("export_timeline", { format: "edl", path: `${dir}/show.edl` });
       assertMatch(
         await t.error("export_timeline", { format: "edl", path: "/etc/x.edl" }),
         /PATH_NOT_ALLOWED/,

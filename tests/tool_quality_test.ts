@@ -27,6 +27,9 @@ Deno.test("every tool is fully described and annotated", async () => {
       }
       assert(tool.outputSchema, `${tool.name}: outputSchema`);
       const a = tool.annotations!;
+      // One way to confirm: the wrapper's token input on every destructive tool, no `confirm`.
+      assert(!("confirm" in props), `${tool.name} still takes confirm`);
+      if (a.destructiveHint) assert(props.confirmation_token, `${tool.name}: confirmation_token`);
       for (
         const hint of [
           "readOnlyHint",

@@ -3,7 +3,7 @@
 // that dies or hangs fails the calls in flight with a retryable error and is started again,
 // with back-off, on the next call.
 import { ToolError } from "../errors.ts";
-import { logger } from "../log.ts";
+import { logger, unscoped } from "../log.ts";
 import type { ConnectMode } from "../cli.ts";
 import { bootstrap, BRIDGE_MODULES, catalog, RELAY_MODULES, SIMULATOR_MODULES } from "./sources.ts";
 
@@ -58,6 +58,8 @@ export interface BridgeOptions {
   modulePath: string[];
   /** Environment of the Python process. */
   env: Record<string, string>;
+  /** Interpreter switches that keep it from the working folder, user site, PYTHON* variables. */
+  switches: string[];
 }
 
 export interface Connection {
@@ -79,6 +81,7 @@ interface Pending {
 
 const RESTART_WINDOW_MS = 10_000;
 const MAX_BACKOFF_MS = 5_000;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class BridgeClient {
   #child?: Deno.ChildProcess;
@@ -154,17 +157,22 @@ export class BridgeClient {
     return result;
   }
 
+  /**
+   * Stops the bridge within about 1.6 s, even with a call hanging in Resolve: the bridge gets
+   * the end of its stdin (it exits by itself then, even while a call blocks it) and is killed
+   * if it has not gone half a second later. The calls in flight fail as it exits.
+   */
   async close(): Promise<void> {
     const child = this.#child;
     if (!child) return;
-    await this.#reportRunningRender();
+    await Promise.race([this.#reportRunningRender(), sleep(1000)]);
     this.#closing = true;
     try {
-      await this.#stdin?.close();
+      await Promise.race([this.#stdin?.close(), sleep(100)]); // a full pipe must not block it
     } catch { /* already gone */ }
     const exited = await Promise.race([
       child.status.then(() => true),
-      new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
+      sleep(500).then(() => false),
     ]);
     if (!exited) this.#kill();
     await child.status.catch(() => {});
@@ -172,7 +180,8 @@ export class BridgeClient {
 
   /** A render keeps going in Resolve when the server stops: say so rather than go silent. */
   async #reportRunningRender() {
-    if (!this.#connection) return;
+    // Only an idle bridge can answer now: behind a hung call the question would wait.
+    if (!this.#connection || this.#pending.size > 0) return;
     try {
       const root = this.#connection.root.$h;
       const [, project, rendering, jobs] = await this.request("call", {
@@ -182,7 +191,7 @@ export class BridgeClient {
           { h: { $r: 1 }, m: "IsRenderingInProgress", a: [] },
           { h: { $r: 1 }, m: "GetRenderJobList", a: [] },
         ],
-      }, 2000) as [unknown, unknown, boolean, { JobId: string; OutputFilename?: string }[]];
+      }, 1000) as [unknown, unknown, boolean, { JobId: string; OutputFilename?: string }[]];
       if (project && rendering) {
         const list = (jobs ?? []).map((j) => `${j.JobId} (${j.OutputFilename ?? "?"})`).join(", ");
         log.warning(
@@ -197,7 +206,8 @@ export class BridgeClient {
 
   async #send(op: string, payload: Record<string, unknown>, timeoutMs: number) {
     if (!this.#child) {
-      this.#ready = this.#spawn();
+      // Started for one call, the new process outlives it: its records are for every session.
+      this.#ready = unscoped(() => this.#spawn());
     }
     await this.#ready;
     const id = this.#nextId++;
@@ -249,10 +259,10 @@ export class BridgeClient {
     this.generation++;
     this.#connection = undefined;
     this.#toRelease = [];
-    const { python, simulator, modulePath, env } = this.options;
+    const { python, simulator, modulePath, env, switches } = this.options;
     let child: Deno.ChildProcess;
     try {
-      child = spawnBootstrap(python, env);
+      child = spawnBootstrap(python, switches, env);
     } catch (e) {
       this.#child = undefined;
       throw new ToolError({
@@ -358,13 +368,17 @@ export class BridgeClient {
 /**
  * Starts Python on the bootstrap (bridge/bootstrap.py), which then reads one header line
  * naming the embedded modules to run. Throws if the interpreter cannot be started.
+ * `switches` (pythonSwitches in discovery.ts) keep the working folder, the user's site and
+ * PYTHON* variables out; -S also spares the bridge the memory and start-up time of the site
+ * module (bootstrap.py still puts the site-packages folders on the import path).
  */
-export function spawnBootstrap(python: string, env: Record<string, string>): Deno.ChildProcess {
+export function spawnBootstrap(
+  python: string,
+  switches: string[],
+  env: Record<string, string>,
+): Deno.ChildProcess {
   return new Deno.Command(python, {
-    // -S: no site module, so the .pth files and sitecustomize of whatever Python this is
-    // cost the bridge neither memory nor start-up time (bootstrap.py still puts the
-    // site-packages folders on the import path).
-    args: ["-S", "-c", bootstrap],
+    args: [...switches, "-c", bootstrap],
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",

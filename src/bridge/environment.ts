@@ -37,5 +37,6 @@ export function bridgeEnvironment(
     modulePath: options.simulator || !found.modulesDir ? [] : [found.modulesDir],
     // Variables known to break Python are passed as empty values (unset, for Python).
     env: { ...found.childEnv, ...interpreter?.env },
+    switches: found.switches,
   };
 }

@@ -6,9 +6,19 @@ import { type ApiMethod, catalog } from "../bridge/sources.ts";
 import { fail } from "../errors.ts";
 import { findBin, findClip, findItem, findTimeline } from "../lookup.ts";
 import { type Handle, isHandle, type ResolveSession } from "../resolve.ts";
+import { isAbsolutePath, isPathSetting, refuseControl } from "../paths.ts";
 import { defineTool, type ToolDef } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { confirmStartRendering } from "./render.ts";
+import { EXPORT_FORMATS } from "./timeline.ts";
+import {
+  checkFileName,
+  checkPathSetting,
+  confirmOverwrite,
+  needExtension,
+  NO_CONTROL,
+  NOTE_TEXT,
+} from "./shared.ts";
 
 const API = catalog as Record<string, Record<string, ApiMethod>>;
 
@@ -127,7 +137,7 @@ async function resolveArgs(
   const keys = Object.keys(value);
   if (keys.length === 1 && keys[0] === "$const") return value;
   if (keys.length === 1 && keys[0] === "$dict") {
-    return { $dict: await resolveArgs(resolve, value.$dict, timeline, cache) };
+    return { $dict: await resolveArgs(resolve, dictEntries(value.$dict), timeline, cache) };
   }
   if (keys.length === 1 && keys[0] === "$object") {
     const ref = objectRef.safeParse(value.$object);
@@ -342,14 +352,15 @@ function apiTool(cls: string): ToolDef {
     description:
       `Calls one documented method of Resolve's ${cls} object (${names.length} methods; see the resource resolve://api/reference for signatures). ` +
       `Arguments are positional JSON values; pass API objects as {"$object": {"class": "MediaPoolItem", "id": "<unique id>"}} (GalleryStill: {"class": "GalleryStill", "album": "<name>", "index": n}), constants as {"$const": "EXPORT_EDL"}, and constant-keyed dicts as {"$dict": [[{"$const": "AUDIO_SYNC_MODE"}, ...]]}. ` +
-      `Results that are API objects come back as {"$object": {class, id, name}}. File and folder paths (anywhere in the arguments) must be absolute and inside the allowed folders; overwriting an existing file needs confirm: true. Prefer the task-level tools; use this for anything they do not cover.` +
+      `Results that are API objects come back as {"$object": {class, id, name}}. File and folder paths (anywhere in the arguments) must be absolute and inside the allowed folders; overwriting an existing file needs the user's confirmation. Prefer the task-level tools; use this for anything they do not cover.` +
       (destructive.length
-        ? ` Destructive methods (${destructive.join(", ")}) need confirm: true.`
+        ? ` Destructive methods (${destructive.join(", ")}) need the user's confirmation.`
         : ""),
     toolset: "api",
     readOnly: false,
     gatedByBridge: true,
     destructive: destructive.length > 0,
+    asks: true, // overwriting a file needs confirmation, whatever the method
     openWorld: true,
     input: () => ({
       method: z.enum(names).describe(`The ${cls} method to call.`),
@@ -359,9 +370,6 @@ function apiTool(cls: string): ToolDef {
       ),
       timeline: z.string().max(255).optional().describe(
         "Timeline (name or id) used to find timeline items and graphs. Default: the current timeline.",
-      ),
-      confirm: z.boolean().optional().describe(
-        "Set true, after the user agreed, to confirm a destructive method or a call that overwrites existing files (or renders over them). Default: false.",
       ),
     }),
     output: () => ({
@@ -386,15 +394,15 @@ function apiTool(cls: string): ToolDef {
           `Signatures: ${spec.signatures.join("; ")}.`,
         );
       }
+      // Paths and names first: refuse what can be refused before asking the user.
+      const { args: sent, written } = await checkPathArgs(ctx, cls, args.method, spec, raw);
       if (spec.effect === "destructive") {
         await ctx.confirm(
           `Call ${cls}.${args.method}, which deletes or discards data in Resolve?`,
-          args.confirm,
         );
       }
-      const sent = await checkPathArgs(ctx, cls, args.method, spec, raw, args.confirm);
       if (cls === "Project" && args.method === "StartRendering") {
-        await confirmStartRendering(ctx, raw, args.confirm); // the jobs' output files
+        await confirmStartRendering(ctx, raw); // the jobs' output files
       }
       const object = await target(
         resolve,
@@ -403,10 +411,9 @@ function apiTool(cls: string): ToolDef {
         args.timeline,
       );
       const callArgs = await resolveArgs(resolve, sent as Json, args.timeline) as unknown[];
-      const result = await describeObjects(
-        resolve,
-        await resolve.call(object, args.method, ...callArgs),
-      );
+      const value = await resolve.call(object, args.method, ...callArgs);
+      for (const path of written) await ctx.paths.checkLanded(path); // nothing was swapped
+      const result = await describeObjects(resolve, value);
       return {
         summary: `${cls}.${args.method} returned ${
           JSON.stringify(result)?.slice(0, 200) ?? "nothing"
@@ -425,6 +432,9 @@ function apiTool(cls: string): ToolDef {
 // fileName, lutPath, TargetDir, FilePath, media...) is a path whatever its shape. Paths are
 // resolved and checked against the allowed roots, and Resolve receives the resolved path.
 // Relative paths are refused: Resolve would resolve them against its own working directory.
+// $dict takes [key, value] pairs only; bare file names (filePrefix, CustomName, the deblur
+// FileName) may not hold folders; folder-valued settings (SetSetting, SetRenderSettings) are
+// checked as writes; a write is checked again once Resolve returns (PATH_ESCAPED).
 
 /** Parameter and dict key names whose string values are paths. */
 const PATH_NAME = /(path|paths|dir|dirs|directory|folder|folders|file|files|filename)$/i;
@@ -446,6 +456,17 @@ const ITEM_PATH_METHODS = new Set([
 ]);
 /** lutPath may be relative to Resolve's LUT folders (no '..'), as set_node does. */
 const LUT_FOLDER_RELATIVE = new Set(["lutpath"]);
+/** Parameters and dict keys holding bare file names: Resolve puts them in a folder given
+ * elsewhere (ExportStills' folderPath, the render TargetDir). No folders, no '..'. */
+const BARE_NAMES = new Set(["fileprefix", "customname"]);
+/** Methods whose FileName option is a bare name (the deblurred copy goes next to its clip). */
+const BARE_FILE_NAME_METHODS = new Set(["RemoveMotionBlur"]);
+/** Methods that store folders Resolve writes into later: checked as writes, not confirmed. */
+const SETTING_METHODS = new Set([
+  "Project.SetSetting",
+  "Timeline.SetSetting",
+  "Project.SetRenderSettings",
+]);
 
 export function isPathName(name: string | undefined): boolean {
   if (!name) return false;
@@ -455,10 +476,6 @@ export function isPathName(name: string | undefined): boolean {
 
 function isTextName(name: string | undefined): boolean {
   return !!name && !isPathName(name) && TEXT_NAME.test(name.replace(/\s+/g, ""));
-}
-
-export function isAbsolutePath(s: string): boolean {
-  return s.startsWith("/") || /^[a-zA-Z]:[\\/]/.test(s) || s.startsWith("\\\\");
 }
 
 /** A string shaped like a path whatever parameter it is given for. */
@@ -488,12 +505,49 @@ export interface PathArg {
   name: string | undefined;
   /** True if found by its name (not its shape). */
   byName: boolean;
+  /** A folder-valued setting (TargetDir, perfCacheClipsLocation...): Resolve writes there later. */
+  setting: boolean;
   put(resolved: string): void;
+}
+
+/** A $dict's entries: only [key, value] pairs (any other shape would reach Resolve unchecked). */
+function dictEntries(value: Json): [Json, Json][] {
+  if (!Array.isArray(value) || !value.every((e) => Array.isArray(e) && e.length === 2)) {
+    fail(
+      "INVALID_ARGUMENTS",
+      "$dict takes a list of [key, value] pairs",
+      'Write {"$dict": [[{"$const": "NAME"}, value], ["Key", value]]}.',
+    );
+  }
+  return value as [Json, Json][];
+}
+
+/** The name a $dict key stands for: the string, or the constant's name. */
+function keyName(key: Json): string | undefined {
+  if (typeof key === "string") return key;
+  const c = key && typeof key === "object" && !Array.isArray(key) ? key.$const : undefined;
+  return typeof c === "string" ? c : undefined;
+}
+
+/** Names reach interchange exports (EDL lines): no control characters; notes keep \n, \t. */
+function checkText(value: Json, names: string[]): void {
+  if (typeof value !== "string") return;
+  const note = names.some((n) => /notes?$/i.test(n));
+  const named = names.some((n) => /name$/i.test(n));
+  if ((note && !NOTE_TEXT.test(value)) || (!note && named && !NO_CONTROL.test(value))) {
+    fail(
+      "INVALID_ARGUMENTS",
+      `${names[0]} ${JSON.stringify(value.slice(0, 200))} contains control characters${
+        note ? " other than newline and tab" : ""
+      }`,
+      "Remove them: exported EDL/ALE files would carry them as new lines.",
+    );
+  }
 }
 
 /**
  * Finds the path arguments of a call in a copy of its arguments; each found path's put()
- * replaces it in that copy.
+ * replaces it in that copy. Bare file names (filePrefix, CustomName) are checked here.
  */
 export function findPathArgs(
   cls: string,
@@ -505,6 +559,11 @@ export function findPathArgs(
   const found: PathArg[] = [];
   const positional = paramNames(signatures);
   const itemPaths = ITEM_PATH_METHODS.has(`${cls}.${method}`);
+  const settings = SETTING_METHODS.has(`${cls}.${method}`);
+  const bare = (name: string | undefined) => {
+    const n = name?.replace(/\s+/g, "").toLowerCase() ?? "";
+    return BARE_NAMES.has(n) || (n === "filename" && BARE_FILE_NAME_METHODS.has(method));
+  };
   const visit = (
     value: Json,
     name: string | undefined,
@@ -514,8 +573,9 @@ export function findPathArgs(
   ) => {
     if (typeof value === "string") {
       if (value === "") return;
+      if (bare(name)) return checkFileName(value, name!);
       if (pathByName || (!text && looksLikePath(value))) {
-        found.push({ value, name, byName: pathByName, put });
+        found.push({ value, name, byName: pathByName, setting: settings && pathByName, put });
       }
       return;
     }
@@ -526,11 +586,10 @@ export function findPathArgs(
     if (value === null || typeof value !== "object") return;
     const keys = Object.keys(value);
     if (keys.length === 1 && (keys[0] === "$object" || keys[0] === "$const")) return;
-    if (keys.length === 1 && keys[0] === "$dict" && Array.isArray(value.$dict)) {
-      for (const entry of value.$dict) {
-        if (!Array.isArray(entry) || entry.length !== 2) continue;
-        const key = typeof entry[0] === "string" ? entry[0] : undefined;
-        visitKeyed(entry[1], key, text, (x) => entry[1] = x);
+    if (keys.length === 1 && keys[0] === "$dict") {
+      for (const entry of dictEntries(value.$dict)) {
+        visit(entry[0], undefined, false, text, (x) => entry[0] = x); // a key shaped like a path
+        visitKeyed(entry[1], keyName(entry[0]), text, (x) => entry[1] = x);
       }
       return;
     }
@@ -546,27 +605,42 @@ export function findPathArgs(
   ) => visit(value, key, isPathName(key), isPathName(key) ? false : text, put);
   args.forEach((a, i) => {
     const names = positional[i] ?? [];
-    const pathName = itemPaths ? "path" : names.find(isPathName);
+    checkText(a, names);
+    // SetSetting(key, value): a folder-valued key (perfCacheClipsLocation...) makes a path.
+    const key = settings && i === 1 && typeof args[0] === "string" && isPathSetting(args[0])
+      ? args[0]
+      : undefined;
+    const pathName = key ?? (itemPaths ? "path" : names.find(isPathName));
     const textName = !pathName && names.some(isTextName);
     visit(a, pathName ?? names[0], !!pathName, textName, (x) => args[i] = x);
   });
+  if (method === "SetClipProperty" && args[0] === "Clip Name") checkText(args[1], ["Clip Name"]);
+  // Timeline.Export(fileName, type): the name carries the format's extension, as export_timeline.
+  const type = cls === "Timeline" && method === "Export" ? keyName(args[1]) : undefined;
+  const exts = Object.values(EXPORT_FORMATS).filter((f) => f.type === type).map((f) => f.ext);
+  if (exts.length && typeof args[0] === "string") needExtension(args[0], [...new Set(exts)], type!);
   return { args, found };
 }
 
-/** Checks the path arguments against the allowed roots; returns the arguments to send. */
+/**
+ * Checks the path arguments against the allowed roots; returns the arguments to send and
+ * the paths the call writes (to check again after it: PathPolicy.checkLanded).
+ */
 async function checkPathArgs(
   ctx: Parameters<ToolDef["handler"]>[1],
   cls: string,
   method: string,
   spec: ApiMethod,
   raw: Json[],
-  confirmed: boolean | undefined,
-): Promise<Json[]> {
+): Promise<{ args: Json[]; written: string[] }> {
   const { args, found } = findPathArgs(cls, method, spec.signatures, raw);
+  const roots = () =>
+    ctx.paths.roots.join(", ") || "(none: start the server with --allow-path DIR)";
   const checked: PathArg[] = [];
   for (const p of found) {
+    refuseControl(p.value);
     const key = p.name?.replace(/\s+/g, "").toLowerCase() ?? "";
-    if (isAbsolutePath(p.value) || p.value.startsWith("~")) {
+    if (isAbsolutePath(p.value) || (p.value.startsWith("~") && !p.setting)) {
       checked.push(p);
     } else if (
       p.byName && LUT_FOLDER_RELATIVE.has(key) && !/(^|[\\/])\.\.([\\/]|$)/.test(p.value) &&
@@ -579,44 +653,60 @@ async function checkPathArgs(
         `"${p.value.slice(0, 200)}"${
           p.name ? ` (${p.name})` : ""
         } is not an absolute path; Resolve would resolve it against its own working directory`,
-        `Give an absolute path inside one of the allowed folders: ${
-          ctx.paths.roots.join(", ") || "(none: start the server with --allow-path DIR)"
-        }.`,
+        `Give an absolute path inside one of the allowed folders: ${roots()}.`,
       );
     }
   }
-  if (checked.length === 0) return args;
+  // Without TargetDir, Quick Export writes to Resolve's own default folder.
+  if (method === "RenderWithQuickExport" && !found.some((p) => /^targetdir$/i.test(p.name ?? ""))) {
+    fail(
+      "PATH_NOT_ALLOWED",
+      "RenderWithQuickExport without TargetDir would write to Resolve's default folder, which may be outside the allowed folders",
+      `Give {"TargetDir": "<folder>"} in param_dict, a folder inside: ${roots()}.`,
+    );
+  }
+  const written: string[] = [];
+  for (const p of checked.filter((c) => c.setting)) {
+    p.put(await checkPathSetting(ctx.paths, p.name ?? "setting", p.value));
+  }
+  const rest = checked.filter((c) => !c.setting);
+  if (rest.length === 0) return { args, written };
   if (
     spec.effect === "read" ||
     /^(Import|Load|Restore|Relink|Replace|Link|Add|Apply|Set|Insert|Reveal)/.test(
       spec.signatures[0],
     )
   ) {
-    const resolved = await ctx.paths.checkRead(checked.map((p) => p.value));
-    checked.forEach((p, i) => p.put(resolved[i].path));
-  } else {
-    for (const p of checked) {
-      const target = await ctx.paths.checkWrite(p.value);
-      if (target.exists) {
-        await ctx.confirm(
-          target.isDir
-            ? `${cls}.${method} writes into the existing folder ${target.path}, replacing files of the same name there. Go ahead?`
-            : `${cls}.${method} would overwrite ${target.path}. Overwrite it?`,
-          confirmed,
-        );
+    const resolved = await ctx.paths.checkRead(rest.map((p) => p.value));
+    rest.forEach((p, i) => p.put(resolved[i].path));
+    return { args, written };
+  }
+  for (const p of rest) {
+    const target = await ctx.paths.checkWrite(p.value);
+    if (target.exists) {
+      await confirmOverwrite(
+        ctx,
+        p.value,
+        target,
+        target.isDir
+          ? `${cls}.${method} writes into the existing folder ${target.path}, replacing files of the same name there. Go ahead?`
+          : `${cls}.${method} would overwrite ${target.path}. Overwrite it?`,
+      );
+    }
+    p.put(target.path);
+    written.push(target.path);
+    // Resolve appends the extension ExportLUT needs: the file it writes may be another.
+    if (method === "ExportLUT" && !target.isDir && !/\.(cube|vlt)$/i.test(target.path)) {
+      const others = [`${target.path}.cube`, `${target.path}.vlt`];
+      const other = await Promise.all(others.map((o) => ctx.paths.checkWrite(o)));
+      const taken = other.filter((c) => c.exists).map((c) => c.path);
+      if (taken.length) {
+        await ctx.confirm(`${cls}.${method} would overwrite ${taken.join(" or ")}?`);
       }
-      p.put(target.path);
-      // Resolve appends the extension ExportLUT needs: the file it writes may be another.
-      if (method === "ExportLUT" && !target.isDir && !/\.(cube|vlt)$/i.test(target.path)) {
-        const other = await ctx.paths.checkRead([`${target.path}.cube`, `${target.path}.vlt`]);
-        const taken = other.filter((c) => c.exists).map((c) => c.path);
-        if (taken.length) {
-          await ctx.confirm(`${cls}.${method} would overwrite ${taken.join(" or ")}?`, confirmed);
-        }
-      }
+      written.push(...others);
     }
   }
-  return args;
+  return { args, written };
 }
 
 export function registerApiTools(registry: ToolRegistry): void {

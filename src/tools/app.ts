@@ -310,9 +310,6 @@ const managePresets = defineTool({
     path: z.string().min(1).max(4096).optional().describe(
       "Absolute file path: the file to read for import, the file to write for export.",
     ),
-    confirm: z.boolean().optional().describe(
-      "Set true only after the user agreed to delete/overwrite. Omitted or false: nothing is deleted or overwritten without confirmation.",
-    ),
   }),
   output: () => ({
     kind: z.string().describe("Preset kind."),
@@ -383,6 +380,7 @@ const managePresets = defineTool({
       }
     }
     let path: string | null = null;
+    let landed: (() => Promise<void>) | undefined; // export: checks where the file went
     if (args.action === "import") {
       const [checked] = await ctx.paths.checkRead([args.path!]);
       if (!checked.exists || checked.isDir) {
@@ -394,14 +392,15 @@ const managePresets = defineTool({
       }
       path = checked.path;
     } else if (args.action === "export") {
-      path = (await outputFile(ctx, args.path!, args.confirm)).path;
+      const out = await outputFile(ctx, args.path!);
+      path = out.path;
+      landed = out.landed;
     }
     if (args.action === "delete") {
-      await ctx.confirm(`Delete the ${args.kind} preset "${presetName}"?`, args.confirm);
+      await ctx.confirm(`Delete the ${args.kind} preset "${presetName}"?`);
     } else if (args.action === "update") {
       await ctx.confirm(
         `Overwrite the layout preset "${presetName}" with the current layout?`,
-        args.confirm,
       );
     }
     const callArgs = args.action === "import"
@@ -412,6 +411,7 @@ const managePresets = defineTool({
     let target: Handle = await resolve.root();
     if (method.startsWith("Project.")) target = await resolve.project();
     const ok = await resolve.call(target, method.split(".")[1], ...callArgs);
+    await landed?.();
     if (ok !== true) {
       fail(
         "PRESET_ACTION_FAILED",
@@ -475,9 +475,6 @@ const quitResolve = defineTool({
     save_project: z.boolean().optional().describe(
       "Save the loaded project before quitting. Default true; if the save fails nothing is quit.",
     ),
-    confirm: z.boolean().optional().describe(
-      "Set true only after the user agreed to quit Resolve. Omitted or false: nothing happens without confirmation.",
-    ),
   }),
   output: () => ({
     quit: z.boolean().describe("Always true on success."),
@@ -492,7 +489,7 @@ const quitResolve = defineTool({
   ],
   async handler(args, ctx) {
     const { resolve } = ctx;
-    await ctx.confirm("Quit DaVinci Resolve?", args.confirm);
+    await ctx.confirm("Quit DaVinci Resolve?");
     let saved: string | null = null;
     if (args.save_project ?? true) {
       const [pm, project, projectName] = await resolve.chain(

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { fail } from "../errors.ts";
 import { findTimeline, pageInput, pageOutput, pageWindow, timelineRefInput } from "../lookup.ts";
 import { constant, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
+import { fromBase64, imaging, toBase64 } from "../image/index.ts";
 import { defineTool } from "../tool.ts";
 import {
   cacheConstant,
@@ -13,7 +14,7 @@ import {
   itemsOf,
 } from "./item.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { someNames } from "./shared.ts";
+import { outputFile, someNames } from "./shared.ts";
 
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v) || 0);
 
@@ -203,9 +204,10 @@ const setNode = defineTool({
   name: "set_node",
   title: "Set a node's LUT, enabled state or cache mode",
   description:
-    "Changes one node of a node graph (a clip's, the timeline's or a colour group's): puts a LUT on it (an absolute .cube/.3dl/... path inside the allowed folders, or a path relative to Resolve's LUT folders such as 'Sample/Warm.cube'; the LUT list is refreshed once if Resolve does not know it yet), enables/disables it, and/or sets its cache mode. Returns the node afterwards.",
+    "Changes one node of a node graph (a clip's, the timeline's or a colour group's): puts a LUT on it (an absolute .cube/.3dl/... path inside the allowed folders, or a path relative to Resolve's LUT folders such as 'Sample/Warm.cube'; the LUT list is refreshed once if Resolve does not know it yet; over another LUT or a grade on that node it needs confirmation), enables/disables it, and/or sets its cache mode. Returns the node afterwards.",
   toolset: "color",
   readOnly: false,
+  destructive: true,
   idempotent: true,
   openWorld: true,
   input: () => ({
@@ -232,7 +234,7 @@ const setNode = defineTool({
     "Graph.SetNodeCacheMode",
     "Project.RefreshLUTList",
   ],
-  async handler(args, { resolve, paths }) {
+  async handler(args, { resolve, paths, confirm }) {
     if (args.lut === undefined && args.enabled === undefined && !args.cache_mode) {
       fail("NOTHING_TO_CHANGE", "give lut, enabled or cache_mode");
     }
@@ -255,6 +257,20 @@ const setNode = defineTool({
     const changed: string[] = [];
     const i = args.node_index;
     if (lut !== undefined) {
+      // A LUT over another LUT, or over the node's corrections, replaces work: ask first.
+      const [had, tools] = await resolve.batch([
+        { h: graph.$h, m: "GetLUT", a: [i] },
+        { h: graph.$h, m: "GetToolsInNode", a: [i] },
+      ]);
+      const hadLut = String(had ?? "");
+      const graded = ((tools as string[]) ?? []).filter((t) => t !== "LUT");
+      if ((hadLut && hadLut !== lut) || graded.length) {
+        await confirm(
+          `Put the LUT ${args.lut} on node ${i} of the ${label}, over ${
+            hadLut ? `its LUT ${hadLut}` : `its ${graded.join(", ")}`
+          }?`,
+        );
+      }
       let ok = await resolve.call(graph, "SetLUT", i, lut);
       if (ok !== true) {
         await resolve.call(project, "RefreshLUTList");
@@ -378,9 +394,10 @@ const applyDrxGrade = defineTool({
   name: "apply_drx_grade",
   title: "Apply a DRX grade",
   description:
-    "Loads a grade from a .drx still file and applies it to a node graph (a clip's, the timeline's or a colour group's), replacing the graph's nodes. Returns the nodes afterwards.",
+    "Loads a grade from a .drx still file and applies it to a node graph (a clip's, the timeline's or a colour group's), replacing the graph's nodes; when the graph already has a grade (more than one node, or a LUT, tools or label on it) that needs confirmation. Returns the nodes afterwards.",
   toolset: "color",
   readOnly: false,
+  destructive: true,
   openWorld: true,
   input: () => ({
     ...graphInput,
@@ -393,7 +410,7 @@ const applyDrxGrade = defineTool({
     nodes: z.array(nodeSchema).describe("The nodes afterwards."),
   }),
   apiMethods: [...GRAPH_METHODS, ...NODE_READS, "Graph.ApplyGradeFromDRX"],
-  async handler(args, { resolve, paths }) {
+  async handler(args, { resolve, paths, confirm }) {
     const [checked] = await paths.checkRead([args.path]);
     if (!checked.exists || checked.isDir) fail("FILE_NOT_FOUND", `${args.path} does not exist`);
     if (!checked.path.toLowerCase().endsWith(".drx")) {
@@ -404,6 +421,13 @@ const applyDrxGrade = defineTool({
       );
     }
     const { graph, label } = await graphOf(resolve, args);
+    // Anything but Resolve's single empty node is a grade the DRX would replace.
+    const before = await readNodes(resolve, graph);
+    if (before.length > 1 || before.some((n) => n.lut || n.label || n.tools.length)) {
+      await confirm(
+        `Replace the grade of the ${label} (${before.length} node(s)) with ${checked.path}?`,
+      );
+    }
     const ok = await resolve.call(
       graph,
       "ApplyGradeFromDRX",
@@ -429,7 +453,6 @@ const resetGrade = defineTool({
     what: z.enum(["grades", "node_colors"]).optional().describe(
       "'grades' (default) resets every node; 'node_colors' only the node colours (graph 'item').",
     ),
-    confirm: z.boolean().optional().describe("Set true to confirm the reset."),
   }),
   output: () => ({
     graph: z.string().describe("Which graph was reset."),
@@ -451,7 +474,6 @@ const resetGrade = defineTool({
       what === "grades"
         ? `Reset all grades of the ${label}?`
         : `Reset the node colours of item ${args.item_id}?`,
-      args.confirm,
     );
     const ok = what === "grades"
       ? await ctx.resolve.call(graph, "ResetAllGrades")
@@ -517,9 +539,6 @@ const exportLut = defineTool({
     type: z.enum(["cube_17", "cube_33", "cube_65", "panasonic_vlut"]).optional().describe(
       "LUT type. Default: cube_33.",
     ),
-    confirm: z.boolean().optional().describe(
-      "Set true, after the user agreed, to overwrite an existing file. Default: false (an existing file is not replaced: CONFIRMATION_REQUIRED).",
-    ),
   }),
   output: () => ({
     path: z.string().describe("The file written."),
@@ -530,12 +549,11 @@ const exportLut = defineTool({
     const type = args.type ?? "cube_33";
     const [name, ext] = LUT_TYPES[type];
     const path = args.path.toLowerCase().endsWith(ext) ? args.path : args.path + ext;
-    const checked = await ctx.paths.checkWrite(path);
-    if (checked.isDir) fail("PATH_IS_FOLDER", `${path} is a folder; give a file path`);
     const { item, trackType } = await itemOf(ctx.resolve, args.timeline, args.item_id);
     if (trackType !== "video") fail("NOT_A_VIDEO_ITEM", "only video items have a grade");
-    if (checked.exists) await ctx.confirm(`Overwrite ${checked.path}?`, args.confirm);
+    const checked = await outputFile(ctx, path);
     const ok = await ctx.resolve.call(item, "ExportLUT", constant(name), checked.path);
+    await checked.landed();
     if (ok !== true) fail("EXPORT_FAILED", `Resolve could not write the LUT to ${checked.path}`);
     return {
       summary: `Exported a ${type} LUT to ${checked.path}.`,
@@ -650,7 +668,6 @@ const manageColorGroups = defineTool({
       "For remove_items: ids of the timeline items to ungroup.",
     ),
     timeline: timelineRefInput,
-    confirm: z.boolean().optional().describe("Set true to confirm delete or remove_items."),
   }),
   output: () => ({
     groups: z.array(z.string()).describe("Group names afterwards."),
@@ -696,7 +713,6 @@ const manageColorGroups = defineTool({
       const { group } = await findGroup(resolve, project, need(args.name, "name"));
       await ctx.confirm(
         `Delete the colour group "${args.name}" (its clips become ungrouped)?`,
-        args.confirm,
       );
       if (await resolve.call(project, "DeleteColorGroup", group) !== true) {
         fail("GROUP_REFUSED", `Resolve refused to delete the group "${args.name}"`);
@@ -707,7 +723,6 @@ const manageColorGroups = defineTool({
       const items = await itemsOf(resolve, timeline, ids);
       await ctx.confirm(
         `Remove ${items.length} item(s) from their colour group?`,
-        args.confirm,
       );
       const results = await resolve.batch(
         items.map((it) => ({ h: it.$h, m: "RemoveFromColorGroup" })),
@@ -1266,9 +1281,6 @@ const exportStills = defineTool({
     format: z.enum(STILL_FORMATS).optional().describe(
       "File format; 'drx' writes the grade. Default: png.",
     ),
-    confirm: z.boolean().optional().describe(
-      "Set true, after the user agreed, to replace existing files in the folder. Default: false (the call fails with CONFIRMATION_REQUIRED naming the files that could be replaced).",
-    ),
   }),
   output: () => ({
     album: z.string().describe("The album."),
@@ -1280,6 +1292,8 @@ const exportStills = defineTool({
     ...GALLERY_READS,
     "GalleryStillAlbum.GetStills",
     "GalleryStillAlbum.ExportStills",
+    "Resolve.GetCurrentPage",
+    "Resolve.OpenPage",
     "Resolve.GetMediaStorage",
     "MediaStorage.GetFileList",
   ],
@@ -1306,7 +1320,6 @@ const exportStills = defineTool({
     if (UNLISTED_STILL_FORMATS.has(format)) {
       await ctx.confirm(
         `Export ${picked.length} still(s) as .${format} into ${checked.path}? Files there named "${prefix}<still number>.${format}" would be replaced, and .${format} files cannot be listed to check.`,
-        args.confirm,
       );
     } else {
       const [storage] = await resolve.chain("GetMediaStorage");
@@ -1325,10 +1338,14 @@ const exportStills = defineTool({
           `${checked.path} already holds ${clash.length} .${format} file(s) starting with "${prefix}" (${
             someNames(clash, 10)
           }); exporting may replace them. Export anyway?`,
-          args.confirm,
         );
       }
     }
+    // Resolve exports stills only while the Color page (and its Gallery) is shown: open it
+    // for the export and go back to the page the editor was on.
+    const root = await resolve.root();
+    const page = String(await resolve.call(root, "GetCurrentPage") ?? "");
+    if (page !== "color") await resolve.call(root, "OpenPage", "color");
     const ok = await resolve.call(
       album.handle,
       "ExportStills",
@@ -1337,11 +1354,13 @@ const exportStills = defineTool({
       prefix,
       format,
     );
+    if (page && page !== "color") await resolve.call(root, "OpenPage", page);
+    await paths.checkLanded(checked.path); // no link in the folder was swapped in meanwhile
     if (ok !== true) {
       fail(
         "EXPORT_FAILED",
         `Resolve could not export the stills to ${checked.path}`,
-        "In Resolve the Gallery panel of the Color page must be visible for exports (switch_page color).",
+        "The server opened the Color page for the export; in Resolve the Gallery panel there must be visible too (it cannot be opened through the API).",
       );
     }
     return {
@@ -1363,7 +1382,6 @@ const deleteStills = defineTool({
   input: () => ({
     album: albumInput,
     indices: indicesInput.describe("1-based still indices to delete (list_stills)."),
-    confirm: z.boolean().optional().describe("Set true to confirm the deletion."),
   }),
   output: () => ({
     album: z.string().describe("The album."),
@@ -1375,7 +1393,7 @@ const deleteStills = defineTool({
     const album = pickAlbum((await galleryAlbums(ctx.resolve)).albums, args.album);
     const unique = [...new Set(args.indices)];
     const { picked, all } = await stillsAt(ctx.resolve, album, unique);
-    await ctx.confirm(`Delete ${picked.length} still(s) from "${album.name}"?`, args.confirm);
+    await ctx.confirm(`Delete ${picked.length} still(s) from "${album.name}"?`);
     const [ok, after] = await ctx.resolve.batch([
       { h: album.handle.$h, m: "DeleteStills", a: [picked] },
       { h: album.handle.$h, m: "GetStills" },
@@ -1437,15 +1455,16 @@ const getClipThumbnail = defineTool({
   name: "get_clip_thumbnail",
   title: "Get the current clip's thumbnail",
   description:
-    "Returns the thumbnail of the clip under the playhead of the current timeline as raw 8-bit RGB pixels (base64). Works only while the Color page is shown (switch_page color).",
+    "Returns the Color page thumbnail of the clip under the playhead of the current timeline (graded) as a PNG image the model can see. Works only while the Color page is shown (switch_page color); get_frame shows any frame, larger.",
   toolset: "color",
   readOnly: true,
   input: () => ({}),
   output: () => ({
     width: z.number().describe("Width in pixels."),
     height: z.number().describe("Height in pixels."),
-    format: z.string().describe("Pixel format, e.g. 'RGB 8 bit'."),
-    data: z.string().describe("Base64 of the raw pixels, row by row."),
+    format: z.string().describe("Resolve's pixel format, e.g. 'RGB 8 bit'."),
+    image_format: z.literal("png").describe("Format of the image sent."),
+    bytes: z.number().describe("Size of the PNG in bytes."),
   }),
   apiMethods: [
     "Resolve.GetCurrentPage",
@@ -1475,14 +1494,28 @@ const getClipThumbnail = defineTool({
         "Move the playhead onto a video clip.",
       );
     }
+    const [width, height] = [num(thumb.width), num(thumb.height)];
+    const pixels = fromBase64(String(thumb.data));
+    if (pixels.length !== width * height * 3) {
+      fail(
+        "UNSUPPORTED_THUMBNAIL",
+        `the thumbnail is not ${width}x${height} 8-bit RGB (${thumb.format}, ${pixels.length} bytes)`,
+        "Use get_frame instead.",
+      );
+    }
+    const png = (await imaging()).encodePng({ width, height, data: pixels });
     return {
-      summary: `Thumbnail ${thumb.width}x${thumb.height} (${thumb.format}).`,
+      summary: `Thumbnail ${width}x${height} of the clip under the playhead (PNG, ${
+        Math.round(png.length / 1024)
+      } kB).`,
       data: {
-        width: num(thumb.width),
-        height: num(thumb.height),
+        width,
+        height,
         format: String(thumb.format ?? ""),
-        data: String(thumb.data),
+        image_format: "png" as const,
+        bytes: png.length,
       },
+      images: [{ data: toBase64(png), mimeType: "image/png" }],
     };
   },
 });
@@ -1500,9 +1533,6 @@ const exportCurrentFrame = defineTool({
   openWorld: true,
   input: () => ({
     path: z.string().min(1).max(4096).describe("Absolute path of the image file to write."),
-    confirm: z.boolean().optional().describe(
-      "Set true, after the user agreed, to overwrite an existing file. Default: false (an existing file is not replaced: CONFIRMATION_REQUIRED).",
-    ),
   }),
   output: () => ({ path: z.string().describe("The file written.") }),
   apiMethods: [
@@ -1520,11 +1550,10 @@ const exportCurrentFrame = defineTool({
         `Use one of: ${STILL_EXTS.join(", ")}.`,
       );
     }
-    const checked = await ctx.paths.checkWrite(args.path);
-    if (checked.isDir) fail("PATH_IS_FOLDER", `${args.path} is a folder`);
     const { project } = await ctx.resolve.timeline();
-    if (checked.exists) await ctx.confirm(`Overwrite ${checked.path}?`, args.confirm);
+    const checked = await outputFile(ctx, args.path);
     const ok = await ctx.resolve.call(project, "ExportCurrentFrameAsStill", checked.path);
+    await checked.landed();
     if (ok !== true) {
       fail(
         "EXPORT_FAILED",

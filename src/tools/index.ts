@@ -10,6 +10,7 @@ import { registerProjectTools } from "./project.ts";
 import { registerRenderTools } from "./render.ts";
 import { ToolRegistry } from "./registry.ts";
 import { registerTimelineTools } from "./timeline.ts";
+import { registerVisionTools } from "./vision.ts";
 
 export function buildRegistry(): ToolRegistry {
   const registry = new ToolRegistry();
@@ -20,6 +21,7 @@ export function buildRegistry(): ToolRegistry {
   registerColorTools(registry);
   registerRenderTools(registry);
   registerAudioTools(registry);
+  registerVisionTools(registry);
   registerAppTools(registry);
   registerApiTools(registry);
   return registry;

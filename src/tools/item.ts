@@ -15,7 +15,16 @@ import { constant, type Handle, isHandle, type ResolveSession } from "../resolve
 import { framesToTimecode, timecodeToFrames } from "../timecode.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { CLIP_COLORS, MARKER_COLORS, outputFile, someNames } from "./shared.ts";
+import {
+  CLIP_COLORS,
+  MARKER_COLORS,
+  markerNameInput,
+  markerNoteInput,
+  needExtension,
+  NO_CONTROL,
+  outputFile,
+  someNames,
+} from "./shared.ts";
 
 // -- shared pieces (also used by the color toolset) ---------------------------------------
 
@@ -460,9 +469,8 @@ const setItemProperties = defineTool({
     item_id: itemIdInput,
     timeline: timelineRefInput,
     properties: propertiesInput.optional(),
-    name: z.string().trim().min(1).max(255).optional().describe(
-      "New item name. Omit to keep.",
-    ),
+    name: z.string().trim().min(1).max(255).regex(NO_CONTROL, "must not contain control characters")
+      .optional().describe("New item name (EDL and ALE exports carry it). Omit to keep."),
     enabled: z.boolean().optional().describe("Enable (true) or disable (false) the item."),
     clip_color: z.enum(CLIP_COLORS).optional().describe(
       "Clip colour to set (set_item_flags clears it). Omit to keep.",
@@ -608,9 +616,6 @@ const setItemFlags = defineTool({
       "Flag colours to clear; 'All' clears every flag.",
     ),
     clear_clip_color: z.boolean().optional().describe("Remove the clip colour. Default: false."),
-    confirm: z.boolean().optional().describe(
-      "Set true to confirm clearing flags or the clip colour.",
-    ),
   }),
   output: () => ({
     flags: z.array(z.string()).describe("Flags after the change."),
@@ -640,7 +645,6 @@ const setItemFlags = defineTool({
           ]
             .filter(Boolean).join(" and ")
         } of item ${args.item_id}?`,
-        args.confirm,
       );
     }
     const calls = [
@@ -754,8 +758,8 @@ const addItemMarker = defineTool({
     timeline: timelineRefInput,
     ...markerTime,
     color: z.enum(MARKER_COLORS).describe("Marker colour."),
-    name: z.string().max(1000).optional().describe("Marker name. Default: empty."),
-    note: z.string().max(10000).optional().describe("Marker note. Default: empty."),
+    name: markerNameInput("Marker name, one line. Default: empty."),
+    note: markerNoteInput("Marker note. Default: empty."),
     duration: z.number().int().min(1).max(10_000_000).optional().describe(
       "Length in frames. Default: 1.",
     ),
@@ -929,7 +933,6 @@ const deleteItemMarkers = defineTool({
     custom_data: z.string().max(10000).optional().describe(
       "Delete the first marker with this custom data.",
     ),
-    confirm: z.boolean().optional().describe("Set true to confirm the deletion."),
   }),
   output: () => ({
     deleted: z.number().describe("Number of markers deleted."),
@@ -971,7 +974,7 @@ const deleteItemMarkers = defineTool({
     const before = Object.keys(
       (await resolve.call(item, "GetMarkers") ?? {}) as Record<string, unknown>,
     ).length;
-    await ctx.confirm(`Delete ${what} of item ${args.item_id}?`, args.confirm);
+    await ctx.confirm(`Delete ${what} of item ${args.item_id}?`);
     const [ok, after] = await resolve.batch([
       { h: item.$h, m: call.m, a: call.a },
       { h: item.$h, m: "GetMarkers" },
@@ -1085,7 +1088,6 @@ const manageItemTakes = defineTool({
     index: z.number().int().min(1).max(1000).optional().describe(
       "For select/delete: the 1-based take index (list_item_takes).",
     ),
-    confirm: z.boolean().optional().describe("Set true to confirm delete/finalize."),
   }),
   output: () => ({
     selected: z.number().describe("Selected take index after the change; 0 when none."),
@@ -1130,7 +1132,6 @@ const manageItemTakes = defineTool({
         `Finalize take ${before.selected} of item ${args.item_id} and remove the other ${
           before.takes.length - 1
         } take(s)?`,
-        args.confirm,
       );
       ok = await resolve.call(item, "FinalizeTake");
     } else {
@@ -1150,7 +1151,7 @@ const manageItemTakes = defineTool({
             "Select another take first (manage_item_takes action select).",
           );
         }
-        await ctx.confirm(`Delete take ${args.index} of item ${args.item_id}?`, args.confirm);
+        await ctx.confirm(`Delete take ${args.index} of item ${args.item_id}?`);
         ok = await resolve.call(item, "DeleteTakeByIndex", args.index);
       } else {
         ok = await resolve.call(item, "SelectTakeByIndex", args.index);
@@ -1234,9 +1235,6 @@ const manageFusionComps = defineTool({
     path: z.string().min(1).max(4096).optional().describe(
       "For import: the .comp file to read; for export: the .comp file to write (absolute).",
     ),
-    confirm: z.boolean().optional().describe(
-      "Set true to confirm delete, or export over an existing file.",
-    ),
   }),
   output: () => ({
     comps: z.array(z.object({ index: z.number(), name: z.string() })).describe(
@@ -1296,11 +1294,14 @@ const manageFusionComps = defineTool({
         if (index > names.length) {
           fail("COMP_NOT_FOUND", `there is no composition ${index} (the item has ${names.length})`);
         }
-        path = (await outputFile(ctx, need(args.path, "path"), args.confirm)).path;
+        needExtension(need(args.path, "path"), ["comp"], "a Fusion composition");
+        const out = await outputFile(ctx, args.path!);
+        path = out.path;
         const [comp, done] = await resolve.batch([
           { h: item.$h, m: "GetFusionCompByIndex", a: [index] },
           { h: item.$h, m: "ExportFusionComp", a: [path, index] },
         ]);
+        await out.landed();
         ok = isHandle(comp) && done === true;
         break;
       }
@@ -1319,7 +1320,6 @@ const manageFusionComps = defineTool({
         existing(need(args.name, "name"));
         await ctx.confirm(
           `Delete the Fusion composition "${args.name}" of item ${args.item_id}?`,
-          args.confirm,
         );
         const [comp, done] = await resolve.batch([
           { h: item.$h, m: "GetFusionCompByName", a: [args.name] },
@@ -1417,7 +1417,6 @@ const manageColorVersions = defineTool({
     name: z.string().trim().min(1).max(255).describe("The version's name."),
     type: z.enum(["local", "remote"]).optional().describe("Version type. Default: local."),
     new_name: z.string().trim().min(1).max(255).optional().describe("For rename: the new name."),
-    confirm: z.boolean().optional().describe("Set true to confirm delete."),
   }),
   output: () => versionsOutput,
   apiMethods: [
@@ -1467,7 +1466,7 @@ const manageColorVersions = defineTool({
           "Load another version first (manage_color_versions action load).",
         );
       }
-      await ctx.confirm(`Delete the ${typeName} colour version "${args.name}"?`, args.confirm);
+      await ctx.confirm(`Delete the ${typeName} colour version "${args.name}"?`);
       ok = await resolve.call(item, "DeleteVersionByName", args.name, type);
     }
     if (ok !== true) fail("VERSION_REFUSED", `Resolve refused to ${args.action} the version`);

@@ -5,7 +5,17 @@ import { clipRefInput, findBin, pageInput, pageOutput, pageWindow } from "../loo
 import { constant, dictOf, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { CLIP_COLORS, MARKER_COLORS, outputFile, someNames } from "./shared.ts";
+import {
+  checkFileName,
+  CLIP_COLORS,
+  MARKER_COLORS,
+  markerNameInput,
+  markerNoteInput,
+  needExtension,
+  NO_CONTROL,
+  outputFile,
+  someNames,
+} from "./shared.ts";
 
 const CLIP_FIELDS: [string, unknown[]?][] = [
   ["GetName"],
@@ -207,10 +217,6 @@ const binRefInput = (what: string) =>
   z.string().min(1).max(1024).describe(
     `${what}: a bin path from the root like 'Master/Dailies' (the root's name may be left out) or a bin's unique id.`,
   );
-
-const confirmInput = z.boolean().optional().describe(
-  "Set to true only after the user agreed to this destructive step. Omitted: the tool asks (or fails with CONFIRMATION_REQUIRED).",
-);
 
 const markerSchema = z.object({
   frame: z.number().describe(
@@ -761,7 +767,6 @@ const manageMattes = defineTool({
       "add_clip_mattes on a stereo clip: which eye the mattes belong to. Omit for normal clips.",
     ),
     bin: binTargetInput,
-    confirm: confirmInput,
   }),
   output: () => ({
     action: z.string().describe("The action done."),
@@ -850,7 +855,7 @@ const manageMattes = defineTool({
           `Attached: ${someNames(attached)}.`,
         );
       }
-      await ctx.confirm(`Detach ${args.paths.length} matte(s) from "${clip.name}"?`, args.confirm);
+      await ctx.confirm(`Detach ${args.paths.length} matte(s) from "${clip.name}"?`);
       ok = await resolve.call(mediaPool, "DeleteClipMattes", clip.clip, args.paths);
     }
     if (ok !== true) {
@@ -1128,7 +1133,6 @@ const deleteBins = defineTool({
     bins: z.array(binRefInput("A bin to delete")).min(1).max(100).describe(
       "Bins to delete (paths or ids).",
     ),
-    confirm: confirmInput,
   }),
   output: () => ({
     deleted: z.array(z.string()).describe("Paths of the deleted bins."),
@@ -1158,7 +1162,6 @@ const deleteBins = defineTool({
       `Delete ${targets.length} bin(s) (${
         targets.map((b) => b.path).join(", ")
       }) and the ${clipCount} clip(s) in them?`,
-      args.confirm,
     );
     const ok = await resolve.call(mediaPool, "DeleteFolders", targets.map((b) => b.bin));
     if (ok !== true) {
@@ -1189,7 +1192,6 @@ const exportBin = defineTool({
     path: z.string().min(1).max(4096).describe(
       "Absolute path of the .drb file to write (the extension is added if missing).",
     ),
-    confirm: confirmInput,
   }),
   output: () => ({
     bin: z.string().describe("Path of the exported bin."),
@@ -1205,8 +1207,10 @@ const exportBin = defineTool({
     const { mediaPool } = await poolOf(ctx.resolve);
     const bin = await findBinRef(ctx.resolve, mediaPool, args.bin);
     const path = args.path.toLowerCase().endsWith(".drb") ? args.path : `${args.path}.drb`;
-    const file = (await outputFile(ctx, path, args.confirm)).path;
+    const out = await outputFile(ctx, path);
+    const file = out.path;
     const ok = await ctx.resolve.call(bin.bin, "Export", file);
+    await out.landed();
     if (ok !== true) {
       fail(
         "EXPORT_FAILED",
@@ -1547,7 +1551,8 @@ const setClipProperties = defineTool({
   idempotent: true,
   input: () => ({
     clip: clipRefInput,
-    name: z.string().trim().min(1).max(255).optional().describe("New clip name. Omit to keep it."),
+    name: z.string().trim().min(1).max(255).regex(NO_CONTROL, "must not contain control characters")
+      .optional().describe("New clip name (EDL and ALE exports carry it). Omit to keep it."),
     properties: z.record(z.string().max(100), valueInput).optional().describe(
       'Clip properties to set, e.g. {"Reel Name": "A001", "Start TC": "10:00:00:00"}. Values are sent as strings (numbers for \'Super Scale\').',
     ),
@@ -1872,15 +1877,14 @@ const editClipMarkers = defineTool({
       "Clip frame (add, update_custom_data, delete_at_frame).",
     ),
     color: z.enum(MARKER_COLORS).optional().describe("Marker colour (add, delete_by_color)."),
-    name: z.string().max(1000).optional().describe("add: marker name. Default: empty."),
-    note: z.string().max(10_000).optional().describe("add: marker note. Default: empty."),
+    name: markerNameInput("add: marker name, one line. Default: empty."),
+    note: markerNoteInput("add: marker note. Default: empty."),
     duration: z.number().int().min(1).max(10_000_000).optional().describe(
       "add: length in frames. Default: 1.",
     ),
     custom_data: z.string().max(10_000).optional().describe(
       "add/update_custom_data: the custom data to store; delete_by_custom_data: the custom data to match.",
     ),
-    confirm: confirmInput,
   }),
   output: () => ({
     clip: z.string().describe("Clip name."),
@@ -1964,12 +1968,12 @@ const editClipMarkers = defineTool({
       case "delete_by_color": {
         need("color");
         const n = before.filter((m) => m.color === args.color).length;
-        await confirm(`Delete ${n} ${args.color} marker(s) of "${clip.name}"?`, args.confirm);
+        await confirm(`Delete ${n} ${args.color} marker(s) of "${clip.name}"?`);
         call = ["DeleteMarkersByColor", [args.color]];
         break;
       }
       default:
-        await confirm(`Delete all ${before.length} marker(s) of "${clip.name}"?`, args.confirm);
+        await confirm(`Delete all ${before.length} marker(s) of "${clip.name}"?`);
         call = ["DeleteMarkersByColor", ["All"]];
     }
     const [ok, after] = await resolve.batch([
@@ -2014,7 +2018,6 @@ const linkProxy = defineTool({
     path: z.string().min(1).max(4096).optional().describe(
       "Absolute path of the proxy file (link_proxy) or full-resolution file (link_full_resolution).",
     ),
-    confirm: confirmInput,
   }),
   output: () => ({
     clip: z.string().describe("Clip name."),
@@ -2036,7 +2039,7 @@ const linkProxy = defineTool({
     const [clip] = await findClips(resolve, mediaPool, [args.clip]);
     let ok: unknown;
     if (args.action === "unlink_proxy") {
-      await confirm(`Unlink the proxy media of "${clip.name}"?`, args.confirm);
+      await confirm(`Unlink the proxy media of "${clip.name}"?`);
       ok = await resolve.call(clip.clip, "UnlinkProxyMedia");
     } else {
       if (!args.path) fail("INVALID_ARGUMENTS", `${args.action} needs path`);
@@ -2143,7 +2146,7 @@ const unlinkClips = defineTool({
   toolset: "media",
   readOnly: false,
   destructive: true,
-  input: () => ({ clips: clipsInput("Clips to unlink"), confirm: confirmInput }),
+  input: () => ({ clips: clipsInput("Clips to unlink") }),
   output: () => ({ clips: z.array(clipStatusSchema).describe("The clips afterwards.") }),
   apiMethods: [...CLIP_FIND_METHODS, "MediaPool.UnlinkClips", "MediaPoolItem.GetClipProperty"],
   async handler(args, { resolve, confirm }) {
@@ -2153,7 +2156,6 @@ const unlinkClips = defineTool({
       `Unlink ${clips.length} clip(s) from their media (${
         someNames(clips.map((c) => c.name), 5)
       })?`,
-      args.confirm,
     );
     const ok = await resolve.call(mediaPool, "UnlinkClips", clips.map((c) => c.clip));
     if (ok !== true) {
@@ -2185,7 +2187,6 @@ const replaceClip = defineTool({
     keep_subclip_range: z.boolean().optional().describe(
       "Keep the clip's subclip range. Default: false.",
     ),
-    confirm: confirmInput,
   }),
   output: () => ({ clip: clipStatusSchema }),
   apiMethods: [
@@ -2199,7 +2200,7 @@ const replaceClip = defineTool({
     if (!checked.exists || checked.isDir) fail("FILE_NOT_FOUND", `${args.path} does not exist`);
     const { mediaPool } = await poolOf(resolve);
     const [clip] = await findClips(resolve, mediaPool, [args.clip]);
-    await confirm(`Replace the media of "${clip.name}" with ${checked.path}?`, args.confirm);
+    await confirm(`Replace the media of "${clip.name}" with ${checked.path}?`);
     const ok = await resolve.call(
       clip.clip,
       args.keep_subclip_range ? "ReplaceClipPreserveSubClip" : "ReplaceClip",
@@ -2225,7 +2226,7 @@ const deleteClips = defineTool({
   toolset: "media",
   readOnly: false,
   destructive: true,
-  input: () => ({ clips: clipsInput("Clips to delete"), confirm: confirmInput }),
+  input: () => ({ clips: clipsInput("Clips to delete") }),
   output: () => ({
     deleted: z.array(z.object({ id: z.string(), name: z.string(), bin: z.string() })).describe(
       "The deleted clips.",
@@ -2240,7 +2241,6 @@ const deleteClips = defineTool({
       `Delete ${unique.length} clip(s) from the media pool (${
         someNames(unique.map((c) => c.name), 5)
       })?`,
-      args.confirm,
     );
     const ok = await resolve.call(mediaPool, "DeleteClips", unique.map((c) => c.clip));
     if (ok !== true) {
@@ -2497,7 +2497,6 @@ const clearClipAnalysis = defineTool({
   input: () => ({
     what: z.enum(["transcription", "audio_classification"]).describe("Which analysis to remove."),
     ...targetInputs,
-    confirm: confirmInput,
   }),
   output: () => ({
     cleared: z.string().describe("What was removed."),
@@ -2517,7 +2516,6 @@ const clearClipAnalysis = defineTool({
       `Remove the ${args.what.replace("_", " ")} of ${
         targets.map((t) => t.label).slice(0, 5).join(", ")
       }?`,
-      args.confirm,
     );
     const method = args.what === "transcription"
       ? "ClearTranscription"
@@ -2572,6 +2570,7 @@ const removeMotionBlur = defineTool({
     const { mediaPool } = await poolOf(resolve);
     const targets = await analysisTargets(resolve, mediaPool, args);
     const options: Record<string, unknown> = {};
+    if (args.file_name) checkFileName(args.file_name, "file_name"); // Resolve adds the folder
     if (args.file_name) options.FileName = args.file_name;
     if (args.format) options.Format = args.format;
     if (args.codec) options.Codec = args.codec;
@@ -2652,7 +2651,6 @@ const exportClipMetadata = defineTool({
     clips: clipsInput("Clips to export").optional().describe(
       "Clips to export (ids, bin paths, unique names). Omit for every clip in the pool.",
     ),
-    confirm: confirmInput,
   }),
   output: () => ({
     file: z.string().describe("The file written."),
@@ -2662,13 +2660,16 @@ const exportClipMetadata = defineTool({
   async handler(args, ctx) {
     const { mediaPool } = await poolOf(ctx.resolve);
     const clips = args.clips ? await findClips(ctx.resolve, mediaPool, args.clips) : [];
-    const file = (await outputFile(ctx, args.path, args.confirm)).path;
+    needExtension(args.path, ["csv"], "clip metadata");
+    const out = await outputFile(ctx, args.path);
+    const file = out.path;
     const ok = await ctx.resolve.call(
       mediaPool,
       "ExportMetadata",
       file,
       ...(args.clips ? [clips.map((c) => c.clip)] : []),
     );
+    await out.landed();
     if (ok !== true) {
       fail("EXPORT_FAILED", `Resolve could not write ${file}`, "Check the folder is writable.");
     }

@@ -6,20 +6,68 @@ import { pageInput, pageOutput, pageWindow } from "../lookup.ts";
 import { constant, dictOf, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { defineTool, type ToolContext } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
-import { name, outputFile, someNames } from "./shared.ts";
+import { isPathSetting } from "../paths.ts";
+import { checkPathSetting, name, outputFile, someNames } from "./shared.ts";
 
 const projectOutput = {
   name: z.string().describe("The project's name."),
   id: z.string().describe("The project's unique id (Project.GetUniqueId)."),
+  saved_previous: z.string().nullable().describe(
+    "The project that was loaded before, saved first so switching lost nothing; null when none was (no project, or the never-saved Untitled Project).",
+  ),
 };
+
+/** What switching projects calls first (saveBeforeSwitch). */
+const SWITCH_METHODS = [
+  "ProjectManager.GetCurrentProject",
+  "ProjectManager.SaveProject",
+  "Project.GetName",
+  "Project.GetTimelineCount",
+  "Project.GetMediaPool",
+  "MediaPool.GetRootFolder",
+  "Folder.GetClipList",
+  "Folder.GetSubFolderList",
+];
+
+/**
+ * Resolve drops the loaded project's unsaved changes when another one is loaded: save it
+ * first. The never-saved Untitled Project cannot be saved, so if it holds work, ask.
+ * Returns the name of the project saved, or null.
+ */
+async function saveBeforeSwitch(ctx: ToolContext, pm: Handle, next: string) {
+  const { resolve } = ctx;
+  const [project, current] = await resolve.batch([
+    { h: pm.$h, m: "GetCurrentProject" },
+    { h: { $r: 0 }, m: "GetName" },
+  ]);
+  if (!isHandle(project)) return null;
+  if (await resolve.call(pm, "SaveProject") === true) return String(current);
+  const [timelines, , , clips, bins] = await resolve.batch([
+    { h: project.$h, m: "GetTimelineCount" },
+    { h: project.$h, m: "GetMediaPool" },
+    { h: { $r: 1 }, m: "GetRootFolder" },
+    { h: { $r: 2 }, m: "GetClipList" },
+    { h: { $r: 2 }, m: "GetSubFolderList" },
+  ]);
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  if (Number(timelines) > 0 || count(clips) > 0 || count(bins) > 0) {
+    await ctx.confirm(
+      `"${current}" has never been saved, so Resolve cannot save it, and ${next} closes it: its timelines and media pool are lost. Go ahead?`,
+    );
+  }
+  return null;
+}
+
+const savedFirst = (saved: string | null) => (saved ? `Saved "${saved}" first. ` : "");
 
 const createProject = defineTool({
   name: "create_project",
   title: "Create project",
   description:
-    "Creates a new, empty DaVinci Resolve project in the current project-manager folder and opens it. Fails if a project of that name already exists there (use open_project for that).",
+    "Creates a new, empty DaVinci Resolve project in the current project-manager folder and opens it, saving the loaded project first (saved_previous). Fails if a project of that name already exists there (use open_project for that).",
   toolset: "project",
   readOnly: false,
+  asks: true, // leaving a never-saved project that holds work
   input: () => ({ name: name("Name of the new project; must be unique in the current folder.") }),
   output: () => projectOutput,
   apiMethods: [
@@ -28,23 +76,26 @@ const createProject = defineTool({
     "ProjectManager.GetProjectListInCurrentFolder",
     "Project.GetName",
     "Project.GetUniqueId",
+    ...SWITCH_METHODS,
   ],
-  async handler({ name }, { resolve }) {
+  async handler({ name }, ctx) {
+    const { resolve } = ctx;
     const pm = await resolve.projectManager();
+    const existing = await resolve.call(pm, "GetProjectListInCurrentFolder") as string[];
+    if (existing?.includes(name)) {
+      fail(
+        "PROJECT_EXISTS",
+        `a project named "${name}" already exists in this folder`,
+        "Call open_project to open it, or choose another name.",
+      );
+    }
+    const saved = await saveBeforeSwitch(ctx, pm, `creating "${name}"`);
     const [project, projectName, id] = await resolve.batch([
       { h: pm.$h, m: "CreateProject", a: [name] },
       { h: { $r: 0 }, m: "GetName" },
       { h: { $r: 0 }, m: "GetUniqueId" },
     ]);
     if (!isHandle(project)) {
-      const existing = await resolve.call(pm, "GetProjectListInCurrentFolder") as string[];
-      if (existing.includes(name)) {
-        fail(
-          "PROJECT_EXISTS",
-          `a project named "${name}" already exists in this folder`,
-          "Call open_project to open it, or choose another name.",
-        );
-      }
       fail(
         "CREATE_FAILED",
         `Resolve refused to create the project "${name}"`,
@@ -52,8 +103,8 @@ const createProject = defineTool({
       );
     }
     return {
-      summary: `Created and opened project "${projectName}".`,
-      data: { name: String(projectName), id: String(id) },
+      summary: `${savedFirst(saved)}Created and opened project "${projectName}".`,
+      data: { name: String(projectName), id: String(id), saved_previous: saved },
     };
   },
 });
@@ -62,10 +113,11 @@ const openProject = defineTool({
   name: "open_project",
   title: "Open project",
   description:
-    "Opens (loads) an existing project from the current project-manager folder by name, making it the current project. The previously open project is closed by Resolve.",
+    "Opens (loads) an existing project from the current project-manager folder by name, making it the current project. The previously open project is saved first (saved_previous), then closed by Resolve.",
   toolset: "project",
   readOnly: false,
   idempotent: true,
+  asks: true, // leaving a never-saved project that holds work
   input: () => ({ name: name("Exact name of the project to open (case-sensitive).") }),
   output: () => projectOutput,
   apiMethods: [
@@ -74,23 +126,26 @@ const openProject = defineTool({
     "ProjectManager.GetProjectListInCurrentFolder",
     "Project.GetName",
     "Project.GetUniqueId",
+    ...SWITCH_METHODS,
   ],
-  async handler({ name }, { resolve }) {
+  async handler({ name }, ctx) {
+    const { resolve } = ctx;
     const pm = await resolve.projectManager();
+    const existing = await resolve.call(pm, "GetProjectListInCurrentFolder") as string[];
+    if (!existing?.includes(name)) {
+      fail(
+        "PROJECT_NOT_FOUND",
+        `no project named "${name}" in the current folder`,
+        `Projects here: ${someNames(existing ?? [])}. Use one of these names, or create_project.`,
+      );
+    }
+    const saved = await saveBeforeSwitch(ctx, pm, `opening "${name}"`);
     const [project, projectName, id] = await resolve.batch([
       { h: pm.$h, m: "LoadProject", a: [name] },
       { h: { $r: 0 }, m: "GetName" },
       { h: { $r: 0 }, m: "GetUniqueId" },
     ]);
     if (!isHandle(project)) {
-      const existing = await resolve.call(pm, "GetProjectListInCurrentFolder") as string[];
-      if (!existing.includes(name)) {
-        fail(
-          "PROJECT_NOT_FOUND",
-          `no project named "${name}" in the current folder`,
-          `Projects here: ${someNames(existing)}. Use one of these names, or create_project.`,
-        );
-      }
       fail(
         "LOAD_FAILED",
         `Resolve could not open the project "${name}"`,
@@ -98,18 +153,13 @@ const openProject = defineTool({
       );
     }
     return {
-      summary: `Opened project "${projectName}".`,
-      data: { name: String(projectName), id: String(id) },
+      summary: `${savedFirst(saved)}Opened project "${projectName}".`,
+      data: { name: String(projectName), id: String(id), saved_previous: saved },
     };
   },
 });
 
 // -- helpers ------------------------------------------------------------------------------
-
-const confirmInput = (what: string) =>
-  z.boolean().optional().describe(
-    `Set true only after the user agreed to ${what}. Omitted or false: the tool asks for confirmation (or fails with CONFIRMATION_REQUIRED) and changes nothing.`,
-  );
 
 const pathInput = (what: string) => z.string().min(1).max(4096).describe(what);
 
@@ -396,7 +446,6 @@ const closeProject = defineTool({
     save: z.boolean().optional().describe(
       "Save the project before closing. Default true. false discards unsaved changes (needs confirm).",
     ),
-    confirm: confirmInput("close the project without saving and lose unsaved changes"),
   }),
   output: () => ({
     closed: z.string().describe("Name of the project that was closed."),
@@ -423,13 +472,12 @@ const closeProject = defineTool({
         fail(
           "SAVE_FAILED",
           `Resolve could not save "${projectName}", so it was not closed`,
-          "Call close_project with save: false and confirm: true to close without saving.",
+          "Call close_project with save: false to close without saving (the user is asked to confirm).",
         );
       }
     } else {
       await ctx.confirm(
         `Close "${projectName}" without saving? Unsaved changes are lost.`,
-        args.confirm,
       );
     }
     if (await resolve.call(pm, "CloseProject", project) !== true) {
@@ -503,7 +551,6 @@ const deleteProject = defineTool({
   destructive: true,
   input: () => ({
     name: name("Exact name of the project to delete (in the current folder)."),
-    confirm: confirmInput("delete this project permanently"),
   }),
   output: () => ({
     deleted: z.string().describe("Name of the deleted project."),
@@ -534,12 +581,12 @@ const deleteProject = defineTool({
         "Call close_project (or open_project for another project) first.",
       );
     }
-    await ctx.confirm(`Delete the project "${args.name}" permanently?`, args.confirm);
+    await ctx.confirm(`Delete the project "${args.name}" permanently?`);
     if (await resolve.call(pm, "DeleteProject", args.name) !== true) {
       fail(
         "DELETE_FAILED",
         `Resolve refused to delete "${args.name}"`,
-        "It may be open on another workstation or locked.",
+        "Resolve keeps a project it had open locked until close_project: close the current project, then delete again. Otherwise it may be open on another workstation.",
       );
     }
     const after = await projectNames(resolve, pm);
@@ -569,7 +616,6 @@ const manageProjectFolders = defineTool({
     name: z.string().trim().min(1).max(255).optional().describe(
       "Sub-folder name, required for create, open and delete; not used by up and root.",
     ),
-    confirm: confirmInput("delete the folder and every project in it"),
   }),
   output: () => ({
     action: z.string().describe("The action done."),
@@ -616,7 +662,6 @@ const manageProjectFolders = defineTool({
     if (args.action === "delete") {
       await ctx.confirm(
         `Delete the project-manager folder "${folderName}" and every project in it?`,
-        args.confirm,
       );
     }
     const method = {
@@ -731,7 +776,6 @@ const switchDatabase = defineTool({
     ip_address: z.string().min(1).max(255).optional().describe(
       "PostgreSQL server address. Default '127.0.0.1'. Not used for Disk databases.",
     ),
-    confirm: confirmInput("switch databases, which closes the open project without saving"),
   }),
   output: () => ({
     current: dbSchema.describe("The database in use afterwards."),
@@ -775,7 +819,6 @@ const switchDatabase = defineTool({
     await ctx.confirm(
       `Switch to the ${args.type} database "${args.name}"?` +
         (open ? ` Resolve closes "${open}" without saving.` : ""),
-      args.confirm,
     );
     if (await resolve.call(pm, "SetCurrentDatabase", wanted) !== true) {
       fail(
@@ -933,7 +976,7 @@ const setProjectSettings = defineTool({
     "Project.GetSetting",
     "Project.SetSetting",
   ],
-  async handler(args, { resolve }) {
+  async handler(args, { resolve, paths }) {
     const entries = Object.entries(args.settings);
     if (entries.length === 0 || entries.length > 100) {
       fail(
@@ -984,6 +1027,12 @@ const setProjectSettings = defineTool({
           nearKeys(unknown[0], known)
         }. Nothing was changed; get_project_settings with a prefix lists keys.`,
       );
+    }
+    // Cache, gallery stills and media locations are folders Resolve writes to.
+    for (const entry of entries) {
+      if (isPathSetting(entry[0])) {
+        entry[1] = await checkPathSetting(paths, entry[0], String(entry[1]));
+      }
     }
     const asText = (v: string | number | boolean) =>
       typeof v === "boolean" ? (v ? "1" : "0") : String(v);
@@ -1072,9 +1121,10 @@ const applyProjectPreset = defineTool({
   name: "apply_project_preset",
   title: "Apply project preset",
   description:
-    "Applies a project-settings preset to the loaded project (replacing the settings it covers) and reports the resulting frame rate and resolution. list_project_presets shows the names.",
+    "Applies a project-settings preset to the loaded project (replacing the settings it covers, so it needs confirmation) and reports the resulting frame rate and resolution. list_project_presets shows the names.",
   toolset: "project",
   readOnly: false,
+  destructive: true,
   idempotent: true,
   input: () => ({ name: name("Exact preset name.") }),
   output: () => ({
@@ -1089,8 +1139,9 @@ const applyProjectPreset = defineTool({
     "Project.GetPresetList",
     "Project.SetPreset",
     "Project.GetSetting",
+    "Project.GetName",
   ],
-  async handler(args, { resolve }) {
+  async handler(args, { resolve, confirm }) {
     const project = await resolve.project();
     const names = presetRows(await resolve.call(project, "GetPresetList")).map((p) => p.name);
     if (!names.includes(args.name)) {
@@ -1100,6 +1151,12 @@ const applyProjectPreset = defineTool({
         `Presets: ${someNames(names)}.`,
       );
     }
+    // Resolve keeps no copy of the settings a preset replaces.
+    await confirm(
+      `Apply the project preset "${args.name}" to "${
+        text(await resolve.call(project, "GetName"))
+      }", replacing the project settings it covers (frame rate, resolution, colour...)?`,
+    );
     const [ok, rate, w, h] = await resolve.batch([
       { h: project.$h, m: "SetPreset", a: [args.name] },
       { h: project.$h, m: "GetSetting", a: ["timelineFrameRate"] },
@@ -1158,7 +1215,6 @@ const exportProject = defineTool({
     archive_proxy_media: z.boolean().optional().describe(
       "archive only: include proxy media. Default false.",
     ),
-    confirm: confirmInput("overwrite the existing file"),
   }),
   output: () => ({
     project: z.string().describe("The project written."),
@@ -1217,7 +1273,15 @@ const exportProject = defineTool({
         `Projects here: ${someNames(names)}.`,
       );
     }
-    const target = await outputFile(ctx, args.path, args.confirm, format === "archive");
+    // Resolve refuses to archive the project that is open (measured; simulator NOTES.md).
+    if (format === "archive" && projectName === await currentProjectName(resolve)) {
+      fail(
+        "PROJECT_OPEN",
+        `"${projectName}" is open, and Resolve cannot archive the open project`,
+        "Call save_project and close_project (or open another project), then export_project again.",
+      );
+    }
+    const target = await outputFile(ctx, args.path, format === "archive");
     const ok = format === "drp"
       ? await resolve.call(
         pm,
@@ -1235,6 +1299,7 @@ const exportProject = defineTool({
         args.archive_render_cache ?? true,
         args.archive_proxy_media ?? false,
       );
+    await target.landed();
     if (ok !== true) {
       fail(
         "EXPORT_FAILED",
@@ -1508,7 +1573,7 @@ const resetIntellisearch = defineTool({
   readOnly: false,
   destructive: true,
   idempotent: true,
-  input: () => ({ confirm: confirmInput("clear the project's IntelliSearch analysis") }),
+  input: () => ({}),
   output: () => ({
     project: z.string().describe("Project whose analysis was cleared."),
     cleared: z.boolean().describe("Always true on success."),
@@ -1520,11 +1585,11 @@ const resetIntellisearch = defineTool({
     "Project.GetName",
     "Project.ResetIntellisearchAnalysis",
   ],
-  async handler(args, ctx) {
+  async handler(_args, ctx) {
     const { resolve } = ctx;
     const project = await resolve.project();
     const projectName = text(await resolve.call(project, "GetName"));
-    await ctx.confirm(`Clear all IntelliSearch analysis of "${projectName}"?`, args.confirm);
+    await ctx.confirm(`Clear all IntelliSearch analysis of "${projectName}"?`);
     const ok = await resolve.call(project, "ResetIntellisearchAnalysis");
     if (ok !== true) {
       if (!(await isStudio(resolve))) {

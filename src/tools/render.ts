@@ -197,7 +197,6 @@ const manageRenderPresets = defineTool({
   input: () => ({
     action: z.enum(["load", "save_as", "delete"]).describe("What to do."),
     name: z.string().trim().min(1).max(255).describe("The preset's name."),
-    confirm: z.boolean().optional().describe("Set true to confirm delete."),
   }),
   output: () => ({
     presets: z.array(z.string()).describe("Render preset names afterwards."),
@@ -238,7 +237,7 @@ const manageRenderPresets = defineTool({
       );
     }
     if (args.action === "delete") {
-      await ctx.confirm(`Delete the render preset "${args.name}"?`, args.confirm);
+      await ctx.confirm(`Delete the render preset "${args.name}"?`);
     }
     const method =
       { load: "LoadRenderPreset", save_as: "SaveAsNewRenderPreset", delete: "DeleteRenderPreset" }[
@@ -584,7 +583,6 @@ const jobIdsInput = z.array(z.string().min(1).max(128)).min(1).max(500);
 export async function confirmJobOutputs(
   ctx: ToolContext,
   jobs: JobInfo[],
-  confirmed: boolean | undefined,
 ): Promise<void> {
   const outputs = jobs.filter((j) => j.TargetDir && j.OutputFilename).map((j) =>
     joinPath(String(j.TargetDir), String(j.OutputFilename))
@@ -597,16 +595,14 @@ export async function confirmJobOutputs(
       `Rendering would replace ${existing.length} existing file(s): ${
         someNames(existing, 10)
       }. Overwrite?`,
-      confirmed,
     );
   }
 }
 
-/** For Project.StartRendering through api_project: the same output check as start_render. */
+/** For Project.StartRendering through api_project: start_render's folder and output checks. */
 export async function confirmStartRendering(
   ctx: ToolContext,
   args: unknown[],
-  confirmed: boolean | undefined,
 ): Promise<void> {
   const project = await ctx.resolve.project();
   const jobs = await jobList(ctx.resolve, project);
@@ -624,7 +620,32 @@ export async function confirmStartRendering(
       (statuses[i] as Record<string, unknown>)?.JobStatus !== "Complete"
     );
   }
-  await confirmJobOutputs(ctx, picked, confirmed);
+  await checkTargetDirs(ctx, picked);
+  await confirmJobOutputs(ctx, picked);
+}
+
+/**
+ * The output folders of render jobs must exist and be writable (and lie in the allowed
+ * folders): a render into a folder that cannot be written fails before it starts.
+ */
+async function checkTargetDirs(ctx: ToolContext, jobs: JobInfo[]): Promise<void> {
+  const dirs = [...new Set(jobs.map((j) => String(j.TargetDir ?? "")).filter(Boolean))];
+  const hint =
+    "Create it or fix its permissions, or choose another folder (set_render_settings with settings.TargetDir) and queue the job again (add_render_job).";
+  for (const dir of dirs) {
+    const checked = await ctx.paths.checkWrite(dir);
+    if (!checked.exists || !checked.isDir) {
+      fail("NO_SUCH_DIRECTORY", `the render output folder ${dir} does not exist`, hint);
+    }
+    // The bridge's realpath op (for writes) also says whether the folder takes new files.
+    const [access] = await ctx.resolve.bridge.request("realpath", {
+      paths: [checked.path],
+      write: true,
+    }) as { writable?: boolean }[];
+    if (access?.writable === false) {
+      fail("FOLDER_NOT_WRITABLE", `the render output folder ${dir} cannot be written`, hint);
+    }
+  }
 }
 
 /** A file name Resolve puts inside TargetDir: no folders, no '..'. */
@@ -638,20 +659,16 @@ function checkFileName(name: string, what: string) {
   }
 }
 
-const confirmOverwriteInput = z.boolean().optional().describe(
-  "Set true, after the user agreed, to replace output files that already exist. Default: false (the call fails with CONFIRMATION_REQUIRED naming the files, unless the client confirms through elicitation).",
-);
-
 const addRenderJob = defineTool({
   name: "add_render_job",
   title: "Add render job",
   description:
-    "Queues a render job from the current render settings (set_render_settings first; a TargetDir is required) for the current timeline, or for the named timeline (made current for the job, then the previous one is restored). If the job's output file exists already, it needs confirmation (the job is not queued otherwise). Returns the job.",
+    "Queues a render job from the current render settings (set_render_settings first; a TargetDir is required) for the current timeline, or for the named timeline (made current for the job, then the previous one is restored). The output folder must exist and be writable. If the job's output file exists already, it needs confirmation (the job is not queued otherwise). Returns the job.",
   toolset: "render",
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: () => ({ timeline: timelineRefInput, confirm: confirmOverwriteInput }),
+  input: () => ({ timeline: timelineRefInput }),
   output: () => jobSchema.shape,
   apiMethods: [
     ...PROJECT,
@@ -693,9 +710,10 @@ const addRenderJob = defineTool({
     ]);
     const job = ((jobs as JobInfo[]) ?? []).find((j) => j.JobId === id) ?? { JobId: id };
     try {
-      await confirmJobOutputs(ctx, [job], args.confirm);
+      await checkTargetDirs(ctx, [job]);
+      await confirmJobOutputs(ctx, [job]);
     } catch (e) {
-      await resolve.call(project, "DeleteRenderJob", id); // not confirmed: leave no job behind
+      await resolve.call(project, "DeleteRenderJob", id); // refused: leave no job behind
       throw e;
     }
     const data = jobRow(job, status);
@@ -744,7 +762,6 @@ const deleteRenderJobs = defineTool({
   input: () => ({
     job_ids: jobIdsInput.optional().describe("Ids of the jobs to delete. Give this or all."),
     all: z.boolean().optional().describe("Delete every job in the queue."),
-    confirm: z.boolean().optional().describe("Set true to confirm the deletion."),
   }),
   output: () => ({
     deleted: z.array(z.string()).describe("Ids of the deleted jobs."),
@@ -769,7 +786,6 @@ const deleteRenderJobs = defineTool({
     }
     await ctx.confirm(
       args.all ? `Delete all ${ids.length} render job(s)?` : `Delete ${ids.length} render job(s)?`,
-      args.confirm,
     );
     const results = args.all
       ? [await resolve.call(project, "DeleteAllRenderJobs")]
@@ -807,6 +823,16 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 const POLL_MS = 200;
+/** How long start_render and wait_for_render wait by default: well under clients' timeouts. */
+const DEFAULT_WAIT_S = 25;
+/** JobStatus values after which a job no longer changes. */
+const FINAL = new Set([
+  "Complete",
+  "Failed",
+  "Cancelled",
+  "Background Render Cancelled",
+  "Remote Render Cancelled",
+]);
 
 async function pollStatuses(resolve: ResolveSession, project: Handle, ids: string[]) {
   const [inProgress, ...statuses] = await resolve.batch([
@@ -816,52 +842,150 @@ async function pollStatuses(resolve: ResolveSession, project: Handle, ids: strin
   return { inProgress: inProgress === true, statuses };
 }
 
-/** Waits for the jobs, reporting progress; stops the render if the client cancels. */
-async function waitForRender(
-  ctx: ToolContext,
-  project: Handle,
+/** A render start_render began: its jobs and the project they are queued in. */
+interface StartedRender {
+  ids: string[];
+  projectId: string;
+  projectName: string;
+}
+
+// The last renders started by this server (newest last), shared by its sessions: a later
+// wait_for_render or render_status follows them in their project, whoever switched since.
+const startedRenders: StartedRender[] = [];
+
+function renderWith(id: string) {
+  return startedRenders.findLast((r) => r.ids.includes(id));
+}
+
+/** A project's identity: its unique id (its name where Resolve has none). */
+async function projectIdentity(resolve: ResolveSession, project: Handle) {
+  const [id, name] = await resolve.batch([
+    { h: project.$h, m: "GetUniqueId" },
+    { h: project.$h, m: "GetName" },
+  ]);
+  return { id: String(id ?? name ?? ""), name: String(name ?? "") };
+}
+
+function projectChanged(r: StartedRender, current: string): never {
+  return fail(
+    "PROJECT_CHANGED",
+    `the render of job(s) ${r.ids.join(", ")} runs in project "${r.projectName}", but the ` +
+      `current project is now ${
+        current ? `"${current}"` : "none"
+      }; the render continues there, and this is not its result`,
+    `Reopen "${r.projectName}" (open_project), then call wait_for_render or render_status to follow it.`,
+  );
+}
+
+/** JOB_NOT_FOUND, or PROJECT_CHANGED when a missing job belongs to a render in another project. */
+function checkFollowable(
+  here: { id: string; name: string },
   ids: string[],
-  timeoutMs: number,
+  jobs: JobInfo[],
 ) {
+  const known = new Set(jobs.map((j) => String(j.JobId)));
+  const elsewhere = ids.map(renderWith).find((r, i) => r && !known.has(ids[i]));
+  if (elsewhere && elsewhere.projectId !== here.id) projectChanged(elsewhere, here.name);
+  unknownJobs(ids, jobs);
+}
+
+/**
+ * Waits up to maxMs for the render's jobs to end, polling the current project (a switch is
+ * PROJECT_CHANGED, not the other project's queue read as this render's), with progress
+ * notifications. A cancelled call stops waiting only: nothing but stop_render stops a render.
+ */
+async function follow(ctx: ToolContext, r: StartedRender, maxMs: number) {
   const { resolve } = ctx;
-  const started = Date.now();
-  let cancelled = false;
-  let timedOut = false;
+  const end = Date.now() + maxMs;
   let last = -1;
   while (true) {
-    if (ctx.signal.aborted) {
-      await resolve.call(project, "StopRendering");
-      cancelled = true;
-      break;
-    }
-    const { inProgress, statuses } = await pollStatuses(resolve, project, ids);
-    const pcts = statuses.map((s) => num((s as Record<string, unknown>)?.CompletionPercentage));
-    const pct = pcts.length ? Math.floor(pcts.reduce((a, b) => a + b, 0) / pcts.length) : 100;
-    const done = statuses.filter((s) =>
-      ["Complete", "Failed", "Cancelled"].includes(
-        String((s as Record<string, unknown>)?.JobStatus),
-      )
-    ).length;
-    if (pct !== last || !inProgress) {
+    const root = await resolve.root();
+    const [, , id, name, inProgress, ...statuses] = await resolve.batch([
+      { h: root.$h, m: "GetProjectManager" },
+      { h: { $r: 0 }, m: "GetCurrentProject" },
+      { h: { $r: 1 }, m: "GetUniqueId" },
+      { h: { $r: 1 }, m: "GetName" },
+      { h: { $r: 1 }, m: "IsRenderingInProgress" },
+      ...r.ids.map((job) => ({ h: { $r: 1 }, m: "GetRenderJobStatus", a: [job] })),
+    ]);
+    if (String(id ?? name ?? "") !== r.projectId) projectChanged(r, String(name ?? ""));
+    const st = statuses.map((s) => (s ?? {}) as Record<string, unknown>);
+    const finished = inProgress !== true || st.every((s) => FINAL.has(String(s.JobStatus)));
+    const pct = Math.floor(
+      st.reduce((a, s) => a + num(s.CompletionPercentage), 0) / Math.max(1, st.length),
+    );
+    if (pct !== last || finished) {
       last = pct;
-      await ctx.progress(pct, 100, `${done}/${ids.length} job(s) finished, ${pct}%`);
+      const done = st.filter((s) => FINAL.has(String(s.JobStatus))).length;
+      await ctx.progress(pct, 100, `${done}/${r.ids.length} job(s) finished, ${pct}%`);
     }
-    if (!inProgress) break;
-    if (Date.now() - started > timeoutMs) {
-      timedOut = true;
-      break;
-    }
-    await ctx.idle(() => sleep(POLL_MS, ctx.signal)); // other tools may run while we wait
+    const left = end - Date.now();
+    if (finished || left <= 0 || ctx.signal.aborted) return { finished, statuses };
+    await ctx.idle(() => sleep(Math.min(POLL_MS, left), ctx.signal)); // other tools run meanwhile
   }
-  return { cancelled, timedOut };
 }
+
+/** The rows of a wait's end; a render that ended with any job not complete is an error. */
+function renderOutcome(r: StartedRender, jobs: JobInfo[], finished: boolean, statuses: unknown[]) {
+  const rows = r.ids.map((id, i) => statusRow(id, statuses[i], jobs.find((j) => j.JobId === id)));
+  const bad = rows.filter((row) => row.status !== "Complete");
+  if (finished && bad.length) {
+    const cancelled = bad.every((row) => /Cancelled/.test(row.status));
+    fail(
+      cancelled ? "RENDER_CANCELLED" : "RENDER_FAILED",
+      `${bad.length} of ${rows.length} render job(s) did not complete: ${
+        bad.map((row) =>
+          `${row.job_id} (${row.output_path ?? "?"}) ${row.status}${
+            row.error ? `: ${row.error}` : ""
+          }`
+        ).join("; ")
+      }`,
+      cancelled
+        ? "The render was stopped (stop_render, or in Resolve); start_render those job_ids to render them again."
+        : "Fix the cause (the job's error; its timeline, output folder and disk space), then start_render those job_ids again.",
+    );
+  }
+  const complete = rows.length - bad.length;
+  const pct = Math.floor(rows.reduce((a, row) => a + row.completion, 0) / Math.max(1, rows.length));
+  const summary = finished
+    ? `Render finished: all ${rows.length} job(s) complete in project "${r.projectName}".`
+    : `Still rendering in project "${r.projectName}" (${complete}/${rows.length} job(s) complete, ${pct}%); the render continues: call wait_for_render or render_status to follow it, stop_render to stop it.`;
+  return { rows, summary };
+}
+
+/** A render this server did not start (Resolve's UI, api_project): the job rendering now. */
+async function renderingNow(
+  resolve: ResolveSession,
+  project: Handle,
+  here: { id: string; name: string },
+  jobs: JobInfo[],
+): Promise<StartedRender> {
+  const all = jobs.map((j) => String(j.JobId));
+  const { inProgress, statuses } = await pollStatuses(resolve, project, all);
+  const ids = all.filter((_, i) =>
+    (statuses[i] as Record<string, unknown>)?.JobStatus === "Rendering"
+  );
+  if (inProgress && ids.length) return { ids, projectId: here.id, projectName: here.name };
+  const last = startedRenders.at(-1);
+  if (last && last.projectId !== here.id) projectChanged(last, here.name);
+  return fail(
+    "NOT_RENDERING",
+    "nothing is rendering, and this server started no render to follow",
+    "Start one with start_render; render_status shows the queue.",
+  );
+}
+
+const maxWaitInput = z.number().min(0).max(50).optional().describe(
+  "Seconds to wait for the render to end before returning the jobs still rendering (the render goes on). Default 25, kept under clients' request timeouts; 0 returns at once.",
+);
 
 const renderResultOutput = {
   started: z.array(z.string()).describe("Ids of the jobs started."),
-  waited: z.boolean().describe("Whether the call waited for the render to end."),
-  in_progress: z.boolean().describe("Whether Resolve is still rendering."),
-  cancelled: z.boolean().describe("True if the render was stopped because the call was cancelled."),
-  timed_out: z.boolean().describe("True if timeout_seconds passed before the render ended."),
+  waited: z.boolean().describe("Whether the call waited for the render (max_wait_seconds > 0)."),
+  in_progress: z.boolean().describe(
+    "True if the jobs are still rendering (the wait ended first): follow with wait_for_render.",
+  ),
+  project: z.string().describe("The project the render runs in (follow it there)."),
   jobs: z.array(statusSchema).describe("Final (or current) status of each started job."),
 };
 
@@ -869,7 +993,7 @@ const startRender = defineTool({
   name: "start_render",
   title: "Start rendering",
   description:
-    "Renders queued jobs (the given job ids, or every job not yet complete). Output files that exist already are replaced only after confirmation. By default WAITS until rendering ends, sending progress notifications (percent complete) if the client asked for them, and stops the render if the call is cancelled; returns each job's final status and output file. With wait: false it returns at once (check with render_status, stop with stop_render).",
+    "Renders queued jobs (the given job ids, or every job not yet complete), after checking that their output folders exist and can be written; output files that exist already are replaced only after confirmation. Waits at most max_wait_seconds (default 25) with progress notifications, then returns each job's final status and output file, or the jobs still rendering with their progress (call wait_for_render or render_status to follow). A job that fails or is stopped makes the call fail (RENDER_FAILED / RENDER_CANCELLED, with each job's error). Cancelling this call, or the client giving up waiting, does nothing to the render: it goes on until it ends or stop_render stops it. If the current project changes during the wait, the call fails with PROJECT_CHANGED (the render continues in its project).",
   toolset: "render",
   readOnly: false,
   destructive: true,
@@ -879,15 +1003,12 @@ const startRender = defineTool({
       "Ids of the jobs to render (list_render_jobs). Omit to render all jobs not yet complete.",
     ),
     wait: z.boolean().optional().describe(
-      "Wait for the render to finish (true, default) or return immediately (false).",
+      "false: return right after starting (as max_wait_seconds 0). Default true.",
     ),
+    max_wait_seconds: maxWaitInput,
     interactive: z.boolean().optional().describe(
       "Let Resolve show error dialogs in its UI while rendering. Default: false.",
     ),
-    timeout_seconds: z.number().int().min(1).max(86_400).optional().describe(
-      "When waiting: give up waiting (the render continues) after this many seconds. Default: 3600.",
-    ),
-    confirm: confirmOverwriteInput,
   }),
   output: () => renderResultOutput,
   apiMethods: [
@@ -896,7 +1017,8 @@ const startRender = defineTool({
     "Project.GetRenderJobStatus",
     "Project.StartRendering",
     "Project.IsRenderingInProgress",
-    "Project.StopRendering",
+    "Project.GetUniqueId",
+    "Project.GetName",
   ],
   async handler(args, ctx) {
     const { resolve } = ctx;
@@ -906,19 +1028,14 @@ const startRender = defineTool({
       fail(
         "RENDER_IN_PROGRESS",
         "Resolve is already rendering",
-        "Wait (render_status) or stop it (stop_render) first.",
+        "Follow it (wait_for_render, render_status) or stop it (stop_render) first.",
       );
     }
     let ids: string[];
     const interactive = args.interactive ?? false;
-    let ok: unknown;
     if (args.job_ids) {
       ids = [...new Set(args.job_ids)];
       unknownJobs(ids, jobs);
-      await confirmJobOutputs(ctx, jobs.filter((j) => ids.includes(String(j.JobId))), args.confirm);
-      ok = interactive
-        ? await resolve.call(project, "StartRendering", ids, true)
-        : await resolve.call(project, "StartRendering", ...ids);
     } else {
       const statuses = await resolve.batch(
         jobs.map((j) => ({ h: project.$h, m: "GetRenderJobStatus", a: [j.JobId] })),
@@ -933,9 +1050,16 @@ const startRender = defineTool({
           "Add a job with add_render_job (or give job_ids to render complete jobs again).",
         );
       }
-      await confirmJobOutputs(ctx, jobs.filter((j) => ids.includes(String(j.JobId))), args.confirm);
-      ok = await resolve.call(project, "StartRendering", interactive);
     }
+    const picked = jobs.filter((j) => ids.includes(String(j.JobId)));
+    await checkTargetDirs(ctx, picked);
+    await confirmJobOutputs(ctx, picked);
+    const here = await projectIdentity(resolve, project);
+    const ok = !args.job_ids
+      ? await resolve.call(project, "StartRendering", interactive)
+      : interactive
+      ? await resolve.call(project, "StartRendering", ids, true)
+      : await resolve.call(project, "StartRendering", ...ids);
     if (ok !== true) {
       fail(
         "RENDER_REFUSED",
@@ -943,38 +1067,75 @@ const startRender = defineTool({
         "Check the jobs with list_render_jobs; their timelines must still exist.",
       );
     }
-    const wait = args.wait ?? true;
-    let cancelled = false;
-    let timedOut = false;
-    if (wait) {
-      ({ cancelled, timedOut } = await waitForRender(
-        ctx,
-        project,
-        ids,
-        (args.timeout_seconds ?? 3600) * 1000,
-      ));
-    }
-    const { inProgress, statuses } = await pollStatuses(resolve, project, ids);
-    const after = await jobList(resolve, project);
-    const rows = ids.map((id, i) => statusRow(id, statuses[i], after.find((j) => j.JobId === id)));
-    const complete = rows.filter((r) => r.status === "Complete").length;
+    const r = { ids, projectId: here.id, projectName: here.name };
+    startedRenders.push(r);
+    if (startedRenders.length > 50) startedRenders.shift();
+    const waitS = args.wait === false ? 0 : args.max_wait_seconds ?? DEFAULT_WAIT_S;
+    const { finished, statuses } = await follow(ctx, r, waitS * 1000);
+    const { rows, summary } = renderOutcome(r, jobs, finished, statuses);
     return {
-      summary: !wait
-        ? `Started rendering ${ids.length} job(s); check render_status.`
-        : cancelled
-        ? `Render cancelled and stopped; ${complete}/${ids.length} job(s) complete.`
-        : timedOut
-        ? `Still rendering after the timeout; ${complete}/${ids.length} complete (render_status to follow).`
-        : `Render finished: ${complete}/${ids.length} job(s) complete.`,
+      summary,
       data: {
         started: ids,
-        waited: wait,
-        in_progress: inProgress,
-        cancelled,
-        timed_out: timedOut,
+        waited: waitS > 0,
+        in_progress: !finished,
+        project: here.name,
         jobs: rows,
       },
     };
+  },
+});
+
+const waitForRender = defineTool({
+  name: "wait_for_render",
+  title: "Wait for a render",
+  description:
+    "Follows a render: waits at most max_wait_seconds (default 25) for the given jobs, or the last render start_render started in the current project (else the job Resolve is rendering now), with progress notifications. Returns each job's final status and output file, or the jobs still rendering (call it again to keep waiting). A job that failed or was stopped makes it fail (RENDER_FAILED / RENDER_CANCELLED, with each job's error); a render started in another project than the current one is PROJECT_CHANGED. Waiting never changes the render: cancelling this call does nothing to it; only stop_render stops it.",
+  toolset: "render",
+  readOnly: true,
+  input: () => ({
+    job_ids: jobIdsInput.optional().describe(
+      "Ids of the jobs to wait for (start_render's `started`). Omit for the last render started.",
+    ),
+    max_wait_seconds: maxWaitInput,
+  }),
+  output: () => ({
+    in_progress: renderResultOutput.in_progress,
+    project: renderResultOutput.project,
+    jobs: z.array(statusSchema).describe("Final (or current) status of each job."),
+  }),
+  apiMethods: [
+    ...PROJECT,
+    "Project.GetRenderJobList",
+    "Project.GetRenderJobStatus",
+    "Project.IsRenderingInProgress",
+    "Project.GetUniqueId",
+    "Project.GetName",
+  ],
+  async handler(args, ctx) {
+    const { resolve } = ctx;
+    const project = await resolve.project();
+    const jobs = await jobList(resolve, project);
+    const here = await projectIdentity(resolve, project);
+    let r: StartedRender;
+    if (args.job_ids) {
+      const ids = [...new Set(args.job_ids)];
+      checkFollowable(here, ids, jobs);
+      r = { ids, projectId: here.id, projectName: here.name };
+    } else {
+      // The last render start_render began here (its jobs still queued), else Resolve's.
+      const known = new Set(jobs.map((j) => String(j.JobId)));
+      const last = startedRenders.findLast((s) =>
+        s.projectId === here.id && s.ids.some((id) => known.has(id))
+      );
+      r = last
+        ? { ...last, ids: last.ids.filter((id) => known.has(id)) }
+        : await renderingNow(resolve, project, here, jobs);
+    }
+    const waitMs = (args.max_wait_seconds ?? DEFAULT_WAIT_S) * 1000;
+    const { finished, statuses } = await follow(ctx, r, waitMs);
+    const { rows, summary } = renderOutcome(r, jobs, finished, statuses);
+    return { summary, data: { in_progress: !finished, project: r.projectName, jobs: rows } };
   },
 });
 
@@ -982,7 +1143,7 @@ const renderStatus = defineTool({
   name: "render_status",
   title: "Render status",
   description:
-    "Reports whether Resolve is rendering and the status, completion, time taken or remaining, error and output file of render jobs (the given ids, or every queued job; at most 500).",
+    "Reports whether Resolve is rendering and the status, completion, time taken or remaining, error and output file of render jobs (the given ids, or every queued job of the current project; at most 500). Jobs of a render started in another project fail with PROJECT_CHANGED (reopen that project). Reading never changes the render.",
   toolset: "render",
   readOnly: true,
   input: () => ({
@@ -997,12 +1158,16 @@ const renderStatus = defineTool({
     "Project.GetRenderJobList",
     "Project.GetRenderJobStatus",
     "Project.IsRenderingInProgress",
+    "Project.GetUniqueId",
+    "Project.GetName",
   ],
   async handler(args, { resolve }) {
     const project = await resolve.project();
     const jobs = await jobList(resolve, project);
     const ids = args.job_ids ? [...new Set(args.job_ids)] : jobs.map((j) => String(j.JobId));
-    if (args.job_ids) unknownJobs(ids, jobs);
+    if (args.job_ids) {
+      checkFollowable(await projectIdentity(resolve, project), ids, jobs);
+    }
     const { inProgress, statuses } = await pollStatuses(resolve, project, ids.slice(0, 500));
     const rows = statuses.map((s, i) => statusRow(ids[i], s, jobs.find((j) => j.JobId === ids[i])));
     const counts = new Map<string, number>();
@@ -1076,7 +1241,6 @@ const quickExport = defineTool({
       "Upload after rendering (web presets only). Default: false.",
     ),
     timeline: timelineRefInput,
-    confirm: confirmOverwriteInput,
   }),
   output: () => ({
     status: z.string().describe("Resolve's JobStatus, e.g. 'Render Complete'."),
@@ -1130,7 +1294,6 @@ const quickExport = defineTool({
         `Quick Export writes ${name}.<extension> into ${checked.path}, which would replace ${
           someNames(existing.map((c) => c.path), 10)
         }. Overwrite?`,
-        args.confirm,
       );
     }
     if (args.timeline !== undefined) await resolve.call(project, "SetCurrentTimeline", timeline);
@@ -1173,6 +1336,7 @@ export function registerRenderTools(registry: ToolRegistry): void {
   registry.add(listRenderJobs);
   registry.add(deleteRenderJobs);
   registry.add(startRender, { default: true });
+  registry.add(waitForRender, { default: true });
   registry.add(renderStatus, { default: true });
   registry.add(stopRender);
   registry.add(quickExport);

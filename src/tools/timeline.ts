@@ -23,17 +23,16 @@ import {
   AUDIO_TRACK_TYPES,
   FRAME_RATES,
   MARKER_COLORS,
+  markerNameInput,
+  markerNoteInput,
   name,
+  needExtension,
   outputFile,
   someNames,
 } from "./shared.ts";
 import { findBinRef, findClips, markerList, markerSchema, poolOf } from "./media.ts";
 
 // -- helpers ------------------------------------------------------------------------------
-
-const confirmInput = z.boolean().optional().describe(
-  "Set to true only after the user agreed to this destructive step. Omitted: the tool asks (or fails with CONFIRMATION_REQUIRED).",
-);
 
 const rateText = (rate: Rate) => `${rate.fps}${rate.drop ? " DF" : ""}`;
 
@@ -501,7 +500,6 @@ const deleteTimelines = defineTool({
     timelines: z.array(timelineRefRequired).min(1).max(100).describe(
       "Timeline names or ids to delete.",
     ),
-    confirm: confirmInput,
   }),
   output: () => ({
     deleted: z.array(z.string()).describe("Names of the deleted timelines."),
@@ -533,7 +531,6 @@ const deleteTimelines = defineTool({
       `Delete ${unique.length} timeline(s): ${
         unique.map((t) => JSON.stringify(t.name)).join(", ")
       }?`,
-      args.confirm,
     );
     const ok = await resolve.call(mediaPool, "DeleteTimelines", unique.map((t) => t.handle));
     if (ok !== true) fail("DELETE_REFUSED", "Resolve refused to delete the timelines");
@@ -935,8 +932,8 @@ const addMarker = defineTool({
       "Timeline timecode HH:MM:SS:FF (use ';' before FF for drop-frame), converted with the timeline's frame rate. Omit if you give frame.",
     ),
     color: z.enum(MARKER_COLORS).describe("Marker colour."),
-    name: z.string().max(1000).optional().describe("Marker name. Default: empty."),
-    note: z.string().max(10000).optional().describe("Marker note. Default: empty."),
+    name: markerNameInput("Marker name, one line. Default: empty."),
+    note: markerNoteInput("Marker note. Default: empty."),
     duration: z.number().int().min(1).max(10_000_000).optional().describe(
       "Length of the marker in frames. Default: 1.",
     ),
@@ -1477,7 +1474,6 @@ const deleteTrack = defineTool({
     timeline: timelineRefInput,
     type: trackTypeInput,
     index: trackIndexInput,
-    confirm: confirmInput,
   }),
   output: () => ({
     deleted: z.string().describe("The deleted track, e.g. 'audio 2'."),
@@ -1501,7 +1497,6 @@ const deleteTrack = defineTool({
     const n = Array.isArray(items) ? items.length : 0;
     await confirm(
       `Delete ${args.type} track ${args.index} ("${trackName}") and its ${n} item(s)?`,
-      args.confirm,
     );
     const [ok, remaining] = await resolve.batch([
       { h: timeline.$h, m: "DeleteTrack", a: [args.type, args.index] },
@@ -1695,7 +1690,6 @@ const deleteTimelineItems = defineTool({
     timeline: timelineRefInput,
     item_ids: itemIdsInput,
     ripple: z.boolean().optional().describe("Ripple delete (close the gaps). Default: false."),
-    confirm: confirmInput,
   }),
   output: () => ({
     deleted: z.array(z.string()).describe("Ids of the deleted items."),
@@ -1716,7 +1710,6 @@ const deleteTimelineItems = defineTool({
       `Delete ${items.length} item(s) (${someNames(items.map((i) => i.name), 5)})${
         args.ripple ? " with ripple" : ""
       }?`,
-      args.confirm,
     );
     const ok = await resolve.call(
       timeline,
@@ -1901,7 +1894,6 @@ const deleteMarkers = defineTool({
     custom_data: z.string().min(1).max(10_000).optional().describe(
       "by_custom_data: the custom data to match.",
     ),
-    confirm: confirmInput,
   }),
   output: () => ({
     deleted: z.number().describe("Markers deleted."),
@@ -1943,10 +1935,10 @@ const deleteMarkers = defineTool({
       if (!args.color) fail("INVALID_ARGUMENTS", "by_color needs color");
       const n = before.filter((m) => m.color === args.color).length;
       if (!n) fail("MARKER_NOT_FOUND", `no ${args.color} markers on "${tlName}"`);
-      await confirm(`Delete ${n} ${args.color} marker(s) of "${tlName}"?`, args.confirm);
+      await confirm(`Delete ${n} ${args.color} marker(s) of "${tlName}"?`);
       call = ["DeleteMarkersByColor", [args.color]];
     } else {
-      await confirm(`Delete all ${before.length} marker(s) of "${tlName}"?`, args.confirm);
+      await confirm(`Delete all ${before.length} marker(s) of "${tlName}"?`);
       call = ["DeleteMarkersByColor", ["All"]];
     }
     const [ok, after] = await resolve.batch([
@@ -2642,7 +2634,7 @@ const importIntoTimeline = defineTool({
   },
 });
 
-const EXPORT_FORMATS: Record<string, { type: string; subtype: string; ext: string }> = {
+export const EXPORT_FORMATS: Record<string, { type: string; subtype: string; ext: string }> = {
   edl: { type: "EXPORT_EDL", subtype: "EXPORT_NONE", ext: "edl" },
   edl_cdl: { type: "EXPORT_EDL", subtype: "EXPORT_CDL", ext: "edl" },
   edl_sdl: { type: "EXPORT_EDL", subtype: "EXPORT_SDL", ext: "edl" },
@@ -2681,9 +2673,8 @@ const exportTimeline = defineTool({
       "Export format, e.g. 'edl', 'fcpxml_1_10', 'otio', 'drt', 'aaf_new', 'csv'.",
     ),
     path: z.string().min(1).max(4096).describe(
-      "Absolute path of the file to write (folder must exist; e.g. /exports/cut.edl).",
+      "Absolute path of the file to write, ending in the format's extension (.edl, .xml, .fcpxml, .fcpxmld for 1.10, .otio, .csv, .txt for tab, .ale, .drt, .aaf; HDR10/Dolby Vision .xml). The folder must exist; e.g. /exports/cut.edl.",
     ),
-    confirm: confirmInput,
   }),
   output: () => ({
     timeline: z.string().describe("Timeline exported."),
@@ -2694,11 +2685,14 @@ const exportTimeline = defineTool({
   async handler(args, ctx) {
     const format = EXPORT_FORMATS[args.format];
     const { timeline } = await findTimeline(ctx.resolve, args.timeline);
-    const file = (await outputFile(ctx, args.path, args.confirm, /\.fcpxmld$/i)).path;
+    needExtension(args.path, [format.ext], args.format); // the name says what the file is
+    const out = await outputFile(ctx, args.path, /\.fcpxmld$/i);
+    const file = out.path;
     const [ok, tlName] = await ctx.resolve.batch([
       { h: timeline.$h, m: "Export", a: [file, constant(format.type), constant(format.subtype)] },
       { h: timeline.$h, m: "GetName" },
     ]);
+    await out.landed();
     if (ok !== true) {
       fail(
         "EXPORT_FAILED",
