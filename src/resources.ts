@@ -3,11 +3,18 @@
 import type { BridgeClient } from "./bridge/client.ts";
 import { type ApiMethod, catalog } from "./bridge/sources.ts";
 import { fail } from "./errors.ts";
-import { findTimeline, listTimelines, TRACK_TYPES } from "./lookup.ts";
-import { type Handle, isHandle, ResolveSession } from "./resolve.ts";
 import type { Resource, ResourceTemplate } from "./sdk.ts";
 import { toBase64 } from "./image/index.ts";
 import { timelineOverview } from "./tools/vision.ts";
+import {
+  call,
+  findTimeline,
+  type Handle,
+  isHandle,
+  listTimelines,
+  ResolveSession,
+  TRACK_TYPES,
+} from "./resolve/index.ts";
 
 const JSON_TYPE = "application/json";
 const ITEM_CAP = 2000;
@@ -137,10 +144,10 @@ async function projectView(resolve: ResolveSession) {
   const project = await resolve.project();
   const keys = ["timelineFrameRate", "timelineResolutionWidth", "timelineResolutionHeight"];
   const [name, id, current, ...settings] = await resolve.batch([
-    { h: project.$h, m: "GetName" },
-    { h: project.$h, m: "GetUniqueId" },
-    { h: project.$h, m: "GetCurrentTimeline" },
-    ...keys.map((k) => ({ h: project.$h, m: "GetSetting", a: [k] })),
+    call(project, "GetName"),
+    call(project, "GetUniqueId"),
+    call(project, "GetCurrentTimeline"),
+    ...keys.map((k) => call(project, "GetSetting", k)),
   ]);
   const currentId = isHandle(current) ? await resolve.call(current, "GetUniqueId") : null;
   const timelines = (await listTimelines(resolve, project)).map(({ name, id }) => ({ name, id }));
@@ -156,21 +163,21 @@ async function projectView(resolve: ResolveSession) {
 async function timelineView(resolve: ResolveSession, ref: string | undefined) {
   const { timeline } = await findTimeline(resolve, ref);
   const [name, id, start, end, startTc, markers, ...counts] = await resolve.batch([
-    { h: timeline.$h, m: "GetName" },
-    { h: timeline.$h, m: "GetUniqueId" },
-    { h: timeline.$h, m: "GetStartFrame" },
-    { h: timeline.$h, m: "GetEndFrame" },
-    { h: timeline.$h, m: "GetStartTimecode" },
-    { h: timeline.$h, m: "GetMarkers" },
-    ...TRACK_TYPES.map((t) => ({ h: timeline.$h, m: "GetTrackCount", a: [t] })),
+    call(timeline, "GetName"),
+    call(timeline, "GetUniqueId"),
+    call(timeline, "GetStartFrame"),
+    call(timeline, "GetEndFrame"),
+    call(timeline, "GetStartTimecode"),
+    call(timeline, "GetMarkers"),
+    ...TRACK_TYPES.map((t) => call(timeline, "GetTrackCount", t)),
   ]);
   const tracks = [];
   let shown = 0;
   for (const [t, type] of TRACK_TYPES.entries()) {
     for (let index = 1; index <= (Number(counts[t]) || 0); index++) {
       const [trackName, items] = await resolve.batch([
-        { h: timeline.$h, m: "GetTrackName", a: [type, index] },
-        { h: timeline.$h, m: "GetItemListInTrack", a: [type, index] },
+        call(timeline, "GetTrackName", type, index),
+        call(timeline, "GetItemListInTrack", type, index),
       ]);
       const list = ((items as Handle[]) ?? []).slice(0, Math.max(0, ITEM_CAP - shown));
       shown += list.length;
@@ -248,12 +255,12 @@ async function binView(resolve: ResolveSession, id: string) {
 async function renderQueue(resolve: ResolveSession) {
   const project = await resolve.project();
   const [jobs, rendering] = await resolve.batch([
-    { h: project.$h, m: "GetRenderJobList" },
-    { h: project.$h, m: "IsRenderingInProgress" },
+    call(project, "GetRenderJobList"),
+    call(project, "IsRenderingInProgress"),
   ]);
   const list = (jobs as Record<string, unknown>[]) ?? [];
   const statuses = await resolve.batch(
-    list.map((j) => ({ h: project.$h, m: "GetRenderJobStatus", a: [j.JobId] })),
+    list.map((j) => call(project, "GetRenderJobStatus", j.JobId)),
   );
   return { rendering, jobs: list.map((job, i) => ({ ...job, status: statuses[i] })) };
 }

@@ -7,8 +7,8 @@ import { errorText, ToolError } from "./errors.ts";
 import { logger } from "./log.ts";
 import type { Lock } from "./lock.ts";
 import type { PathPolicy } from "./paths.ts";
-import { ResolveSession } from "./resolve.ts";
 import type { CallToolResult, Tool } from "./sdk.ts";
+import { ResolveSession } from "./resolve/index.ts";
 
 const log = logger("tool");
 

@@ -2,10 +2,8 @@
 // that class's documented methods; objects are addressed by stable ids or names, never by
 // bridge handles, and results that are API objects come back as such addresses.
 import { z } from "zod";
-import { type ApiMethod, catalog } from "../bridge/sources.ts";
+import { type ApiMethod, catalog } from "../resolve/index.ts";
 import { fail } from "../errors.ts";
-import { findBin, findClip, findItem, findTimeline } from "../lookup.ts";
-import { type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { isAbsolutePath, isPathSetting, refuseControl } from "../paths.ts";
 import { defineTool, type ToolDef } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
@@ -19,6 +17,16 @@ import {
   NO_CONTROL,
   NOTE_TEXT,
 } from "./shared.ts";
+import {
+  call,
+  findBin,
+  findClip,
+  findItem,
+  findTimeline,
+  type Handle,
+  isHandle,
+  type ResolveSession,
+} from "../resolve/index.ts";
 
 const API = catalog as Record<string, Record<string, ApiMethod>>;
 
@@ -250,8 +258,8 @@ async function target(
       const gallery = await target(resolve, "Gallery", undefined, timeline);
       if (!ref) return await resolve.call(gallery, "GetCurrentStillAlbum") as Handle;
       const [stills, grades] = await resolve.batch([
-        { h: gallery.$h, m: "GetGalleryStillAlbums" },
-        { h: gallery.$h, m: "GetGalleryPowerGradeAlbums" },
+        call(gallery, "GetGalleryStillAlbums"),
+        call(gallery, "GetGalleryPowerGradeAlbums"),
       ]) as Handle[][];
       const indexed = /^(still|powergrade):(\d+)$/.exec(ref);
       if (indexed) {
@@ -260,7 +268,7 @@ async function target(
       }
       const all = [...(stills ?? []), ...(grades ?? [])];
       const names = await resolve.batch(
-        all.map((a) => ({ h: gallery.$h, m: "GetAlbumName", a: [a] })),
+        all.map((a) => call(gallery, "GetAlbumName", a)),
       );
       const at = names.indexOf(ref);
       return at >= 0 ? all[at] : fail(
@@ -324,8 +332,8 @@ async function describeObjects(resolve: ResolveSession, value: unknown): Promise
   collect(value);
   const withId = found.filter((h) => API[h.c]?.GetUniqueId);
   const withName = found.filter((h) => API[h.c]?.GetName);
-  const ids = await resolve.batch(withId.map((h) => ({ h: h.$h, m: "GetUniqueId" })));
-  const names = await resolve.batch(withName.map((h) => ({ h: h.$h, m: "GetName" })));
+  const ids = await resolve.batch(withId.map((h) => call(h, "GetUniqueId")));
+  const names = await resolve.batch(withName.map((h) => call(h, "GetName")));
   const info = new Map<number, Record<string, unknown>>();
   for (const h of found) info.set(h.$h, { class: h.c });
   withId.forEach((h, i) => info.get(h.$h)!.id = ids[i]);

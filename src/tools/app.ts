@@ -1,11 +1,20 @@
 // Toolset "app": Resolve itself (pages, version and edition, presets, keyframe mode).
 import { z } from "zod";
 import { fail, ToolError } from "../errors.ts";
-import { pageInput, pageOutput, pageWindow } from "../lookup.ts";
-import { constant, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { outputFile, PAGES, someNames } from "./shared.ts";
+import {
+  call,
+  constant,
+  type Handle,
+  isHandle,
+  pageInput,
+  pageOutput,
+  pageWindow,
+  ref,
+  type ResolveSession,
+} from "../resolve/index.ts";
 
 const switchPage = defineTool({
   name: "switch_page",
@@ -26,9 +35,9 @@ const switchPage = defineTool({
   async handler({ page }, { resolve }) {
     const root = await resolve.root();
     const [previous, ok, now] = await resolve.batch([
-      { h: root.$h, m: "GetCurrentPage" },
-      { h: root.$h, m: "OpenPage", a: [page] },
-      { h: root.$h, m: "GetCurrentPage" },
+      call(root, "GetCurrentPage"),
+      call(root, "OpenPage", page),
+      call(root, "GetCurrentPage"),
     ]);
     if (ok !== true) {
       fail(
@@ -105,13 +114,13 @@ const getResolveInfo = defineTool({
   async handler(_args, { resolve }) {
     const root = await resolve.root();
     const [product, version, versionText, page, fusion, , volumes] = await resolve.batch([
-      { h: root.$h, m: "GetProductName" },
-      { h: root.$h, m: "GetVersion" },
-      { h: root.$h, m: "GetVersionString" },
-      { h: root.$h, m: "GetCurrentPage" },
-      { h: root.$h, m: "Fusion" },
-      { h: root.$h, m: "GetMediaStorage" },
-      { h: { $r: 5 }, m: "GetMountedVolumeList" },
+      call(root, "GetProductName"),
+      call(root, "GetVersion"),
+      call(root, "GetVersionString"),
+      call(root, "GetCurrentPage"),
+      call(root, "Fusion"),
+      call(root, "GetMediaStorage"),
+      call(ref(5), "GetMountedVolumeList"),
     ]);
     if (!product) {
       fail(
@@ -163,9 +172,9 @@ const setKeyframeMode = defineTool({
   async handler(args, { resolve }) {
     const root = await resolve.root();
     const [before, ok, after] = await resolve.batch([
-      { h: root.$h, m: "GetKeyframeMode" },
-      { h: root.$h, m: "SetKeyframeMode", a: [constant(`KEYFRAME_MODE_${args.mode}`)] },
-      { h: root.$h, m: "GetKeyframeMode" },
+      call(root, "GetKeyframeMode"),
+      call(root, "SetKeyframeMode", constant(`KEYFRAME_MODE_${args.mode}`)),
+      call(root, "GetKeyframeMode"),
     ]);
     const now = KEYFRAME_MODES[Number(after)];
     if (ok !== true || now !== args.mode) {

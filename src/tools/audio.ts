@@ -2,24 +2,28 @@
 // audio mapping and AI speech generation.
 import { z } from "zod";
 import { fail, ToolError } from "../errors.ts";
-import {
-  clipRefInput,
-  findClip,
-  findItem,
-  findTimeline,
-  offsetFrom,
-  pageInput,
-  pageOutput,
-  pageWindow,
-  timeInput,
-  timelineRate,
-  timelineRefInput,
-} from "../lookup.ts";
-import { type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { framesToTimecode } from "../timecode.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { AUDIO_TRACK_TYPES, someNames } from "./shared.ts";
+import {
+  call,
+  clipRefInput,
+  findClip,
+  findItem,
+  findTimeline,
+  type Handle,
+  isHandle,
+  offsetFrom,
+  pageInput,
+  pageOutput,
+  pageWindow,
+  ref,
+  type ResolveSession,
+  timeInput,
+  timelineRate,
+  timelineRefInput,
+} from "../resolve/index.ts";
 
 // -- helpers ------------------------------------------------------------------------------
 
@@ -122,8 +126,8 @@ const applyFairlightPreset = defineTool({
       );
     }
     const [ok, tlName] = await resolve.batch([
-      { h: project.$h, m: "ApplyFairlightPresetToCurrentTimeline", a: [args.preset] },
-      { h: timeline.$h, m: "GetName" },
+      call(project, "ApplyFairlightPresetToCurrentTimeline", args.preset),
+      call(timeline, "GetName"),
     ]);
     if (ok !== true) {
       fail(
@@ -173,19 +177,19 @@ const listAudioTracks = defineTool({
   async handler(args, { resolve }) {
     const { timeline } = await findTimeline(resolve, args.timeline);
     const [count, tlName] = await resolve.batch([
-      { h: timeline.$h, m: "GetTrackCount", a: ["audio"] },
-      { h: timeline.$h, m: "GetName" },
+      call(timeline, "GetTrackCount", "audio"),
+      call(timeline, "GetName"),
     ]);
     const page = pageWindow(Number(count) || 0, args.cursor, args.limit);
     const indexes = Array.from({ length: page.end - page.offset }, (_, i) => page.offset + i + 1);
     const rows = await resolve.batch(indexes.flatMap((i) => [
-      { h: timeline.$h, m: "GetTrackName", a: ["audio", i] },
-      { h: timeline.$h, m: "GetTrackSubType", a: ["audio", i] },
-      { h: timeline.$h, m: "GetItemListInTrack", a: ["audio", i] },
+      call(timeline, "GetTrackName", "audio", i),
+      call(timeline, "GetTrackSubType", "audio", i),
+      call(timeline, "GetItemListInTrack", "audio", i),
     ]));
     const states = indexes.length
       ? await optional(resolve.batch(
-        indexes.map((i) => ({ h: timeline.$h, m: "GetVoiceIsolationState", a: [i] })),
+        indexes.map((i) => call(timeline, "GetVoiceIsolationState", i)),
       ))
       : [];
     const tracks = indexes.map((index, n) => ({
@@ -238,8 +242,8 @@ const addAudioTrack = defineTool({
   async handler(args, { resolve }) {
     const { timeline } = await findTimeline(resolve, args.timeline);
     const [before, tlName] = await resolve.batch([
-      { h: timeline.$h, m: "GetTrackCount", a: ["audio"] },
-      { h: timeline.$h, m: "GetName" },
+      call(timeline, "GetTrackCount", "audio"),
+      call(timeline, "GetName"),
     ]);
     const count = Number(before) || 0;
     const subtype = args.subtype ?? "mono";
@@ -257,13 +261,13 @@ const addAudioTrack = defineTool({
     }
     const calls = [];
     if (args.name) {
-      calls.push({ h: timeline.$h, m: "SetTrackName", a: ["audio", index, args.name] });
+      calls.push(call(timeline, "SetTrackName", "audio", index, args.name));
     }
     const results = await resolve.batch([
       ...calls,
-      { h: timeline.$h, m: "GetTrackSubType", a: ["audio", index] },
-      { h: timeline.$h, m: "GetTrackName", a: ["audio", index] },
-      { h: timeline.$h, m: "GetTrackCount", a: ["audio"] },
+      call(timeline, "GetTrackSubType", "audio", index),
+      call(timeline, "GetTrackName", "audio", index),
+      call(timeline, "GetTrackCount", "audio"),
     ]);
     const [sub, trackName, after] = results.slice(calls.length);
     if (args.name && results[0] !== true) {
@@ -343,8 +347,8 @@ const setVoiceIsolation = defineTool({
     let trackArgs: unknown[] = [];
     if (args.track_index !== undefined) {
       const [count, tlName] = await resolve.batch([
-        { h: timeline.$h, m: "GetTrackCount", a: ["audio"] },
-        { h: timeline.$h, m: "GetName" },
+        call(timeline, "GetTrackCount", "audio"),
+        call(timeline, "GetName"),
       ]);
       checkTrack(args.track_index, Number(count) || 0, String(tlName));
       target = timeline;
@@ -363,9 +367,9 @@ const setVoiceIsolation = defineTool({
       label = `item ${args.item_id}`;
     }
     const [before, ok, after] = await resolve.batch([
-      { h: target.$h, m: "GetVoiceIsolationState", a: trackArgs },
-      { h: target.$h, m: "SetVoiceIsolationState", a: [...trackArgs, state] },
-      { h: target.$h, m: "GetVoiceIsolationState", a: trackArgs },
+      call(target, "GetVoiceIsolationState", ...trackArgs),
+      call(target, "SetVoiceIsolationState", ...trackArgs, state),
+      call(target, "GetVoiceIsolationState", ...trackArgs),
     ]);
     if (ok !== true) {
       if (!(await isStudio(resolve))) {
@@ -582,12 +586,14 @@ const insertAudio = defineTool({
     }
     const start = args.start_offset_samples ?? 0;
     const [ok, tlName] = await resolve.batch([
-      {
-        h: project.$h,
-        m: "InsertAudioToCurrentTrackAtPlayhead",
-        a: [checked.path, start, args.duration_samples],
-      },
-      { h: timeline.$h, m: "GetName" },
+      call(
+        project,
+        "InsertAudioToCurrentTrackAtPlayhead",
+        checked.path,
+        start,
+        args.duration_samples,
+      ),
+      call(timeline, "GetName"),
     ]);
     if (ok !== true) {
       fail(
@@ -709,10 +715,10 @@ const generateSpeech = defineTool({
       project = await resolve.project();
     }
     const [clip, clipName, id, duration] = await resolve.batch([
-      { h: project.$h, m: "GenerateSpeech", a: timecode ? [settings, timecode] : [settings] },
-      { h: { $r: 0 }, m: "GetName" },
-      { h: { $r: 0 }, m: "GetUniqueId" },
-      { h: { $r: 0 }, m: "GetClipProperty", a: ["Duration"] },
+      call(project, "GenerateSpeech", ...timecode ? [settings, timecode] : [settings]),
+      call(ref(0), "GetName"),
+      call(ref(0), "GetUniqueId"),
+      call(ref(0), "GetClipProperty", "Duration"),
     ]);
     if (!isHandle(clip)) {
       if (!(await isStudio(resolve))) {

@@ -1,8 +1,6 @@
 // Toolset "color": Grading: node graphs, LUTs, CDL, node labels, colour groups, gallery stills and PowerGrades, grade copy, cache.
 import { z } from "zod";
 import { fail } from "../errors.ts";
-import { findTimeline, pageInput, pageOutput, pageWindow, timelineRefInput } from "../lookup.ts";
-import { constant, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { fromBase64, imaging, toBase64 } from "../image/index.ts";
 import { defineTool } from "../tool.ts";
 import {
@@ -15,6 +13,19 @@ import {
 } from "./item.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { outputFile, someNames } from "./shared.ts";
+import {
+  call,
+  constant,
+  findTimeline,
+  type Handle,
+  isHandle,
+  pageInput,
+  pageOutput,
+  pageWindow,
+  ref,
+  type ResolveSession,
+  timelineRefInput,
+} from "../resolve/index.ts";
 
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v) || 0);
 
@@ -96,8 +107,8 @@ async function graphOf(
     }
     const layer = args.layer ?? 1;
     const [graph, layers] = await resolve.batch([
-      { h: item.$h, m: "GetNodeGraph", a: [layer] },
-      { h: project.$h, m: "GetSetting", a: ["nodeStackLayers"] },
+      call(item, "GetNodeGraph", layer),
+      call(project, "GetSetting", "nodeStackLayers"),
     ]);
     if (!isHandle(graph)) {
       fail(
@@ -113,8 +124,8 @@ async function graphOf(
   if (kind === "timeline") {
     const { project, timeline } = await findTimeline(resolve, args.timeline);
     const [graph, name] = await resolve.batch([
-      { h: timeline.$h, m: "GetNodeGraph" },
-      { h: timeline.$h, m: "GetName" },
+      call(timeline, "GetNodeGraph"),
+      call(timeline, "GetName"),
     ]);
     if (!isHandle(graph)) fail("NO_NODE_GRAPH", `timeline "${name}" returned no node graph`);
     return { graph, label: `timeline "${name}"`, project, timeline };
@@ -146,7 +157,7 @@ async function readNodes(resolve: ResolveSession, graph: Handle) {
   const count = num(await resolve.call(graph, "GetNumNodes"));
   const fields = ["GetNodeLabel", "GetLUT", "GetToolsInNode", "GetNodeCacheMode"];
   const results = await resolve.batch(
-    Array.from({ length: count }, (_, i) => fields.map((m) => ({ h: graph.$h, m, a: [i + 1] })))
+    Array.from({ length: count }, (_, i) => fields.map((m) => call(graph, m, i + 1)))
       .flat(),
   );
   return Array.from({ length: count }, (_, i) => {
@@ -259,8 +270,8 @@ const setNode = defineTool({
     if (lut !== undefined) {
       // A LUT over another LUT, or over the node's corrections, replaces work: ask first.
       const [had, tools] = await resolve.batch([
-        { h: graph.$h, m: "GetLUT", a: [i] },
-        { h: graph.$h, m: "GetToolsInNode", a: [i] },
+        call(graph, "GetLUT", i),
+        call(graph, "GetToolsInNode", i),
       ]);
       const hadLut = String(had ?? "");
       const graded = ((tools as string[]) ?? []).filter((t) => t !== "LUT");
@@ -296,7 +307,7 @@ const setNode = defineTool({
         a: [i, cacheConstant(args.cache_mode)],
       });
     }
-    const results = await resolve.batch(calls.map((c) => ({ h: graph.$h, m: c.m, a: c.a })));
+    const results = await resolve.batch(calls.map((c) => call(graph, c.m, ...c.a)));
     const refused = calls.filter((_, k) => results[k] !== true).map((c) => c.label);
     if (refused.length) {
       fail(
@@ -373,8 +384,8 @@ const setCdl = defineTool({
     if (!isHandle(graph)) fail("NO_NODE_GRAPH", "the item has no node graph");
     await checkNode(resolve, graph, index, `grade of item ${args.item_id}`);
     const [ok, tools] = await resolve.batch([
-      { h: item.$h, m: "SetCDL", a: [cdl] },
-      { h: graph.$h, m: "GetToolsInNode", a: [index] },
+      call(item, "SetCDL", cdl),
+      call(graph, "GetToolsInNode", index),
     ]);
     if (ok !== true) fail("CDL_REFUSED", "Resolve refused the CDL values");
     return {
@@ -725,7 +736,7 @@ const manageColorGroups = defineTool({
         `Remove ${items.length} item(s) from their colour group?`,
       );
       const results = await resolve.batch(
-        items.map((it) => ({ h: it.$h, m: "RemoveFromColorGroup" })),
+        items.map((it) => call(it, "RemoveFromColorGroup")),
       );
       removed = results.filter((r) => r === true).length;
     }
@@ -769,7 +780,7 @@ const assignToColorGroup = defineTool({
     const { group } = await findGroup(resolve, project, args.group);
     const items = await itemsOf(resolve, timeline, args.item_ids);
     const results = await resolve.batch(
-      items.map((it) => ({ h: it.$h, m: "AssignToColorGroup", a: [group] })),
+      items.map((it) => call(it, "AssignToColorGroup", group)),
     );
     const assigned = args.item_ids.filter((_, i) => results[i] === true);
     const refused = args.item_ids.filter((_, i) => results[i] !== true);
@@ -852,12 +863,12 @@ interface Album {
 
 async function galleryAlbums(resolve: ResolveSession) {
   const project = await resolve.project();
-  const [gallery] = await resolve.batch([{ h: project.$h, m: "GetGallery" }]);
+  const [gallery] = await resolve.batch([call(project, "GetGallery")]);
   if (!isHandle(gallery)) fail("NO_GALLERY", "the project returned no gallery");
   const [stills, grades, current] = await resolve.batch([
-    { h: gallery.$h, m: "GetGalleryStillAlbums" },
-    { h: gallery.$h, m: "GetGalleryPowerGradeAlbums" },
-    { h: gallery.$h, m: "GetCurrentStillAlbum" },
+    call(gallery, "GetGalleryStillAlbums"),
+    call(gallery, "GetGalleryPowerGradeAlbums"),
+    call(gallery, "GetCurrentStillAlbum"),
   ]);
   const all = [
     ...((stills as Handle[]) ?? []).filter(isHandle).map((h) => ({ h, kind: "still" as const })),
@@ -867,8 +878,8 @@ async function galleryAlbums(resolve: ResolveSession) {
     })),
   ];
   const names = await resolve.batch([
-    ...all.map((a) => ({ h: gallery.$h, m: "GetAlbumName", a: [a.h] })),
-    ...(isHandle(current) ? [{ h: gallery.$h, m: "GetAlbumName", a: [current] }] : []),
+    ...all.map((a) => call(gallery, "GetAlbumName", a.h)),
+    ...(isHandle(current) ? [call(gallery, "GetAlbumName", current)] : []),
   ]);
   // Handles are per call, so the current album is matched by name and kind (still albums).
   const currentName = isHandle(current) ? String(names[all.length]) : null;
@@ -997,8 +1008,8 @@ const manageGalleryAlbums = defineTool({
         ? "CreateGalleryStillAlbum"
         : "CreateGalleryPowerGradeAlbum";
       const [made, madeName] = await resolve.batch([
-        { h: gallery.$h, m: method },
-        { h: gallery.$h, m: "GetAlbumName", a: [{ $r: 0 }] },
+        call(gallery, method),
+        call(gallery, "GetAlbumName", ref(0)),
       ]);
       if (!isHandle(made)) fail("ALBUM_REFUSED", "Resolve refused to create the album");
       name = String(madeName);
@@ -1099,13 +1110,13 @@ const grabStills = defineTool({
     const album = pickAlbum(albums, undefined);
     if (args.label !== undefined) {
       await resolve.batch(
-        grabbed.map((s) => ({ h: album.handle.$h, m: "SetLabel", a: [s, args.label] })),
+        grabbed.map((s) => call(album.handle, "SetLabel", s, args.label)),
       );
     }
     const all = (await resolve.call(album.handle, "GetStills") as Handle[]) ?? [];
     const first = all.length - grabbed.length;
     const labels = await resolve.batch(
-      all.slice(first).map((s) => ({ h: album.handle.$h, m: "GetLabel", a: [s] })),
+      all.slice(first).map((s) => call(album.handle, "GetLabel", s)),
     );
     const stills = labels.map((l, i) => ({ index: first + i + 1, label: String(l ?? "") }));
     return {
@@ -1134,7 +1145,7 @@ const listStills = defineTool({
     const all = (await resolve.call(album.handle, "GetStills") as Handle[]) ?? [];
     const w = pageWindow(all.length, args.cursor, args.limit);
     const labels = await resolve.batch(
-      all.slice(w.offset, w.end).map((s) => ({ h: album.handle.$h, m: "GetLabel", a: [s] })),
+      all.slice(w.offset, w.end).map((s) => call(album.handle, "GetLabel", s)),
     );
     const stills = labels.map((l, i) => ({ index: w.offset + i + 1, label: String(l ?? "") }));
     return {
@@ -1185,8 +1196,8 @@ const setStillLabel = defineTool({
     const album = pickAlbum((await galleryAlbums(resolve)).albums, args.album);
     const { picked } = await stillsAt(resolve, album, [args.index]);
     const [ok, label] = await resolve.batch([
-      { h: album.handle.$h, m: "SetLabel", a: [picked[0], args.label] },
-      { h: album.handle.$h, m: "GetLabel", a: [picked[0]] },
+      call(album.handle, "SetLabel", picked[0], args.label),
+      call(album.handle, "GetLabel", picked[0]),
     ]);
     if (ok !== true) fail("LABEL_REFUSED", "Resolve refused the label");
     return {
@@ -1233,9 +1244,9 @@ const importStills = defineTool({
     }
     const album = pickAlbum((await galleryAlbums(resolve)).albums, args.album);
     const [before, ok, after] = await resolve.batch([
-      { h: album.handle.$h, m: "GetStills" },
-      { h: album.handle.$h, m: "ImportStills", a: [checked.map((c) => c.path)] },
-      { h: album.handle.$h, m: "GetStills" },
+      call(album.handle, "GetStills"),
+      call(album.handle, "ImportStills", checked.map((c) => c.path)),
+      call(album.handle, "GetStills"),
     ]) as [Handle[], unknown, Handle[]];
     if (ok !== true) {
       fail(
@@ -1247,7 +1258,7 @@ const importStills = defineTool({
     const first = (before ?? []).length;
     const fresh = (after ?? []).slice(first);
     const labels = await resolve.batch(
-      fresh.map((s) => ({ h: album.handle.$h, m: "GetLabel", a: [s] })),
+      fresh.map((s) => call(album.handle, "GetLabel", s)),
     );
     const stills = labels.map((l, i) => ({ index: first + i + 1, label: String(l ?? "") }));
     return {
@@ -1395,8 +1406,8 @@ const deleteStills = defineTool({
     const { picked, all } = await stillsAt(ctx.resolve, album, unique);
     await ctx.confirm(`Delete ${picked.length} still(s) from "${album.name}"?`);
     const [ok, after] = await ctx.resolve.batch([
-      { h: album.handle.$h, m: "DeleteStills", a: [picked] },
-      { h: album.handle.$h, m: "GetStills" },
+      call(album.handle, "DeleteStills", picked),
+      call(album.handle, "GetStills"),
     ]);
     if (ok !== true) fail("DELETE_REFUSED", "Resolve refused to delete the stills");
     const remaining = ((after as unknown[]) ?? []).length;

@@ -1,17 +1,6 @@
 // Toolset "item": Timeline items: transform, crop, composite, retime, stabilisation, enable, colour, flags, markers, takes, Fusion comps, versions.
 import { z } from "zod";
 import { fail } from "../errors.ts";
-import {
-  findClip,
-  findItem,
-  findTimeline,
-  pageInput,
-  pageOutput,
-  pageWindow,
-  timelineRate,
-  timelineRefInput,
-} from "../lookup.ts";
-import { constant, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { framesToTimecode, timecodeToFrames } from "../timecode.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
@@ -25,6 +14,22 @@ import {
   outputFile,
   someNames,
 } from "./shared.ts";
+import {
+  call,
+  constant,
+  findClip,
+  findItem,
+  findTimeline,
+  type Handle,
+  isHandle,
+  pageInput,
+  pageOutput,
+  pageWindow,
+  ref,
+  type ResolveSession,
+  timelineRate,
+  timelineRefInput,
+} from "../resolve/index.ts";
 
 // -- shared pieces (also used by the color toolset) ---------------------------------------
 
@@ -51,13 +56,13 @@ export async function itemsOf(
 ): Promise<Handle[]> {
   const types = ["video", "audio", "subtitle"];
   const counts = await resolve.batch(
-    types.map((t) => ({ h: timeline.$h, m: "GetTrackCount", a: [t] })),
+    types.map((t) => call(timeline, "GetTrackCount", t)),
   );
   const tracks = types.flatMap((type, t) =>
     Array.from({ length: Number(counts[t]) || 0 }, (_, i) => [type, i + 1])
   );
   const lists = await resolve.batch(
-    tracks.map((a) => ({ h: timeline.$h, m: "GetItemListInTrack", a })),
+    tracks.map((a) => call(timeline, "GetItemListInTrack", ...a)),
   );
   const all = lists.flatMap((l) => (Array.isArray(l) ? l : []).filter(isHandle));
   const byId = new Map(
@@ -327,19 +332,21 @@ async function readItem(
   item: Handle,
   subframe: boolean,
 ) {
-  const calls = ITEM_READS.map(([m, a]) => ({
-    h: item.$h,
-    m,
-    a: ["GetStart", "GetEnd", "GetDuration", "GetLeftOffset", "GetRightOffset"].includes(m)
-      ? (subframe ? [true] : [])
-      : a ?? [],
-  }));
+  const calls = ITEM_READS.map(([m, a]) =>
+    call(
+      item,
+      m,
+      ...["GetStart", "GetEnd", "GetDuration", "GetLeftOffset", "GetRightOffset"].includes(m)
+        ? (subframe ? [true] : [])
+        : a ?? [],
+    )
+  );
   const at = (m: string) => ITEM_READS.findIndex(([x]) => x === m);
   const results = await resolve.batch([
     ...calls,
-    { h: { $r: at("GetMediaPoolItem") }, m: "GetUniqueId" },
-    { h: { $r: at("GetColorGroup") }, m: "GetName" },
-    { h: timeline.$h, m: "GetName" },
+    call(ref(at("GetMediaPoolItem")), "GetUniqueId"),
+    call(ref(at("GetColorGroup")), "GetName"),
+    call(timeline, "GetName"),
   ]);
   const r = (m: string) => results[at(m)];
   const [clipId, groupName, tlName] = results.slice(calls.length);
@@ -567,8 +574,8 @@ const setItemProperties = defineTool({
       );
     }
     const results = await resolve.batch([
-      ...steps.map((s) => ({ h: item.$h, m: s.m, a: s.a })),
-      { h: item.$h, m: "GetProperty" },
+      ...steps.map((s) => call(item, s.m, ...s.a)),
+      call(item, "GetProperty"),
     ]);
     const after = readableProps(results[steps.length]);
     const refused = steps.filter((_, i) => results[i] !== true).map((s) => s.label);
@@ -648,14 +655,14 @@ const setItemFlags = defineTool({
       );
     }
     const calls = [
-      ...clear.map((c) => ({ h: item.$h, m: "ClearFlags", a: [c] })),
-      ...(args.clear_clip_color ? [{ h: item.$h, m: "ClearClipColor", a: [] }] : []),
-      ...add.map((c) => ({ h: item.$h, m: "AddFlag", a: [c] })),
+      ...clear.map((c) => call(item, "ClearFlags", c)),
+      ...(args.clear_clip_color ? [call(item, "ClearClipColor")] : []),
+      ...add.map((c) => call(item, "AddFlag", c)),
     ];
     const results = await ctx.resolve.batch([
       ...calls,
-      { h: item.$h, m: "GetFlagList" },
-      { h: item.$h, m: "GetClipColor" },
+      call(item, "GetFlagList"),
+      call(item, "GetClipColor"),
     ]);
     const refused = calls.filter((_, i) => results[i] !== true).map((c) => `${c.m}(${c.a})`);
     const flags = ((results[calls.length] as string[]) ?? []).map(String);
@@ -699,8 +706,8 @@ async function itemOffset(
   args: { frame?: number; timecode?: string },
 ): Promise<{ offset: number; start: number; duration: number }> {
   const [start, duration] = (await resolve.batch([
-    { h: item.$h, m: "GetStart" },
-    { h: item.$h, m: "GetDuration" },
+    call(item, "GetStart"),
+    call(item, "GetDuration"),
   ])).map(num);
   if ((args.frame === undefined) === (args.timecode === undefined)) {
     fail("INVALID_ARGUMENTS", "give exactly one of frame or timecode");
@@ -848,8 +855,8 @@ const listItemMarkers = defineTool({
     const { timeline, item } = await itemOf(resolve, args.timeline, args.item_id);
     const rate = await timelineRate(resolve, timeline);
     const [start, all] = await resolve.batch([
-      { h: item.$h, m: "GetStart" },
-      { h: item.$h, m: "GetMarkers" },
+      call(item, "GetStart"),
+      call(item, "GetMarkers"),
     ]);
     let rows = markerRows(all, num(start), rate);
     if (args.custom_data !== undefined) {
@@ -898,8 +905,8 @@ const updateItemMarker = defineTool({
     const { timeline, item } = await itemOf(resolve, args.timeline, args.item_id);
     const { offset } = await itemOffset(resolve, timeline, item, args);
     const [ok, stored] = await resolve.batch([
-      { h: item.$h, m: "UpdateMarkerCustomData", a: [offset, args.custom_data] },
-      { h: item.$h, m: "GetMarkerCustomData", a: [offset] },
+      call(item, "UpdateMarkerCustomData", offset, args.custom_data),
+      call(item, "GetMarkerCustomData", offset),
     ]);
     if (ok !== true) {
       fail(
@@ -958,17 +965,17 @@ const deleteItemMarkers = defineTool({
       );
     }
     const { timeline, item } = await itemOf(resolve, args.timeline, args.item_id);
-    let call: { m: string; a: unknown[] };
+    let op: { m: string; a: unknown[] };
     let what: string;
     if (byTime) {
       const { offset } = await itemOffset(resolve, timeline, item, args);
-      call = { m: "DeleteMarkerAtFrame", a: [offset] };
+      op = { m: "DeleteMarkerAtFrame", a: [offset] };
       what = `the marker at offset ${offset}`;
     } else if (args.color) {
-      call = { m: "DeleteMarkersByColor", a: [args.color] };
+      op = { m: "DeleteMarkersByColor", a: [args.color] };
       what = args.color === "All" ? "all markers" : `all ${args.color} markers`;
     } else {
-      call = { m: "DeleteMarkerByCustomData", a: [args.custom_data] };
+      op = { m: "DeleteMarkerByCustomData", a: [args.custom_data] };
       what = `the marker with custom data "${args.custom_data}"`;
     }
     const before = Object.keys(
@@ -976,8 +983,8 @@ const deleteItemMarkers = defineTool({
     ).length;
     await ctx.confirm(`Delete ${what} of item ${args.item_id}?`);
     const [ok, after] = await resolve.batch([
-      { h: item.$h, m: call.m, a: call.a },
-      { h: item.$h, m: "GetMarkers" },
+      call(item, op.m, ...op.a),
+      call(item, "GetMarkers"),
     ]);
     const remaining = Object.keys((after ?? {}) as Record<string, unknown>).length;
     if (ok !== true && remaining === before) {
@@ -1007,11 +1014,11 @@ const takeSchema = z.object({
 
 async function readTakes(resolve: ResolveSession, item: Handle) {
   const [count, selected] = (await resolve.batch([
-    { h: item.$h, m: "GetTakesCount" },
-    { h: item.$h, m: "GetSelectedTakeIndex" },
+    call(item, "GetTakesCount"),
+    call(item, "GetSelectedTakeIndex"),
   ])).map(num);
   const takes = await resolve.batch(
-    Array.from({ length: count }, (_, i) => ({ h: item.$h, m: "GetTakeByIndex", a: [i + 1] })),
+    Array.from({ length: count }, (_, i) => call(item, "GetTakeByIndex", i + 1)),
   ) as { startFrame?: number; endFrame?: number; mediaPoolItem?: Handle }[];
   const clips = takes.map((t) => t?.mediaPoolItem).filter(isHandle);
   const names = await resolve.map(clips, [["GetUniqueId"], ["GetName"]]);
@@ -1198,8 +1205,8 @@ const listFusionComps = defineTool({
   async handler(args, { resolve }) {
     const { item } = await itemOf(resolve, args.timeline, args.item_id);
     const [count, names] = await resolve.batch([
-      { h: item.$h, m: "GetFusionCompCount" },
-      { h: item.$h, m: "GetFusionCompNameList" },
+      call(item, "GetFusionCompCount"),
+      call(item, "GetFusionCompNameList"),
     ]);
     const comps = ((names as string[]) ?? []).map((name, i) => ({ index: i + 1, name }));
     return {
@@ -1298,8 +1305,8 @@ const manageFusionComps = defineTool({
         const out = await outputFile(ctx, args.path!);
         path = out.path;
         const [comp, done] = await resolve.batch([
-          { h: item.$h, m: "GetFusionCompByIndex", a: [index] },
-          { h: item.$h, m: "ExportFusionComp", a: [path, index] },
+          call(item, "GetFusionCompByIndex", index),
+          call(item, "ExportFusionComp", path, index),
         ]);
         await out.landed();
         ok = isHandle(comp) && done === true;
@@ -1322,8 +1329,8 @@ const manageFusionComps = defineTool({
           `Delete the Fusion composition "${args.name}" of item ${args.item_id}?`,
         );
         const [comp, done] = await resolve.batch([
-          { h: item.$h, m: "GetFusionCompByName", a: [args.name] },
-          { h: item.$h, m: "DeleteFusionCompByName", a: [args.name] },
+          call(item, "GetFusionCompByName", args.name),
+          call(item, "DeleteFusionCompByName", args.name),
         ]);
         ok = isHandle(comp) && done === true;
         break;
@@ -1352,9 +1359,9 @@ const VERSION_TYPES = { local: 0, remote: 1 } as const;
 
 async function readVersions(resolve: ResolveSession, item: Handle) {
   const [local, remote, current] = await resolve.batch([
-    { h: item.$h, m: "GetVersionNameList", a: [0] },
-    { h: item.$h, m: "GetVersionNameList", a: [1] },
-    { h: item.$h, m: "GetCurrentVersion" },
+    call(item, "GetVersionNameList", 0),
+    call(item, "GetVersionNameList", 1),
+    call(item, "GetCurrentVersion"),
   ]);
   const cur = current as { versionName?: string; versionType?: number } | null;
   return {

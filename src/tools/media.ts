@@ -1,8 +1,6 @@
 // Toolset "media": the media pool (bins, clips, import) and media storage.
 import { z } from "zod";
 import { fail } from "../errors.ts";
-import { clipRefInput, findBin, pageInput, pageOutput, pageWindow } from "../lookup.ts";
-import { constant, dictOf, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
 import {
@@ -16,6 +14,21 @@ import {
   outputFile,
   someNames,
 } from "./shared.ts";
+import {
+  call,
+  clipRefInput,
+  constant,
+  dictOf,
+  findBin,
+  type Handle,
+  isHandle,
+  pageInput,
+  pageOutput,
+  pageWindow,
+  ref,
+  type ResolveSession,
+} from "../resolve/index.ts";
+import type { BatchCall } from "../resolve/index.ts";
 
 const CLIP_FIELDS: [string, unknown[]?][] = [
   ["GetName"],
@@ -46,7 +59,7 @@ export async function poolOf(
   resolve: ResolveSession,
 ): Promise<{ project: Handle; mediaPool: Handle }> {
   const project = await resolve.project();
-  const [mediaPool] = await resolve.batch([{ h: project.$h, m: "GetMediaPool" }]);
+  const [mediaPool] = await resolve.batch([call(project, "GetMediaPool")]);
   if (!isHandle(mediaPool)) fail("NO_MEDIA_POOL", "the project has no media pool");
   return { project, mediaPool };
 }
@@ -71,7 +84,7 @@ export async function walkBins(
 ): Promise<BinNode[]> {
   let first = start?.bin;
   if (!first) {
-    const [root] = await resolve.batch([{ h: mediaPool.$h, m: "GetRootFolder" }]);
+    const [root] = await resolve.batch([call(mediaPool, "GetRootFolder")]);
     if (!isHandle(root)) fail("NO_MEDIA_POOL", "the media pool has no root bin");
     first = root;
   }
@@ -279,8 +292,8 @@ const browseStorage = defineTool({
     const root = await resolve.root();
     if (args.folder === undefined) {
       const [, volumes] = await resolve.batch([
-        { h: root.$h, m: "GetMediaStorage" },
-        { h: { $r: 0 }, m: "GetMountedVolumeList" },
+        call(root, "GetMediaStorage"),
+        call(ref(0), "GetMountedVolumeList"),
       ]);
       const list = (Array.isArray(volumes) ? volumes : []).map(String);
       return {
@@ -304,9 +317,9 @@ const browseStorage = defineTool({
       );
     }
     const [, subs, files] = await resolve.batch([
-      { h: root.$h, m: "GetMediaStorage" },
-      { h: { $r: 0 }, m: "GetSubFolderList", a: [checked.path] },
-      { h: { $r: 0 }, m: "GetFileList", a: [checked.path] },
+      call(root, "GetMediaStorage"),
+      call(ref(0), "GetSubFolderList", checked.path),
+      call(ref(0), "GetFileList", checked.path),
     ]);
     const all = (Array.isArray(files) ? files : []).map(String);
     const page = pageWindow(all.length, args.cursor, args.limit);
@@ -344,8 +357,8 @@ const revealInStorage = defineTool({
     if (!checked.exists) fail("FILE_NOT_FOUND", `${args.path} does not exist`, "Check the path.");
     const root = await resolve.root();
     const [, ok] = await resolve.batch([
-      { h: root.$h, m: "GetMediaStorage" },
-      { h: { $r: 0 }, m: "RevealInStorage", a: [checked.path] },
+      call(root, "GetMediaStorage"),
+      call(ref(0), "RevealInStorage", checked.path),
     ]);
     if (ok !== true) {
       fail(
@@ -372,22 +385,22 @@ async function clipRows(resolve: ResolveSession, items: Handle[]) {
   }));
 }
 
-/** Runs `calls` with the pool's current bin set to `target`, restoring it afterwards. */
+/** Runs one call with the pool's current bin set to `binPath`, restoring it afterwards. */
 async function inBin(
   resolve: ResolveSession,
   mediaPool: Handle,
   binPath: string | undefined,
-  call: { m: string; a: unknown[]; h?: Handle },
+  step: BatchCall,
 ): Promise<{ result: unknown; binName: string; created: string[] }> {
-  const [current] = await resolve.batch([{ h: mediaPool.$h, m: "GetCurrentFolder" }]) as Handle[];
+  const [current] = await resolve.batch([call(mediaPool, "GetCurrentFolder")]) as Handle[];
   let target = current;
   let created: string[] = [];
   if (binPath) ({ bin: target, created } = await findBin(resolve, mediaPool, binPath, true));
   const [, result, , binName] = await resolve.batch([
-    { h: mediaPool.$h, m: "SetCurrentFolder", a: [target] },
-    { h: (call.h ?? mediaPool).$h, m: call.m, a: call.a },
-    { h: mediaPool.$h, m: "SetCurrentFolder", a: [current] },
-    { h: target.$h, m: "GetName" },
+    call(mediaPool, "SetCurrentFolder", target),
+    step,
+    call(mediaPool, "SetCurrentFolder", current),
+    call(target, "GetName"),
   ]);
   return { result, binName: String(binName), created };
 }
@@ -470,12 +483,13 @@ const addFromStorage = defineTool({
     );
     const { mediaPool } = await poolOf(resolve);
     const root = await resolve.root();
-    const [storage] = await resolve.batch([{ h: root.$h, m: "GetMediaStorage" }]) as Handle[];
-    const { result, binName, created } = await inBin(resolve, mediaPool, args.bin, {
-      h: storage,
-      m: "AddItemListToMediaPool",
-      a: [list],
-    });
+    const [storage] = await resolve.batch([call(root, "GetMediaStorage")]) as Handle[];
+    const { result, binName, created } = await inBin(
+      resolve,
+      mediaPool,
+      args.bin,
+      call(storage, "AddItemListToMediaPool", list),
+    );
     const items = (Array.isArray(result) ? result : []).filter(isHandle);
     if (items.length === 0) {
       fail(
@@ -566,10 +580,12 @@ const importImageSequence = defineTool({
       return { FilePath: dir + base, StartIndex: s.start_index, EndIndex: s.end_index };
     });
     const { mediaPool } = await poolOf(resolve);
-    const { result, binName, created } = await inBin(resolve, mediaPool, args.bin, {
-      m: "ImportMedia",
-      a: [infos],
-    });
+    const { result, binName, created } = await inBin(
+      resolve,
+      mediaPool,
+      args.bin,
+      call(mediaPool, "ImportMedia", infos),
+    );
     const items = (Array.isArray(result) ? result : []).filter(isHandle);
     if (items.length === 0) {
       fail(
@@ -638,8 +654,8 @@ const importMedia = defineTool({
     }
     const project = await resolve.project();
     const [mediaPool, current] = await resolve.batch([
-      { h: project.$h, m: "GetMediaPool" },
-      { h: { $r: 0 }, m: "GetCurrentFolder" },
+      call(project, "GetMediaPool"),
+      call(ref(0), "GetCurrentFolder"),
     ]) as Handle[];
     let target = current;
     let created: string[] = [];
@@ -647,10 +663,10 @@ const importMedia = defineTool({
       ({ bin: target, created } = await findBin(resolve, mediaPool, args.bin, true));
     }
     const [, clips, , binName] = await resolve.batch([
-      { h: mediaPool.$h, m: "SetCurrentFolder", a: [target] },
-      { h: mediaPool.$h, m: "ImportMedia", a: [checked.map((c) => c.path)] },
-      { h: mediaPool.$h, m: "SetCurrentFolder", a: [current] },
-      { h: target.$h, m: "GetName" },
+      call(mediaPool, "SetCurrentFolder", target),
+      call(mediaPool, "ImportMedia", checked.map((c) => c.path)),
+      call(mediaPool, "SetCurrentFolder", current),
+      call(target, "GetName"),
     ]);
     const items = (Array.isArray(clips) ? clips : []).filter(isHandle);
     const rows = await resolve.map(items, CLIP_FIELDS);
@@ -803,12 +819,13 @@ const manageMattes = defineTool({
       if (missing.length) {
         fail("FILE_NOT_FOUND", `missing: ${missing.slice(0, 10).join(", ")}`, "Check the paths.");
       }
-      const [storage] = await resolve.batch([{ h: root.$h, m: "GetMediaStorage" }]) as Handle[];
-      const { result, binName } = await inBin(resolve, mediaPool, args.bin, {
-        h: storage,
-        m: "AddTimelineMattesToMediaPool",
-        a: [checked.map((c) => c.path)],
-      });
+      const [storage] = await resolve.batch([call(root, "GetMediaStorage")]) as Handle[];
+      const { result, binName } = await inBin(
+        resolve,
+        mediaPool,
+        args.bin,
+        call(storage, "AddTimelineMattesToMediaPool", checked.map((c) => c.path)),
+      );
       const items = (Array.isArray(result) ? result : []).filter(isHandle);
       if (!items.length) {
         fail(
@@ -835,14 +852,14 @@ const manageMattes = defineTool({
       if (missing.length) {
         fail("FILE_NOT_FOUND", `missing: ${missing.slice(0, 10).join(", ")}`, "Check the paths.");
       }
-      const call = [
+      const matteArgs = [
         clip.clip,
         checked.map((c) => c.path),
         ...(args.stereo_eye ? [args.stereo_eye] : []),
       ];
       [, ok] = await resolve.batch([
-        { h: root.$h, m: "GetMediaStorage" },
-        { h: { $r: 0 }, m: "AddClipMattesToMediaPool", a: call },
+        call(root, "GetMediaStorage"),
+        call(ref(0), "AddClipMattesToMediaPool", ...matteArgs),
       ]);
     } else {
       const attached = (await resolve.call(mediaPool, "GetClipMatteList", clip.clip) as string[]) ??
@@ -953,9 +970,9 @@ const listBins = defineTool({
       bins = bins.filter((b) => b.depth - base <= args.max_depth!);
     }
     const [poolId, currentId] = await resolve.batch([
-      { h: mediaPool.$h, m: "GetUniqueId" },
-      { h: mediaPool.$h, m: "GetCurrentFolder" },
-      { h: { $r: 1 }, m: "GetUniqueId" },
+      call(mediaPool, "GetUniqueId"),
+      call(mediaPool, "GetCurrentFolder"),
+      call(ref(1), "GetUniqueId"),
     ]).then((r) => [r[0], r[2]]);
     const current = all.find((b) => b.id === currentId)?.path ?? "";
     const page = pageWindow(bins.length, args.cursor, args.limit);
@@ -1051,9 +1068,9 @@ const setCurrentBin = defineTool({
         `Bins: ${someNames(all.map((b) => b.path))}.`,
       );
     const [, prevId, ok] = await resolve.batch([
-      { h: mediaPool.$h, m: "GetCurrentFolder" },
-      { h: { $r: 0 }, m: "GetUniqueId" },
-      { h: mediaPool.$h, m: "SetCurrentFolder", a: [target.bin] },
+      call(mediaPool, "GetCurrentFolder"),
+      call(ref(0), "GetUniqueId"),
+      call(mediaPool, "SetCurrentFolder", target.bin),
     ]);
     if (ok !== true) {
       fail("SET_CURRENT_REFUSED", `Resolve refused to make "${target.path}" current`);
@@ -1267,10 +1284,12 @@ const importBin = defineTool({
     const { mediaPool } = await poolOf(resolve);
     const before = await walkBins(resolve, mediaPool);
     const callArgs = [checked[0].path, ...(checked[1] ? [checked[1].path] : [])];
-    const { result, binName } = await inBin(resolve, mediaPool, args.bin, {
-      m: "ImportFolderFromFile",
-      a: callArgs,
-    });
+    const { result, binName } = await inBin(
+      resolve,
+      mediaPool,
+      args.bin,
+      call(mediaPool, "ImportFolderFromFile", ...callArgs),
+    );
     if (result !== true) {
       fail(
         "IMPORT_FAILED",
@@ -1491,21 +1510,21 @@ const getClipInfo = defineTool({
   async handler(args, { resolve }) {
     const { mediaPool } = await poolOf(resolve);
     const [clip] = await findClips(resolve, mediaPool, [args.clip]);
-    const h = clip.clip.$h;
+    const h = clip.clip;
     const r = await resolve.batch([
-      { h, m: "GetMediaId" },
-      { h, m: "GetClipProperty" },
-      { h, m: "GetMetadata" },
-      { h, m: "GetThirdPartyMetadata" },
-      { h, m: "GetClipColor" },
-      { h, m: "GetFlagList" },
-      { h, m: "GetMarkers" },
-      { h, m: "GetMarkInOut" },
-      { h, m: "GetAudioMapping" },
-      { h: mediaPool.$h, m: "GetClipMatteList", a: [clip.clip] },
-      { h, m: "GetTimeline" },
-      { h: { $r: 10 }, m: "GetName" },
-      { h: { $r: 10 }, m: "GetUniqueId" },
+      call(h, "GetMediaId"),
+      call(h, "GetClipProperty"),
+      call(h, "GetMetadata"),
+      call(h, "GetThirdPartyMetadata"),
+      call(h, "GetClipColor"),
+      call(h, "GetFlagList"),
+      call(h, "GetMarkers"),
+      call(h, "GetMarkInOut"),
+      call(h, "GetAudioMapping"),
+      call(mediaPool, "GetClipMatteList", clip.clip),
+      call(h, "GetTimeline"),
+      call(ref(10), "GetName"),
+      call(ref(10), "GetUniqueId"),
     ]);
     const dict = (v: unknown) =>
       (v && typeof v === "object" && !Array.isArray(v) ? v : {}) as Record<string, unknown>;
@@ -1594,25 +1613,25 @@ const setClipProperties = defineTool({
     }
     const { mediaPool } = await poolOf(resolve);
     const [clip] = await findClips(resolve, mediaPool, [args.clip]);
-    const h = clip.clip.$h;
-    const calls: { key: string; call: { h: number; m: string; a: unknown[] } }[] = [];
-    if (args.name) calls.push({ key: "name", call: { h, m: "SetName", a: [args.name] } });
+    const c = clip.clip;
+    const calls: { key: string; step: BatchCall }[] = [];
+    if (args.name) calls.push({ key: "name", step: call(c, "SetName", args.name) });
     for (const [k, v] of props) {
       calls.push({
         key: `properties.${k}`,
-        call: { h, m: "SetClipProperty", a: [k, typeof v === "number" ? v : String(v)] },
+        step: call(c, "SetClipProperty", k, typeof v === "number" ? v : String(v)),
       });
     }
     for (const [k, v] of meta) {
-      calls.push({ key: `metadata.${k}`, call: { h, m: "SetMetadata", a: [k, v] } });
+      calls.push({ key: `metadata.${k}`, step: call(c, "SetMetadata", k, v) });
     }
     for (const [k, v] of third) {
       calls.push({
         key: `third_party_metadata.${k}`,
-        call: { h, m: "SetThirdPartyMetadata", a: [k, v] },
+        step: call(c, "SetThirdPartyMetadata", k, v),
       });
     }
-    const results = await resolve.batch([...calls.map((c) => c.call), { h, m: "GetName" }]);
+    const results = await resolve.batch([...calls.map((x) => x.step), call(c, "GetName")]);
     const applied = calls.filter((_, i) => results[i] === true).map((c) => c.key);
     const refused = calls.filter((_, i) => results[i] !== true).map((c) => c.key);
     if (refused.length) {
@@ -1677,12 +1696,12 @@ const tagClips = defineTool({
     const { mediaPool } = await poolOf(resolve);
     const clips = await findClips(resolve, mediaPool, args.clips);
     const calls = clips.flatMap(({ clip }) => [
-      ...(args.remove_flags ?? []).map((c) => ({ h: clip.$h, m: "ClearFlags", a: [c] })),
-      ...(args.add_flags ?? []).map((c) => ({ h: clip.$h, m: "AddFlag", a: [c] })),
+      ...(args.remove_flags ?? []).map((c) => call(clip, "ClearFlags", c)),
+      ...(args.add_flags ?? []).map((c) => call(clip, "AddFlag", c)),
       ...(args.clip_color === "None"
-        ? [{ h: clip.$h, m: "ClearClipColor", a: [] }]
+        ? [call(clip, "ClearClipColor")]
         : args.clip_color
-        ? [{ h: clip.$h, m: "SetClipColor", a: [args.clip_color] }]
+        ? [call(clip, "SetClipColor", args.clip_color)]
         : []),
     ]);
     const results = await resolve.batch(calls);
@@ -1691,7 +1710,7 @@ const tagClips = defineTool({
       fail(
         "TAG_REFUSED",
         `Resolve refused ${bad.length} change(s): ${
-          bad.slice(0, 5).map((c) => `${c.m}(${c.a.join(",")})`).join(", ")
+          bad.slice(0, 5).map((c) => `${c.m}(${(c.a ?? []).join(",")})`).join(", ")
         }`,
         "Generators and titles may not take colours; check the colour names.",
       );
@@ -1826,13 +1845,11 @@ const listClipMarkers = defineTool({
     const { mediaPool } = await poolOf(resolve);
     const [clip] = await findClips(resolve, mediaPool, [args.clip]);
     const [raw, byData, atFrame] = await resolve.batch([
-      { h: clip.clip.$h, m: "GetMarkers" },
+      call(clip.clip, "GetMarkers"),
       ...(args.custom_data !== undefined
-        ? [{ h: clip.clip.$h, m: "GetMarkerByCustomData", a: [args.custom_data] }]
-        : [{ h: clip.clip.$h, m: "GetName" }]),
-      ...(args.frame !== undefined
-        ? [{ h: clip.clip.$h, m: "GetMarkerCustomData", a: [args.frame] }]
-        : []),
+        ? [call(clip.clip, "GetMarkerByCustomData", args.custom_data)]
+        : [call(clip.clip, "GetName")]),
+      ...(args.frame !== undefined ? [call(clip.clip, "GetMarkerCustomData", args.frame)] : []),
     ]);
     let markers = markerList(raw);
     if (args.custom_data !== undefined) {
@@ -1910,7 +1927,7 @@ const editClipMarkers = defineTool({
     const need = (field: "frame" | "color" | "custom_data") => {
       if (args[field] === undefined) fail("INVALID_ARGUMENTS", `${args.action} needs ${field}`);
     };
-    let call: [string, unknown[]];
+    let op: [string, unknown[]];
     switch (args.action) {
       case "add":
         need("frame");
@@ -1922,7 +1939,7 @@ const editClipMarkers = defineTool({
             "Choose another frame or delete it first.",
           );
         }
-        call = ["AddMarker", [
+        op = ["AddMarker", [
           args.frame,
           args.color,
           args.name ?? "",
@@ -1941,7 +1958,7 @@ const editClipMarkers = defineTool({
             "list_clip_markers shows the markers.",
           );
         }
-        call = ["UpdateMarkerCustomData", [args.frame, args.custom_data]];
+        op = ["UpdateMarkerCustomData", [args.frame, args.custom_data]];
         break;
       case "delete_at_frame":
         need("frame");
@@ -1952,7 +1969,7 @@ const editClipMarkers = defineTool({
             "list_clip_markers shows the markers.",
           );
         }
-        call = ["DeleteMarkerAtFrame", [args.frame]];
+        op = ["DeleteMarkerAtFrame", [args.frame]];
         break;
       case "delete_by_custom_data":
         need("custom_data");
@@ -1963,22 +1980,22 @@ const editClipMarkers = defineTool({
             "list_clip_markers shows the markers.",
           );
         }
-        call = ["DeleteMarkerByCustomData", [args.custom_data]];
+        op = ["DeleteMarkerByCustomData", [args.custom_data]];
         break;
       case "delete_by_color": {
         need("color");
         const n = before.filter((m) => m.color === args.color).length;
         await confirm(`Delete ${n} ${args.color} marker(s) of "${clip.name}"?`);
-        call = ["DeleteMarkersByColor", [args.color]];
+        op = ["DeleteMarkersByColor", [args.color]];
         break;
       }
       default:
         await confirm(`Delete all ${before.length} marker(s) of "${clip.name}"?`);
-        call = ["DeleteMarkersByColor", ["All"]];
+        op = ["DeleteMarkersByColor", ["All"]];
     }
     const [ok, after] = await resolve.batch([
-      { h: clip.clip.$h, m: call[0], a: call[1] },
-      { h: clip.clip.$h, m: "GetMarkers" },
+      call(clip.clip, op[0], ...op[1]),
+      call(clip.clip, "GetMarkers"),
     ]);
     if (ok !== true) {
       fail(
@@ -2520,7 +2537,7 @@ const clearClipAnalysis = defineTool({
     const method = args.what === "transcription"
       ? "ClearTranscription"
       : "ClearAudioClassification";
-    const results = await resolve.batch(targets.map((t) => ({ h: t.handle.$h, m: method })));
+    const results = await resolve.batch(targets.map((t) => call(t.handle, method)));
     results.forEach((r, i) => aiResult(r, `clearing the ${args.what} of ${targets[i].label}`));
     return {
       summary: `Cleared ${args.what} on ${targets.length} target(s).`,
@@ -2720,8 +2737,8 @@ const selectClip = defineTool({
     const { mediaPool } = await poolOf(resolve);
     const [clip] = await findClips(resolve, mediaPool, [args.clip]);
     const [ok, list] = await resolve.batch([
-      { h: mediaPool.$h, m: "SetSelectedClip", a: [clip.clip] },
-      { h: mediaPool.$h, m: "GetSelectedClips" },
+      call(mediaPool, "SetSelectedClip", clip.clip),
+      call(mediaPool, "GetSelectedClips"),
     ]);
     if (ok !== true) {
       fail(
@@ -2762,8 +2779,8 @@ const monitorGrowingFile = defineTool({
     const { mediaPool } = await poolOf(resolve);
     const [clip] = await findClips(resolve, mediaPool, [args.clip]);
     const [ok, frames] = await resolve.batch([
-      { h: clip.clip.$h, m: "MonitorGrowingFile" },
-      { h: clip.clip.$h, m: "GetClipProperty", a: ["Frames"] },
+      call(clip.clip, "MonitorGrowingFile"),
+      call(clip.clip, "GetClipProperty", "Frames"),
     ]);
     if (ok !== true) {
       fail(

@@ -2,12 +2,22 @@
 // presets, project import/export/archive, cloud projects.
 import { z } from "zod";
 import { fail, ToolError } from "../errors.ts";
-import { pageInput, pageOutput, pageWindow } from "../lookup.ts";
-import { constant, dictOf, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { defineTool, type ToolContext } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { isPathSetting } from "../paths.ts";
 import { checkPathSetting, name, outputFile, someNames } from "./shared.ts";
+import {
+  call,
+  constant,
+  dictOf,
+  type Handle,
+  isHandle,
+  pageInput,
+  pageOutput,
+  pageWindow,
+  ref,
+  type ResolveSession,
+} from "../resolve/index.ts";
 
 const projectOutput = {
   name: z.string().describe("The project's name."),
@@ -37,17 +47,17 @@ const SWITCH_METHODS = [
 async function saveBeforeSwitch(ctx: ToolContext, pm: Handle, next: string) {
   const { resolve } = ctx;
   const [project, current] = await resolve.batch([
-    { h: pm.$h, m: "GetCurrentProject" },
-    { h: { $r: 0 }, m: "GetName" },
+    call(pm, "GetCurrentProject"),
+    call(ref(0), "GetName"),
   ]);
   if (!isHandle(project)) return null;
   if (await resolve.call(pm, "SaveProject") === true) return String(current);
   const [timelines, , , clips, bins] = await resolve.batch([
-    { h: project.$h, m: "GetTimelineCount" },
-    { h: project.$h, m: "GetMediaPool" },
-    { h: { $r: 1 }, m: "GetRootFolder" },
-    { h: { $r: 2 }, m: "GetClipList" },
-    { h: { $r: 2 }, m: "GetSubFolderList" },
+    call(project, "GetTimelineCount"),
+    call(project, "GetMediaPool"),
+    call(ref(1), "GetRootFolder"),
+    call(ref(2), "GetClipList"),
+    call(ref(2), "GetSubFolderList"),
   ]);
   const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
   if (Number(timelines) > 0 || count(clips) > 0 || count(bins) > 0) {
@@ -91,9 +101,9 @@ const createProject = defineTool({
     }
     const saved = await saveBeforeSwitch(ctx, pm, `creating "${name}"`);
     const [project, projectName, id] = await resolve.batch([
-      { h: pm.$h, m: "CreateProject", a: [name] },
-      { h: { $r: 0 }, m: "GetName" },
-      { h: { $r: 0 }, m: "GetUniqueId" },
+      call(pm, "CreateProject", name),
+      call(ref(0), "GetName"),
+      call(ref(0), "GetUniqueId"),
     ]);
     if (!isHandle(project)) {
       fail(
@@ -141,9 +151,9 @@ const openProject = defineTool({
     }
     const saved = await saveBeforeSwitch(ctx, pm, `opening "${name}"`);
     const [project, projectName, id] = await resolve.batch([
-      { h: pm.$h, m: "LoadProject", a: [name] },
-      { h: { $r: 0 }, m: "GetName" },
-      { h: { $r: 0 }, m: "GetUniqueId" },
+      call(pm, "LoadProject", name),
+      call(ref(0), "GetName"),
+      call(ref(0), "GetUniqueId"),
     ]);
     if (!isHandle(project)) {
       fail(
@@ -270,11 +280,11 @@ const listProjects = defineTool({
   async handler(args, { resolve }) {
     const pm = await resolve.projectManager();
     const [folder, folders, projects, , currentName] = await resolve.batch([
-      { h: pm.$h, m: "GetCurrentFolder" },
-      { h: pm.$h, m: "GetFolderListInCurrentFolder" },
-      { h: pm.$h, m: "GetProjectListInCurrentFolder" },
-      { h: pm.$h, m: "GetCurrentProject" },
-      { h: { $r: 3 }, m: "GetName" },
+      call(pm, "GetCurrentFolder"),
+      call(pm, "GetFolderListInCurrentFolder"),
+      call(pm, "GetProjectListInCurrentFolder"),
+      call(pm, "GetCurrentProject"),
+      call(ref(3), "GetName"),
     ]);
     const all = [
       ...(Array.isArray(folders) ? folders : []).map((n) => ({ kind: "folder", name: String(n) })),
@@ -359,19 +369,19 @@ const getCurrentProject = defineTool({
   async handler(_args, { resolve }) {
     const pm = await resolve.projectManager();
     const project = await resolve.project();
-    const p = project.$h;
+    const p = project;
     const [n, id, count, timeline, tlName, tlId, rate, w, h, folder, db] = await resolve.batch([
-      { h: p, m: "GetName" },
-      { h: p, m: "GetUniqueId" },
-      { h: p, m: "GetTimelineCount" },
-      { h: p, m: "GetCurrentTimeline" },
-      { h: { $r: 3 }, m: "GetName" },
-      { h: { $r: 3 }, m: "GetUniqueId" },
-      { h: p, m: "GetSetting", a: ["timelineFrameRate"] },
-      { h: p, m: "GetSetting", a: ["timelineResolutionWidth"] },
-      { h: p, m: "GetSetting", a: ["timelineResolutionHeight"] },
-      { h: pm.$h, m: "GetCurrentFolder" },
-      { h: pm.$h, m: "GetCurrentDatabase" },
+      call(p, "GetName"),
+      call(p, "GetUniqueId"),
+      call(p, "GetTimelineCount"),
+      call(p, "GetCurrentTimeline"),
+      call(ref(3), "GetName"),
+      call(ref(3), "GetUniqueId"),
+      call(p, "GetSetting", "timelineFrameRate"),
+      call(p, "GetSetting", "timelineResolutionWidth"),
+      call(p, "GetSetting", "timelineResolutionHeight"),
+      call(pm, "GetCurrentFolder"),
+      call(pm, "GetCurrentDatabase"),
     ]);
     const dbInfo = (db ?? {}) as Record<string, unknown>;
     const data = {
@@ -417,8 +427,8 @@ const saveProject = defineTool({
     const project = await resolve.project();
     const pm = await resolve.projectManager();
     const [projectName, ok] = await resolve.batch([
-      { h: project.$h, m: "GetName" },
-      { h: pm.$h, m: "SaveProject" },
+      call(project, "GetName"),
+      call(pm, "SaveProject"),
     ]);
     if (ok !== true) {
       fail(
@@ -527,7 +537,7 @@ const renameProject = defineTool({
           "Choose another name.",
         );
       }
-      const [ok] = await resolve.batch([{ h: project.$h, m: "SetName", a: [args.name] }]);
+      const [ok] = await resolve.batch([call(project, "SetName", args.name)]);
       if (ok !== true) {
         fail(
           "RENAME_FAILED",
@@ -687,9 +697,9 @@ const manageProjectFolders = defineTool({
       );
     }
     const [folder, subs, projects] = await resolve.batch([
-      { h: pm.$h, m: "GetCurrentFolder" },
-      { h: pm.$h, m: "GetFolderListInCurrentFolder" },
-      { h: pm.$h, m: "GetProjectListInCurrentFolder" },
+      call(pm, "GetCurrentFolder"),
+      call(pm, "GetFolderListInCurrentFolder"),
+      call(pm, "GetProjectListInCurrentFolder"),
     ]);
     const data = {
       action: args.action,
@@ -748,8 +758,8 @@ const listDatabases = defineTool({
   async handler(_args, { resolve }) {
     const pm = await resolve.projectManager();
     const [list, current] = await resolve.batch([
-      { h: pm.$h, m: "GetDatabaseList" },
-      { h: pm.$h, m: "GetCurrentDatabase" },
+      call(pm, "GetDatabaseList"),
+      call(pm, "GetCurrentDatabase"),
     ]);
     const cur = (current ?? {}) as Record<string, unknown>;
     const databases = (Array.isArray(list) ? list : []).map((d) => dbRow(d, cur));
@@ -793,8 +803,8 @@ const switchDatabase = defineTool({
     const { resolve } = ctx;
     const pm = await resolve.projectManager();
     const [list, current] = await resolve.batch([
-      { h: pm.$h, m: "GetDatabaseList" },
-      { h: pm.$h, m: "GetCurrentDatabase" },
+      call(pm, "GetDatabaseList"),
+      call(pm, "GetCurrentDatabase"),
     ]);
     const ip = args.type === "PostgreSQL" ? args.ip_address ?? "127.0.0.1" : undefined;
     const wanted = { DbType: args.type, DbName: args.name, ...(ip ? { IpAddress: ip } : {}) };
@@ -906,7 +916,7 @@ const getProjectSettings = defineTool({
       const missing = args.keys.filter((k) => !(k in all));
       // Keys outside the snapshot may still answer when asked one by one.
       const direct = missing.length
-        ? await resolve.batch(missing.map((k) => ({ h: project.$h, m: "GetSetting", a: [k] })))
+        ? await resolve.batch(missing.map((k) => call(project, "GetSetting", k)))
         : [];
       for (const k of args.keys) if (k in all) settings[k] = text(all[k]);
       missing.forEach((k, i) => {
@@ -1037,14 +1047,16 @@ const setProjectSettings = defineTool({
     const asText = (v: string | number | boolean) =>
       typeof v === "boolean" ? (v ? "1" : "0") : String(v);
     const results = await resolve.batch([
-      ...entries.map(([k, v]) => ({
-        h: project.$h,
-        m: "SetSetting",
-        a: k === "superScale" && enhanced
-          ? [k, Number(v), args.super_scale_sharpness, args.super_scale_noise_reduction]
-          : [k, k === "superScale" ? Number(v) : asText(v)],
-      })),
-      ...entries.map(([k]) => ({ h: project.$h, m: "GetSetting", a: [k] })),
+      ...entries.map(([k, v]) =>
+        call(
+          project,
+          "SetSetting",
+          ...k === "superScale" && enhanced
+            ? [k, Number(v), args.super_scale_sharpness, args.super_scale_noise_reduction]
+            : [k, k === "superScale" ? Number(v) : asText(v)],
+        )
+      ),
+      ...entries.map(([k]) => call(project, "GetSetting", k)),
     ]);
     const rows = entries.map(([k, v], i) => ({
       key: k,
@@ -1158,10 +1170,10 @@ const applyProjectPreset = defineTool({
       }", replacing the project settings it covers (frame rate, resolution, colour...)?`,
     );
     const [ok, rate, w, h] = await resolve.batch([
-      { h: project.$h, m: "SetPreset", a: [args.name] },
-      { h: project.$h, m: "GetSetting", a: ["timelineFrameRate"] },
-      { h: project.$h, m: "GetSetting", a: ["timelineResolutionWidth"] },
-      { h: project.$h, m: "GetSetting", a: ["timelineResolutionHeight"] },
+      call(project, "SetPreset", args.name),
+      call(project, "GetSetting", "timelineFrameRate"),
+      call(project, "GetSetting", "timelineResolutionWidth"),
+      call(project, "GetSetting", "timelineResolutionHeight"),
     ]);
     if (ok !== true) {
       fail(
@@ -1485,13 +1497,9 @@ const manageCloudProject = defineTool({
     const pm = await resolve.projectManager();
     if (args.action === "create" || args.action === "load") {
       const [project, projectName, id] = await resolve.batch([
-        {
-          h: pm.$h,
-          m: args.action === "create" ? "CreateCloudProject" : "LoadCloudProject",
-          a: [settings],
-        },
-        { h: { $r: 0 }, m: "GetName" },
-        { h: { $r: 0 }, m: "GetUniqueId" },
+        call(pm, args.action === "create" ? "CreateCloudProject" : "LoadCloudProject", settings),
+        call(ref(0), "GetName"),
+        call(ref(0), "GetUniqueId"),
       ]);
       if (!isHandle(project)) {
         fail(

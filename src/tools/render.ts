@@ -1,13 +1,23 @@
 // Toolset "render": Deliver: formats, codecs, presets, settings, render jobs, start/stop with progress, quick export.
 import { z } from "zod";
 import { fail } from "../errors.ts";
-import { findTimeline, pageInput, pageOutput, pageWindow, timelineRefInput } from "../lookup.ts";
-import { timelineRate } from "../lookup.ts";
-import { type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { timecodeToFrames } from "../timecode.ts";
 import { defineTool, type ToolContext } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { someNames } from "./shared.ts";
+import {
+  call,
+  findTimeline,
+  type Handle,
+  isHandle,
+  pageInput,
+  pageOutput,
+  pageWindow,
+  ref,
+  type ResolveSession,
+  timelineRate,
+  timelineRefInput,
+} from "../resolve/index.ts";
 
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v) || 0);
 
@@ -61,8 +71,8 @@ async function codecId(resolve: ResolveSession, project: Handle, format: string,
 
 async function currentFormat(resolve: ResolveSession, project: Handle) {
   const [fc, mode] = await resolve.batch([
-    { h: project.$h, m: "GetCurrentRenderFormatAndCodec" },
-    { h: project.$h, m: "GetCurrentRenderMode" },
+    call(project, "GetCurrentRenderFormatAndCodec"),
+    call(project, "GetCurrentRenderMode"),
   ]);
   const pair = (fc ?? {}) as { format?: string; codec?: string };
   return {
@@ -168,8 +178,8 @@ const listRenderPresets = defineTool({
   async handler(_args, { resolve }) {
     const project = await resolve.project();
     const [presets, quick] = await resolve.batch([
-      { h: project.$h, m: "GetRenderPresetList" },
-      { h: project.$h, m: "GetQuickExportRenderPresets" },
+      call(project, "GetRenderPresetList"),
+      call(project, "GetQuickExportRenderPresets"),
     ]);
     const names = (v: unknown) =>
       (Array.isArray(v) ? v : []).map((p) =>
@@ -457,7 +467,7 @@ const setRenderSettings = defineTool({
         // Find the keys Resolve refuses (the others get applied one by one).
         const keys = Object.keys(dict);
         const results = await resolve.batch(
-          keys.map((k) => ({ h: project.$h, m: "SetRenderSettings", a: [{ [k]: dict[k] }] })),
+          keys.map((k) => call(project, "SetRenderSettings", { [k]: dict[k] })),
         );
         const refused = keys.filter((_, i) => results[i] !== true);
         fail(
@@ -614,7 +624,7 @@ export async function confirmStartRendering(
     picked = jobs.filter((j) => ids.includes(String(j.JobId)));
   } else {
     const statuses = await ctx.resolve.batch(
-      jobs.map((j) => ({ h: project.$h, m: "GetRenderJobStatus", a: [j.JobId] })),
+      jobs.map((j) => call(project, "GetRenderJobStatus", j.JobId)),
     );
     picked = jobs.filter((_, i) =>
       (statuses[i] as Record<string, unknown>)?.JobStatus !== "Complete"
@@ -705,8 +715,8 @@ const addRenderJob = defineTool({
       );
     }
     const [jobs, status] = await resolve.batch([
-      { h: project.$h, m: "GetRenderJobList" },
-      { h: project.$h, m: "GetRenderJobStatus", a: [id] },
+      call(project, "GetRenderJobList"),
+      call(project, "GetRenderJobStatus", id),
     ]);
     const job = ((jobs as JobInfo[]) ?? []).find((j) => j.JobId === id) ?? { JobId: id };
     try {
@@ -741,7 +751,7 @@ const listRenderJobs = defineTool({
     const w = pageWindow(jobs.length, args.cursor, args.limit);
     const page = jobs.slice(w.offset, w.end);
     const statuses = await resolve.batch(
-      page.map((j) => ({ h: project.$h, m: "GetRenderJobStatus", a: [j.JobId] })),
+      page.map((j) => call(project, "GetRenderJobStatus", j.JobId)),
     );
     const data = page.map((j, i) => jobRow(j, statuses[i]));
     return {
@@ -789,7 +799,7 @@ const deleteRenderJobs = defineTool({
     );
     const results = args.all
       ? [await resolve.call(project, "DeleteAllRenderJobs")]
-      : await resolve.batch(ids.map((id) => ({ h: project.$h, m: "DeleteRenderJob", a: [id] })));
+      : await resolve.batch(ids.map((id) => call(project, "DeleteRenderJob", id)));
     const after = await jobList(resolve, project);
     const left = new Set(after.map((j) => String(j.JobId)));
     const deleted = ids.filter((id) => !left.has(id));
@@ -836,8 +846,8 @@ const FINAL = new Set([
 
 async function pollStatuses(resolve: ResolveSession, project: Handle, ids: string[]) {
   const [inProgress, ...statuses] = await resolve.batch([
-    { h: project.$h, m: "IsRenderingInProgress" },
-    ...ids.map((id) => ({ h: project.$h, m: "GetRenderJobStatus", a: [id] })),
+    call(project, "IsRenderingInProgress"),
+    ...ids.map((id) => call(project, "GetRenderJobStatus", id)),
   ]);
   return { inProgress: inProgress === true, statuses };
 }
@@ -860,8 +870,8 @@ function renderWith(id: string) {
 /** A project's identity: its unique id (its name where Resolve has none). */
 async function projectIdentity(resolve: ResolveSession, project: Handle) {
   const [id, name] = await resolve.batch([
-    { h: project.$h, m: "GetUniqueId" },
-    { h: project.$h, m: "GetName" },
+    call(project, "GetUniqueId"),
+    call(project, "GetName"),
   ]);
   return { id: String(id ?? name ?? ""), name: String(name ?? "") };
 }
@@ -901,12 +911,12 @@ async function follow(ctx: ToolContext, r: StartedRender, maxMs: number) {
   while (true) {
     const root = await resolve.root();
     const [, , id, name, inProgress, ...statuses] = await resolve.batch([
-      { h: root.$h, m: "GetProjectManager" },
-      { h: { $r: 0 }, m: "GetCurrentProject" },
-      { h: { $r: 1 }, m: "GetUniqueId" },
-      { h: { $r: 1 }, m: "GetName" },
-      { h: { $r: 1 }, m: "IsRenderingInProgress" },
-      ...r.ids.map((job) => ({ h: { $r: 1 }, m: "GetRenderJobStatus", a: [job] })),
+      call(root, "GetProjectManager"),
+      call(ref(0), "GetCurrentProject"),
+      call(ref(1), "GetUniqueId"),
+      call(ref(1), "GetName"),
+      call(ref(1), "IsRenderingInProgress"),
+      ...r.ids.map((job) => call(ref(1), "GetRenderJobStatus", job)),
     ]);
     if (String(id ?? name ?? "") !== r.projectId) projectChanged(r, String(name ?? ""));
     const st = statuses.map((s) => (s ?? {}) as Record<string, unknown>);
@@ -1038,7 +1048,7 @@ const startRender = defineTool({
       unknownJobs(ids, jobs);
     } else {
       const statuses = await resolve.batch(
-        jobs.map((j) => ({ h: project.$h, m: "GetRenderJobStatus", a: [j.JobId] })),
+        jobs.map((j) => call(project, "GetRenderJobStatus", j.JobId)),
       );
       ids = jobs.filter((_, i) =>
         (statuses[i] as Record<string, unknown>)?.JobStatus !== "Complete"
@@ -1204,8 +1214,8 @@ const stopRender = defineTool({
   async handler(_args, { resolve }) {
     const project = await resolve.project();
     const [was] = await resolve.batch([
-      { h: project.$h, m: "IsRenderingInProgress" },
-      { h: project.$h, m: "StopRendering" },
+      call(project, "IsRenderingInProgress"),
+      call(project, "StopRendering"),
     ]);
     const jobs = await jobList(resolve, project);
     const ids = jobs.map((j) => String(j.JobId));
@@ -1279,8 +1289,8 @@ const quickExport = defineTool({
     }
     // The preset's extension is not in the API: look for the name with every format's.
     const [formats, timelineName] = await resolve.batch([
-      { h: project.$h, m: "GetRenderFormats" },
-      { h: timeline.$h, m: "GetName" },
+      call(project, "GetRenderFormats"),
+      call(timeline, "GetName"),
     ]);
     const name = args.custom_name || String(timelineName ?? "");
     const exts = new Set(["mp4", "mov", "mxf", "mkv", "webm", "avi"]);

@@ -1,21 +1,6 @@
 // Toolset "timeline": timelines of the current project, their tracks, items and markers.
 import { z } from "zod";
 import { fail } from "../errors.ts";
-import { constant, dictOf, type Handle, isHandle, type ResolveSession } from "../resolve.ts";
-import type { BatchCall, MapMethod } from "../bridge/client.ts";
-import {
-  clipRefInput,
-  findTimeline,
-  listTimelines,
-  offsetFrom,
-  pageInput,
-  pageOutput,
-  pageWindow,
-  timeInput,
-  timelineRate,
-  timelineRefInput,
-  TRACK_TYPES,
-} from "../lookup.ts";
 import { framesToTimecode, parseRate, type Rate, timecodeToFrames } from "../timecode.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
@@ -31,6 +16,31 @@ import {
   someNames,
 } from "./shared.ts";
 import { findBinRef, findClips, markerList, markerSchema, poolOf } from "./media.ts";
+import {
+  type BatchCall,
+  call,
+  clipRefInput,
+  constant,
+  dictOf,
+  findTimeline,
+  type Handle,
+  isHandle,
+  lengthOf,
+  listTimelines,
+  mapCall,
+  type MapMethod,
+  offsetFrom,
+  pageInput,
+  pageOutput,
+  pageWindow,
+  quiet,
+  ref,
+  type ResolveSession,
+  timeInput,
+  timelineRate,
+  timelineRefInput,
+  TRACK_TYPES,
+} from "../resolve/index.ts";
 
 // -- helpers ------------------------------------------------------------------------------
 
@@ -40,8 +50,8 @@ const rateText = (rate: Rate) => `${rate.fps}${rate.drop ? " DF" : ""}`;
 async function timeBase(resolve: ResolveSession, timeline: Handle) {
   const rate = await timelineRate(resolve, timeline);
   const [start, tlName] = await resolve.batch([
-    { h: timeline.$h, m: "GetStartFrame" },
-    { h: timeline.$h, m: "GetName" },
+    call(timeline, "GetStartFrame"),
+    call(timeline, "GetName"),
   ]);
   return { rate, start: Number(start) || 0, name: String(tlName) };
 }
@@ -72,7 +82,7 @@ async function trackList(
 ): Promise<{ type: string; index: number }[]> {
   const types = type ? [type] : [...TRACK_TYPES];
   const counts = await resolve.batch(
-    types.map((t) => ({ h: timeline.$h, m: "GetTrackCount", a: [t] })),
+    types.map((t) => call(timeline, "GetTrackCount", t)),
   );
   const tracks = types.flatMap((t, i) =>
     Array.from({ length: Number(counts[i]) || 0 }, (_, k) => ({ type: t, index: k + 1 }))
@@ -95,7 +105,7 @@ async function trackItems(
 ): Promise<{ item: Handle; type: string; index: number }[]> {
   const tracks = await trackList(resolve, timeline, type, index);
   const lists = await resolve.batch(
-    tracks.map((t) => ({ h: timeline.$h, m: "GetItemListInTrack", a: [t.type, t.index] })),
+    tracks.map((t) => call(timeline, "GetItemListInTrack", t.type, t.index)),
   );
   return tracks.flatMap((t, i) =>
     (Array.isArray(lists[i]) ? lists[i] as unknown[] : []).filter(isHandle).map((item) => ({
@@ -118,14 +128,10 @@ async function itemPage(
   rate: Rate,
   start: number,
 ) {
-  const listCall = (t: { type: string; index: number }) => ({
-    h: timeline.$h,
-    m: "GetItemListInTrack",
-    a: [t.type, t.index],
-    q: 1 as const,
-  });
+  const listCall = (t: { type: string; index: number }) =>
+    quiet(timeline, "GetItemListInTrack", t.type, t.index);
   const counted = await resolve.batch(
-    tracks.flatMap((t, i) => [listCall(t), { len: { $r: 2 * i } }]),
+    tracks.flatMap((t, i) => [listCall(t), lengthOf(ref(2 * i))]),
   );
   const lengths = tracks.map((_, i) => Number(counted[2 * i + 1]) || 0);
   const page = pageWindow(lengths.reduce((a, b) => a + b, 0), cursor, limit);
@@ -136,7 +142,7 @@ async function itemPage(
     const to = Math.min(page.end, first + lengths[i]) - first;
     if (from < to) {
       calls.push(listCall(t));
-      calls.push({ map: { $r: calls.length - 1 }, slice: [from, to], ms: PAGE_FIELDS });
+      calls.push(mapCall(ref(calls.length - 1), PAGE_FIELDS, [from, to]));
     }
     first += lengths[i];
   });
@@ -320,17 +326,16 @@ const listTimelinesTool = defineTool({
   async handler(args, { resolve }) {
     const project = await resolve.project();
     const [count, , currentId] = await resolve.batch([
-      { h: project.$h, m: "GetTimelineCount" },
-      { h: project.$h, m: "GetCurrentTimeline" },
-      { h: { $r: 1 }, m: "GetUniqueId" },
+      call(project, "GetTimelineCount"),
+      call(project, "GetCurrentTimeline"),
+      call(ref(1), "GetUniqueId"),
     ]);
     const page = pageWindow(Number(count) || 0, args.cursor, args.limit);
     const handles = (await resolve.batch(
-      Array.from({ length: page.end - page.offset }, (_, i) => ({
-        h: project.$h,
-        m: "GetTimelineByIndex",
-        a: [page.offset + i + 1],
-      })),
+      Array.from(
+        { length: page.end - page.offset },
+        (_, i) => call(project, "GetTimelineByIndex", page.offset + i + 1),
+      ),
     )).filter(isHandle);
     const timelines = await timelineRows(resolve, handles, currentId);
     return {
@@ -371,11 +376,11 @@ const switchTimeline = defineTool({
   async handler(args, { resolve }) {
     const { project, timeline } = await findTimeline(resolve, args.timeline);
     const [, prevName, ok, , currentId] = await resolve.batch([
-      { h: project.$h, m: "GetCurrentTimeline" },
-      { h: { $r: 0 }, m: "GetName" },
-      { h: project.$h, m: "SetCurrentTimeline", a: [timeline] },
-      { h: project.$h, m: "GetCurrentTimeline" },
-      { h: { $r: 3 }, m: "GetUniqueId" },
+      call(project, "GetCurrentTimeline"),
+      call(ref(0), "GetName"),
+      call(project, "SetCurrentTimeline", timeline),
+      call(project, "GetCurrentTimeline"),
+      call(ref(3), "GetUniqueId"),
     ]);
     if (ok !== true) fail("SWITCH_REFUSED", `Resolve refused to switch to "${args.timeline}"`);
     const [row] = await timelineRows(resolve, [timeline], currentId);
@@ -414,10 +419,10 @@ const renameTimeline = defineTool({
   ],
   async handler(args, { resolve }) {
     const { project, timeline } = await findTimeline(resolve, args.timeline);
-    const [old, id] = await resolve.batch([{ h: timeline.$h, m: "GetName" }, {
-      h: timeline.$h,
-      m: "GetUniqueId",
-    }]);
+    const [old, id] = await resolve.batch([
+      call(timeline, "GetName"),
+      call(timeline, "GetUniqueId"),
+    ]);
     if (old === args.name) {
       return {
         summary: `Already named "${old}".`,
@@ -479,10 +484,10 @@ const duplicateTimeline = defineTool({
       ...(args.name ? [args.name] : []),
     );
     if (!isHandle(copy)) fail("DUPLICATE_REFUSED", "Resolve refused to duplicate the timeline");
-    const [, currentId] = await resolve.batch([{ h: project.$h, m: "GetCurrentTimeline" }, {
-      h: { $r: 0 },
-      m: "GetUniqueId",
-    }]);
+    const [, currentId] = await resolve.batch([
+      call(project, "GetCurrentTimeline"),
+      call(ref(0), "GetUniqueId"),
+    ]);
     const [row] = await timelineRows(resolve, [copy], currentId);
     return { summary: `Duplicated as "${row.name}".`, data: { timeline: row } };
   },
@@ -588,14 +593,12 @@ const getTimelineInfo = defineTool({
     const { rate, start } = await timeBase(resolve, timeline);
     const keys = args.setting_keys;
     const r = await resolve.batch([
-      { h: project.$h, m: "GetCurrentTimeline" },
-      { h: { $r: 0 }, m: "GetUniqueId" },
-      { h: timeline.$h, m: "GetMarkInOut" },
-      { h: timeline.$h, m: "GetMediaPoolItem" },
-      { h: { $r: 3 }, m: "GetUniqueId" },
-      ...(keys
-        ? keys.map((k) => ({ h: timeline.$h, m: "GetSetting", a: [k] }))
-        : [{ h: timeline.$h, m: "GetSetting" }]),
+      call(project, "GetCurrentTimeline"),
+      call(ref(0), "GetUniqueId"),
+      call(timeline, "GetMarkInOut"),
+      call(timeline, "GetMediaPoolItem"),
+      call(ref(3), "GetUniqueId"),
+      ...(keys ? keys.map((k) => call(timeline, "GetSetting", k)) : [call(timeline, "GetSetting")]),
     ]);
     const [row] = await timelineRows(resolve, [timeline], r[1]);
     const marks: Record<
@@ -687,19 +690,19 @@ const setTimelineSettings = defineTool({
     const calls = [
       ...entries.map(([k, v]) => ({
         key: k,
-        call: { h: timeline.$h, m: "SetSetting", a: [k, v] },
+        call: call(timeline, "SetSetting", k, v),
       })),
       ...(args.start_timecode !== undefined
         ? [{
           key: "start_timecode",
-          call: { h: timeline.$h, m: "SetStartTimecode", a: [args.start_timecode] },
+          call: call(timeline, "SetStartTimecode", args.start_timecode),
         }]
         : []),
     ];
     const results = await resolve.batch([
       ...calls.map((c) => c.call),
-      { h: timeline.$h, m: "GetStartTimecode" },
-      ...entries.map(([k]) => ({ h: timeline.$h, m: "GetSetting", a: [k] })),
+      call(timeline, "GetStartTimecode"),
+      ...entries.map(([k]) => call(timeline, "GetSetting", k)),
     ]);
     const refused = calls.filter((_, i) => results[i] !== true).map((c) => c.key);
     const applied = calls.filter((_, i) => results[i] === true).map((c) => c.key);
@@ -850,8 +853,8 @@ const createTimeline = defineTool({
     }
     const project = await resolve.project();
     const [, timeline] = await resolve.batch([
-      { h: project.$h, m: "GetMediaPool" },
-      { h: { $r: 0 }, m: "CreateEmptyTimeline", a: [args.name] },
+      call(project, "GetMediaPool"),
+      call(ref(0), "CreateEmptyTimeline", args.name),
     ]);
     if (!isHandle(timeline)) {
       const names = (await listTimelines(resolve, project)).map((t) => t.name);
@@ -876,8 +879,8 @@ const createTimeline = defineTool({
     }
     if (settings.length) settings.unshift(["useCustomSettings", "1"]);
     const results = await resolve.batch([
-      ...settings.map(([k, v]) => ({ h: timeline.$h, m: "SetSetting", a: [k, v] })),
-      { h: project.$h, m: "SetCurrentTimeline", a: [timeline] },
+      ...settings.map(([k, v]) => call(timeline, "SetSetting", k, v)),
+      call(project, "SetCurrentTimeline", timeline),
     ]);
     const refused = settings.filter((_, i) => results[i] !== true).map(([k, v]) => `${k}=${v}`);
     if (refused.length) {
@@ -897,9 +900,7 @@ const createTimeline = defineTool({
         "GetStartFrame",
         "GetStartTimecode",
       ]
-        .map((m) =>
-          Array.isArray(m) ? { h: timeline.$h, m: m[0], a: [m[1]] } : { h: timeline.$h, m }
-        ),
+        .map((m) => Array.isArray(m) ? call(timeline, m[0], m[1]) : call(timeline, m)),
     );
     const rateText = `${rate.fps}${rate.drop ? " DF" : ""}`;
     return {
@@ -972,9 +973,9 @@ const addMarker = defineTool({
     const { timeline } = await resolve.timeline();
     const rate = await timelineRate(resolve, timeline);
     const [start, markers, tlName] = await resolve.batch([
-      { h: timeline.$h, m: "GetStartFrame" },
-      { h: timeline.$h, m: "GetMarkers" },
-      { h: timeline.$h, m: "GetName" },
+      call(timeline, "GetStartFrame"),
+      call(timeline, "GetMarkers"),
+      call(timeline, "GetName"),
     ]);
     const startFrame = Number(start);
     let frame = args.frame;
@@ -1168,8 +1169,8 @@ const createTimelineFromClips = defineTool({
       );
     }
     const [fps, drop] = await resolve.batch([
-      { h: project.$h, m: "GetSetting", a: ["timelineFrameRate"] },
-      { h: project.$h, m: "GetSetting", a: ["timelineDropFrameTimecode"] },
+      call(project, "GetSetting", "timelineFrameRate"),
+      call(project, "GetSetting", "timelineDropFrameTimecode"),
     ]);
     const text = String(fps);
     const rate = parseRate(drop === "1" && !/DF/i.test(text) ? `${text} DF` : text) ??
@@ -1185,8 +1186,8 @@ const createTimelineFromClips = defineTool({
       );
     }
     const [, tlId] = await resolve.batch([
-      { h: project.$h, m: "SetCurrentTimeline", a: [timeline] },
-      { h: timeline.$h, m: "GetUniqueId" },
+      call(project, "SetCurrentTimeline", timeline),
+      call(timeline, "GetUniqueId"),
     ]);
     const [row] = await timelineRows(resolve, [timeline], tlId);
     const items = (await trackItems(resolve, timeline)).filter((i) => i.type !== "subtitle").length;
@@ -1317,7 +1318,7 @@ async function trackRows(
   only?: { type: string; index: number },
 ) {
   const counts = await resolve.batch(
-    TRACK_TYPES.map((t) => ({ h: timeline.$h, m: "GetTrackCount", a: [t] })),
+    TRACK_TYPES.map((t) => call(timeline, "GetTrackCount", t)),
   );
   const tracks = TRACK_TYPES.flatMap((t, i) =>
     Array.from({ length: Number(counts[i]) || 0 }, (_, k) => ({ type: t, index: k + 1 }))
@@ -1327,14 +1328,14 @@ async function trackRows(
   const r = await resolve.batch(tracks.flatMap((t) => {
     const a = [t.type, t.index];
     return [
-      { h: timeline.$h, m: "GetTrackName", a },
-      { h: timeline.$h, m: "GetIsTrackEnabled", a },
-      { h: timeline.$h, m: "GetIsTrackLocked", a },
-      { h: timeline.$h, m: "GetTrackSubType", a },
-      { h: timeline.$h, m: "GetItemListInTrack", a },
+      call(timeline, "GetTrackName", ...a),
+      call(timeline, "GetIsTrackEnabled", ...a),
+      call(timeline, "GetIsTrackLocked", ...a),
+      call(timeline, "GetTrackSubType", ...a),
+      call(timeline, "GetItemListInTrack", ...a),
       t.type === "audio"
-        ? { h: timeline.$h, m: "GetVoiceIsolationState", a: [t.index] }
-        : { h: timeline.$h, m: "GetTrackCount", a: [t.type] },
+        ? call(timeline, "GetVoiceIsolationState", t.index)
+        : call(timeline, "GetTrackCount", t.type),
     ];
   }));
   return tracks.map((t, i) => {
@@ -1379,7 +1380,7 @@ const listTracks = defineTool({
   ],
   async handler(args, { resolve }) {
     const { timeline } = await findTimeline(resolve, args.timeline);
-    const [tlName] = await resolve.batch([{ h: timeline.$h, m: "GetName" }]);
+    const [tlName] = await resolve.batch([call(timeline, "GetName")]);
     const tracks = await trackRows(resolve, timeline);
     return {
       summary: `"${tlName}" has ${tracks.length} track(s).`,
@@ -1491,16 +1492,16 @@ const deleteTrack = defineTool({
     const { timeline } = await findTimeline(resolve, args.timeline);
     await checkTrack(resolve, timeline, args.type, args.index);
     const [trackName, items] = await resolve.batch([
-      { h: timeline.$h, m: "GetTrackName", a: [args.type, args.index] },
-      { h: timeline.$h, m: "GetItemListInTrack", a: [args.type, args.index] },
+      call(timeline, "GetTrackName", args.type, args.index),
+      call(timeline, "GetItemListInTrack", args.type, args.index),
     ]);
     const n = Array.isArray(items) ? items.length : 0;
     await confirm(
       `Delete ${args.type} track ${args.index} ("${trackName}") and its ${n} item(s)?`,
     );
     const [ok, remaining] = await resolve.batch([
-      { h: timeline.$h, m: "DeleteTrack", a: [args.type, args.index] },
-      { h: timeline.$h, m: "GetTrackCount", a: [args.type] },
+      call(timeline, "DeleteTrack", args.type, args.index),
+      call(timeline, "GetTrackCount", args.type),
     ]);
     if (ok !== true) {
       fail(
@@ -1567,15 +1568,15 @@ const setTrack = defineTool({
     const { timeline } = await findTimeline(resolve, args.timeline);
     await checkTrack(resolve, timeline, args.type, args.index);
     const a = [args.type, args.index];
-    const calls: { what: string; h: number; m: string; a: unknown[] }[] = [];
+    const calls: { what: string; step: BatchCall }[] = [];
     if (args.name !== undefined) {
-      calls.push({ what: "name", h: timeline.$h, m: "SetTrackName", a: [...a, args.name] });
+      calls.push({ what: "name", step: call(timeline, "SetTrackName", ...a, args.name) });
     }
     if (args.locked !== undefined) {
-      calls.push({ what: "locked", h: timeline.$h, m: "SetTrackLock", a: [...a, args.locked] });
+      calls.push({ what: "locked", step: call(timeline, "SetTrackLock", ...a, args.locked) });
     }
     if (args.enabled !== undefined) {
-      calls.push({ what: "enabled", h: timeline.$h, m: "SetTrackEnable", a: [...a, args.enabled] });
+      calls.push({ what: "enabled", step: call(timeline, "SetTrackEnable", ...a, args.enabled) });
     }
     if (vi) {
       const current = await resolve.call(timeline, "GetVoiceIsolationState", args.index) as {
@@ -1584,15 +1585,13 @@ const setTrack = defineTool({
       } | null;
       calls.push({
         what: "voice isolation",
-        h: timeline.$h,
-        m: "SetVoiceIsolationState",
-        a: [args.index, {
+        step: call(timeline, "SetVoiceIsolationState", args.index, {
           isEnabled: args.voice_isolation_enabled ?? current?.isEnabled ?? false,
           amount: args.voice_isolation_amount ?? Number(current?.amount ?? 0),
-        }],
+        }),
       });
     }
-    const results = await resolve.batch(calls.map(({ h, m, a }) => ({ h, m, a })));
+    const results = await resolve.batch(calls.map((c) => c.step));
     const refused = calls.filter((_, i) => results[i] !== true).map((c) => c.what);
     if (refused.length) {
       fail(
@@ -1840,13 +1839,13 @@ const listMarkers = defineTool({
     const { rate, start, name: tlName } = await timeBase(resolve, timeline);
     const frame = offsetFrom(args, rate, start, false);
     const [raw, byData, atFrame] = await resolve.batch([
-      { h: timeline.$h, m: "GetMarkers" },
+      call(timeline, "GetMarkers"),
       args.custom_data !== undefined
-        ? { h: timeline.$h, m: "GetMarkerByCustomData", a: [args.custom_data] }
-        : { h: timeline.$h, m: "GetName" },
+        ? call(timeline, "GetMarkerByCustomData", args.custom_data)
+        : call(timeline, "GetName"),
       frame !== undefined
-        ? { h: timeline.$h, m: "GetMarkerCustomData", a: [frame] }
-        : { h: timeline.$h, m: "GetName" },
+        ? call(timeline, "GetMarkerCustomData", frame)
+        : call(timeline, "GetName"),
     ]);
     let markers = markerList(raw);
     if (args.custom_data !== undefined) {
@@ -1910,7 +1909,7 @@ const deleteMarkers = defineTool({
     const { timeline } = await findTimeline(resolve, args.timeline);
     const { rate, start, name: tlName } = await timeBase(resolve, timeline);
     const before = markerList(await resolve.call(timeline, "GetMarkers"));
-    let call: [string, unknown[]];
+    let op: [string, unknown[]];
     if (args.action === "at_position") {
       const frame = offsetFrom(args, rate, start)!;
       if (!before.some((m) => m.frame === frame)) {
@@ -1920,7 +1919,7 @@ const deleteMarkers = defineTool({
           "list_markers shows the markers.",
         );
       }
-      call = ["DeleteMarkerAtFrame", [frame]];
+      op = ["DeleteMarkerAtFrame", [frame]];
     } else if (args.action === "by_custom_data") {
       if (!args.custom_data) fail("INVALID_ARGUMENTS", "by_custom_data needs custom_data");
       if (!before.some((m) => m.custom_data === args.custom_data)) {
@@ -1930,20 +1929,20 @@ const deleteMarkers = defineTool({
           "list_markers shows the markers.",
         );
       }
-      call = ["DeleteMarkerByCustomData", [args.custom_data]];
+      op = ["DeleteMarkerByCustomData", [args.custom_data]];
     } else if (args.action === "by_color") {
       if (!args.color) fail("INVALID_ARGUMENTS", "by_color needs color");
       const n = before.filter((m) => m.color === args.color).length;
       if (!n) fail("MARKER_NOT_FOUND", `no ${args.color} markers on "${tlName}"`);
       await confirm(`Delete ${n} ${args.color} marker(s) of "${tlName}"?`);
-      call = ["DeleteMarkersByColor", [args.color]];
+      op = ["DeleteMarkersByColor", [args.color]];
     } else {
       await confirm(`Delete all ${before.length} marker(s) of "${tlName}"?`);
-      call = ["DeleteMarkersByColor", ["All"]];
+      op = ["DeleteMarkersByColor", ["All"]];
     }
     const [ok, after] = await resolve.batch([
-      { h: timeline.$h, m: call[0], a: call[1] },
-      { h: timeline.$h, m: "GetMarkers" },
+      call(timeline, op[0], ...op[1]),
+      call(timeline, "GetMarkers"),
     ]);
     if (ok !== true && args.action !== "all") {
       fail("DELETE_REFUSED", `Resolve refused to delete the marker(s)`);
@@ -1983,8 +1982,8 @@ const updateMarkerCustomData = defineTool({
       );
     }
     const [ok, after] = await resolve.batch([
-      { h: timeline.$h, m: "UpdateMarkerCustomData", a: [frame, args.custom_data] },
-      { h: timeline.$h, m: "GetMarkers" },
+      call(timeline, "UpdateMarkerCustomData", frame, args.custom_data),
+      call(timeline, "GetMarkers"),
     ]);
     if (ok !== true) fail("UPDATE_REFUSED", "Resolve refused to update the marker");
     const marker = markerList(after).find((m) => m.frame === frame)!;
@@ -2024,8 +2023,8 @@ const playheadOutput = {
 async function playheadState(resolve: ResolveSession, timeline: Handle) {
   const { rate, start, name: tlName } = await timeBase(resolve, timeline);
   const [tc, item] = await resolve.batch([
-    { h: timeline.$h, m: "GetCurrentTimecode" },
-    { h: timeline.$h, m: "GetCurrentVideoItem" },
+    call(timeline, "GetCurrentTimecode"),
+    call(timeline, "GetCurrentVideoItem"),
   ]);
   const absolute = timecodeToFrames(String(tc), rate);
   const [row] = isHandle(item) ? await itemRows(resolve, [item], rate, start) : [null];
@@ -2328,11 +2327,10 @@ const createSubtitlesFromAudio = defineTool({
       );
     }
     const subs = await trackItems(resolve, timeline, "subtitle");
-    const [tlName, tracks] = await resolve.batch([{ h: timeline.$h, m: "GetName" }, {
-      h: timeline.$h,
-      m: "GetTrackCount",
-      a: ["subtitle"],
-    }]);
+    const [tlName, tracks] = await resolve.batch([
+      call(timeline, "GetName"),
+      call(timeline, "GetTrackCount", "subtitle"),
+    ]);
     return {
       summary: `Created ${subs.length} subtitle(s) on "${tlName}".`,
       data: {
@@ -2371,7 +2369,7 @@ const detectSceneCuts = defineTool({
       );
     }
     const after = (await trackItems(resolve, timeline, "video")).length;
-    const [tlName] = await resolve.batch([{ h: timeline.$h, m: "GetName" }]);
+    const [tlName] = await resolve.batch([call(timeline, "GetName")]);
     return {
       summary: `Scene-cut detection: ${before} → ${after} video item(s).`,
       data: { timeline: String(tlName), items_before: before, items_after: after },
@@ -2391,10 +2389,10 @@ const convertTimelineToStereo = defineTool({
   apiMethods: [...TL_LOOKUP, "Timeline.ConvertTimelineToStereo"],
   async handler(args, { resolve }) {
     const { timeline } = await findTimeline(resolve, args.timeline);
-    const [ok, tlName] = await resolve.batch([{ h: timeline.$h, m: "ConvertTimelineToStereo" }, {
-      h: timeline.$h,
-      m: "GetName",
-    }]);
+    const [ok, tlName] = await resolve.batch([
+      call(timeline, "ConvertTimelineToStereo"),
+      call(timeline, "GetName"),
+    ]);
     if (ok !== true) {
       fail(
         "AI_FEATURE_REFUSED",
@@ -2518,10 +2516,10 @@ const importTimeline = defineTool({
         "Check the file is a valid timeline file and that its name is not already used (give timeline_name).",
       );
     }
-    const [, currentId] = await resolve.batch([{ h: project.$h, m: "GetCurrentTimeline" }, {
-      h: { $r: 0 },
-      m: "GetUniqueId",
-    }]);
+    const [, currentId] = await resolve.batch([
+      call(project, "GetCurrentTimeline"),
+      call(ref(0), "GetUniqueId"),
+    ]);
     const [row] = await timelineRows(resolve, [timeline], currentId);
     return {
       summary: `Imported timeline "${row.name}" (${row.duration_frames} frames).`,
@@ -2626,7 +2624,7 @@ const importIntoTimeline = defineTool({
       );
     }
     const after = (await trackItems(resolve, timeline)).length;
-    const [tlName] = await resolve.batch([{ h: timeline.$h, m: "GetName" }]);
+    const [tlName] = await resolve.batch([call(timeline, "GetName")]);
     return {
       summary: `Imported ${after - before} item(s) into "${tlName}".`,
       data: { timeline: String(tlName), items_before: before, items_after: after },
@@ -2689,8 +2687,8 @@ const exportTimeline = defineTool({
     const out = await outputFile(ctx, args.path, /\.fcpxmld$/i);
     const file = out.path;
     const [ok, tlName] = await ctx.resolve.batch([
-      { h: timeline.$h, m: "Export", a: [file, constant(format.type), constant(format.subtype)] },
-      { h: timeline.$h, m: "GetName" },
+      call(timeline, "Export", file, constant(format.type), constant(format.subtype)),
+      call(timeline, "GetName"),
     ]);
     await out.landed();
     if (ok !== true) {

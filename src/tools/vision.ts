@@ -6,17 +6,20 @@ import { z } from "zod";
 import { fail } from "../errors.ts";
 import { fromBase64, type ImageFormat, imaging, type Raster, toBase64 } from "../image/index.ts";
 import type { TimelineModel } from "../image/index.ts";
-import {
-  findTimeline,
-  offsetFrom,
-  timelineRate,
-  timelineRefInput,
-  TRACK_TYPES,
-} from "../lookup.ts";
-import { type Handle, isHandle, type ResolveSession } from "../resolve.ts";
 import { framesToTimecode, type Rate, timecodeToFrames } from "../timecode.ts";
 import { defineTool } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
+import {
+  call,
+  findTimeline,
+  type Handle,
+  isHandle,
+  offsetFrom,
+  type ResolveSession,
+  timelineRate,
+  timelineRefInput,
+  TRACK_TYPES,
+} from "../resolve/index.ts";
 
 const PLAYHEAD_PAGES = ["cut", "edit", "color", "fairlight", "deliver"];
 const MAX_TILES = 48;
@@ -116,14 +119,14 @@ class Viewer {
   static async open(resolve: ResolveSession, ref: string | undefined): Promise<Viewer> {
     const { project, timeline } = await findTimeline(resolve, ref);
     const [name, id, start, end, timecode, width, height, current] = await resolve.batch([
-      { h: timeline.$h, m: "GetName" },
-      { h: timeline.$h, m: "GetUniqueId" },
-      { h: timeline.$h, m: "GetStartFrame" },
-      { h: timeline.$h, m: "GetEndFrame" },
-      { h: timeline.$h, m: "GetCurrentTimecode" },
-      { h: timeline.$h, m: "GetSetting", a: ["timelineResolutionWidth"] },
-      { h: timeline.$h, m: "GetSetting", a: ["timelineResolutionHeight"] },
-      { h: project.$h, m: "GetCurrentTimeline" },
+      call(timeline, "GetName"),
+      call(timeline, "GetUniqueId"),
+      call(timeline, "GetStartFrame"),
+      call(timeline, "GetEndFrame"),
+      call(timeline, "GetCurrentTimecode"),
+      call(timeline, "GetSetting", "timelineResolutionWidth"),
+      call(timeline, "GetSetting", "timelineResolutionHeight"),
+      call(project, "GetCurrentTimeline"),
     ]);
     const rate = await timelineRate(resolve, timeline);
     const viewer = new Viewer(
@@ -365,11 +368,10 @@ async function sheetFrames(
   }
   const count = Number(await resolve.call(view.timeline, "GetTrackCount", "video")) || 0;
   const lists = await resolve.batch(
-    Array.from({ length: count }, (_, i) => ({
-      h: view.timeline.$h,
-      m: "GetItemListInTrack",
-      a: ["video", i + 1],
-    })),
+    Array.from(
+      { length: count },
+      (_, i) => call(view.timeline, "GetItemListInTrack", "video", i + 1),
+    ),
   );
   const items = lists.flatMap((l) => ((l as Handle[]) ?? []).filter(isHandle));
   const rows = await resolve.map(items, [["GetStart"], ["GetEnd"]]);
@@ -540,20 +542,20 @@ export async function timelineOverview(
 ) {
   const { timeline } = await findTimeline(resolve, ref);
   const [name, start, end, playheadTc, markers, ...counts] = await resolve.batch([
-    { h: timeline.$h, m: "GetName" },
-    { h: timeline.$h, m: "GetStartFrame" },
-    { h: timeline.$h, m: "GetEndFrame" },
-    { h: timeline.$h, m: "GetCurrentTimecode" },
-    { h: timeline.$h, m: "GetMarkers" },
-    ...TRACK_TYPES.map((t) => ({ h: timeline.$h, m: "GetTrackCount", a: [t] })),
+    call(timeline, "GetName"),
+    call(timeline, "GetStartFrame"),
+    call(timeline, "GetEndFrame"),
+    call(timeline, "GetCurrentTimecode"),
+    call(timeline, "GetMarkers"),
+    ...TRACK_TYPES.map((t) => call(timeline, "GetTrackCount", t)),
   ]);
   const rate = await timelineRate(resolve, timeline);
   const tracks = TRACK_TYPES.flatMap((type, t) =>
     Array.from({ length: Number(counts[t]) || 0 }, (_, i) => ({ type, index: i + 1 }))
   );
   const lists = await resolve.batch(tracks.flatMap(({ type, index }) => [
-    { h: timeline.$h, m: "GetTrackName", a: [type, index] },
-    { h: timeline.$h, m: "GetItemListInTrack", a: [type, index] },
+    call(timeline, "GetTrackName", type, index),
+    call(timeline, "GetItemListInTrack", type, index),
   ]));
   const handles = tracks.map((_, i) =>
     ((lists[2 * i + 1] as Handle[]) ?? []).filter(isHandle).slice(0, ITEMS_PER_TRACK)

@@ -1,23 +1,16 @@
 // What tools see of Resolve: calls on API objects through the bridge, batched where a tool
 // needs several values, with every handle released when the tool call ends.
-import type { BatchCall, BridgeClient, Handle, MapMethod } from "./bridge/client.ts";
-import { fail } from "./errors.ts";
-
-export type { Handle };
-
-export function isHandle(value: unknown): value is Handle {
-  return typeof value === "object" && value !== null && "$h" in value;
-}
-
-/** A constant of the `resolve` object (e.g. EXPORT_EDL), resolved inside the bridge. */
-export function constant(name: string): { $const: string } {
-  return { $const: name };
-}
-
-/** A dict whose keys are not plain strings (Resolve keys some settings by constants). */
-export function dictOf(entries: [unknown, unknown][]): { $dict: [unknown, unknown][] } {
-  return { $dict: entries };
-}
+import type { BridgeClient } from "../bridge/client.ts";
+import { fail } from "../errors.ts";
+import {
+  type BatchCall,
+  call,
+  type Handle,
+  isHandle,
+  mapCall,
+  type MapMethod,
+  ref,
+} from "./wire.ts";
 
 /** One tool call's view of Resolve. */
 export class ResolveSession {
@@ -31,11 +24,11 @@ export class ResolveSession {
   }
 
   async call(target: Handle, method: string, ...args: unknown[]): Promise<unknown> {
-    const [result] = await this.batch([{ h: target.$h, m: method, a: args }]);
+    const [result] = await this.batch([call(target, method, ...args)]);
     return result;
   }
 
-  /** Several calls in one round trip; `{$r: i}` refers to the result of call i. */
+  /** Several calls in one round trip; `ref(i)` refers to the result of call i. */
   async batch(calls: BatchCall[]): Promise<unknown[]> {
     if (calls.length === 0) return [];
     const results = await this.bridge.call(calls);
@@ -46,7 +39,7 @@ export class ResolveSession {
   /** Calls the same methods on each object in one round trip: one row per object. */
   async map(objects: Handle[], methods: MapMethod[]): Promise<unknown[][]> {
     if (objects.length === 0) return [];
-    const [rows] = await this.batch([{ map: objects, ms: methods }]);
+    const [rows] = await this.batch([mapCall(objects, methods)]);
     return rows as unknown[][];
   }
 
@@ -54,7 +47,7 @@ export class ResolveSession {
   async chain(...methods: string[]): Promise<unknown[]> {
     const root = await this.root();
     return await this.batch(
-      methods.map((m, i) => ({ h: i === 0 ? root.$h : { $r: i - 1 }, m, a: [] })),
+      methods.map((m, i) => call(i === 0 ? root : ref(i - 1), m)),
     );
   }
 

@@ -1,0 +1,10 @@
+// The Resolve domain: the only code that writes bridge calls or finds Resolve objects. Tools
+// import from here (and from the tool wrapper and schema helpers), never from src/bridge/.
+export * from "./wire.ts";
+export * from "./session.ts";
+export * from "./paging.ts";
+export * from "./timelines.ts";
+export * from "./time.ts";
+export * from "./pool.ts";
+export * from "./items.ts";
+export * from "./catalog.ts";
