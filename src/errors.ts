@@ -41,3 +41,10 @@ export function errorText(info: ErrorInfo): string {
   lines.push(info.retryable ? "Retrying may help." : "Retrying the same call will not help.");
   return lines.join("\n");
 }
+
+/** Lists a few names for an error message without flooding the context. */
+export function someNames(names: string[], limit = 20): string {
+  if (names.length === 0) return "(none)";
+  const shown = names.slice(0, limit).map((n) => JSON.stringify(n)).join(", ");
+  return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}

@@ -64,6 +64,8 @@ export interface ToolDef<I extends Shape = Shape, O extends Shape = Shape> {
   title: string;
   description: string;
   toolset: string;
+  /** In the default set: the task-level tools most sessions need (15 to 60 of them). */
+  default?: boolean;
   /** True if the tool never changes Resolve or files (the read-only flag keeps only these). */
   readOnly: boolean;
   destructive?: boolean;

@@ -8,3 +8,5 @@ export * from "./time.ts";
 export * from "./pool.ts";
 export * from "./items.ts";
 export * from "./catalog.ts";
+export * from "./markers.ts";
+export * from "./interchange.ts";

@@ -2,13 +2,12 @@
 // that class's documented methods; objects are addressed by stable ids or names, never by
 // bridge handles, and results that are API objects come back as such addresses.
 import { z } from "zod";
-import { type ApiMethod, catalog } from "../resolve/index.ts";
+import { type ApiMethod, catalog, EXPORT_FORMATS } from "../resolve/index.ts";
 import { fail } from "../errors.ts";
 import { isAbsolutePath, isPathSetting, refuseControl } from "../paths.ts";
 import { defineTool, type ToolDef } from "../tool.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { confirmStartRendering } from "./render.ts";
-import { EXPORT_FORMATS } from "./timeline.ts";
 import {
   checkFileName,
   checkPathSetting,

@@ -3,22 +3,20 @@ import { z } from "zod";
 import { fail } from "../errors.ts";
 import { fromBase64, imaging, toBase64 } from "../image/index.ts";
 import { defineTool } from "../tool.ts";
-import {
-  cacheConstant,
-  cacheName,
-  ITEM_LOOKUP_METHODS,
-  itemIdInput,
-  itemOf,
-  itemsOf,
-} from "./item.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { outputFile, someNames } from "./shared.ts";
 import {
+  cacheConstant,
+  cacheName,
   call,
   constant,
   findTimeline,
   type Handle,
   isHandle,
+  ITEM_LOOKUP_METHODS,
+  itemIdInput,
+  itemOf,
+  itemsOf,
   pageInput,
   pageOutput,
   pageWindow,

@@ -15,13 +15,16 @@ import {
   someNames,
 } from "./shared.ts";
 import {
+  cacheConstant,
+  cacheName,
   call,
   constant,
   findClip,
-  findItem,
-  findTimeline,
   type Handle,
   isHandle,
+  ITEM_LOOKUP_METHODS,
+  itemIdInput,
+  itemOf,
   pageInput,
   pageOutput,
   pageWindow,
@@ -30,54 +33,6 @@ import {
   timelineRate,
   timelineRefInput,
 } from "../resolve/index.ts";
-
-// -- shared pieces (also used by the color toolset) ---------------------------------------
-
-export const itemIdInput = z.string().min(1).max(128).describe(
-  "Unique id of the timeline item (TimelineItem.GetUniqueId), as list_timeline_items or get_item_properties report it.",
-);
-
-/** The item with this id on the named (or current) timeline, plus its timeline. */
-export async function itemOf(
-  resolve: ResolveSession,
-  timelineRef: string | undefined,
-  id: string,
-): Promise<{ project: Handle; timeline: Handle; item: Handle; trackType: string }> {
-  const { project, timeline } = await findTimeline(resolve, timelineRef);
-  const { item, trackType } = await findItem(resolve, timeline, id);
-  return { project, timeline, item, trackType };
-}
-
-/** Several items by id on one timeline (one scan of the tracks: three round trips). */
-export async function itemsOf(
-  resolve: ResolveSession,
-  timeline: Handle,
-  ids: string[],
-): Promise<Handle[]> {
-  const types = ["video", "audio", "subtitle"];
-  const counts = await resolve.batch(
-    types.map((t) => call(timeline, "GetTrackCount", t)),
-  );
-  const tracks = types.flatMap((type, t) =>
-    Array.from({ length: Number(counts[t]) || 0 }, (_, i) => [type, i + 1])
-  );
-  const lists = await resolve.batch(
-    tracks.map((a) => call(timeline, "GetItemListInTrack", ...a)),
-  );
-  const all = lists.flatMap((l) => (Array.isArray(l) ? l : []).filter(isHandle));
-  const byId = new Map(
-    (await resolve.map(all, [["GetUniqueId"]])).map(([id], i) => [String(id), all[i]]),
-  );
-  const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length) {
-    fail(
-      "ITEM_NOT_FOUND",
-      `no item with id ${missing.slice(0, 10).join(", ")} on this timeline`,
-      "list_timeline_items shows the items and their ids.",
-    );
-  }
-  return ids.map((id) => byId.get(id)!);
-}
 
 // Constant-valued properties: the README lists each family in order from 0.
 const ENUMS = {
@@ -226,20 +181,6 @@ export function readableProps(raw: unknown): Record<string, number | boolean | s
   }
   return out;
 }
-
-const CACHE_NAMES = ["AUTO", "DISABLED", "ENABLED"] as const;
-/** Cache state values (-1/0/1, or bool in some builds) as names. */
-export function cacheName(value: unknown): string | null {
-  if (value === true) return "ENABLED";
-  if (value === false) return "DISABLED";
-  if (typeof value === "string" && value) return value.toUpperCase();
-  const n = Number(value);
-  return value === null || value === undefined || !Number.isFinite(n)
-    ? null
-    : CACHE_NAMES[n + 1] ?? String(value);
-}
-export const cacheConstant = (name: string) =>
-  constant(name === "AUTO" ? "CACHE_AUTO_ENABLED" : `CACHE_${name}`);
 
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v) || 0);
 
@@ -420,20 +361,7 @@ const ITEM_READ_METHODS = [
   "MediaPoolItem.GetUniqueId",
   "ColorGroup.GetName",
 ];
-const TIMELINE_LOOKUP = [
-  "Resolve.GetProjectManager",
-  "ProjectManager.GetCurrentProject",
-  "Project.GetCurrentTimeline",
-  "Project.GetTimelineCount",
-  "Project.GetTimelineByIndex",
-  "Timeline.GetName",
-  "Timeline.GetUniqueId",
-  "Timeline.GetTrackCount",
-  "Timeline.GetItemListInTrack",
-  "Timeline.GetSetting",
-  "TimelineItem.GetUniqueId",
-];
-export { TIMELINE_LOOKUP as ITEM_LOOKUP_METHODS };
+const TIMELINE_LOOKUP = ITEM_LOOKUP_METHODS;
 
 const getItemProperties = defineTool({
   name: "get_item_properties",

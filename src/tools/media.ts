@@ -15,18 +15,27 @@ import {
   someNames,
 } from "./shared.ts";
 import {
+  type BinNode,
   call,
+  type ClipEntry,
   clipRefInput,
   constant,
   dictOf,
   findBin,
+  findBinRef,
+  findClips,
   type Handle,
   isHandle,
+  markerList,
+  markerSchema,
+  matchesBin,
   pageInput,
   pageOutput,
   pageWindow,
+  poolOf,
   ref,
   type ResolveSession,
+  walkBins,
 } from "../resolve/index.ts";
 import type { BatchCall } from "../resolve/index.ts";
 
@@ -52,164 +61,6 @@ const clipSchema = z.object({
   duration: z.string().describe("Duration as timecode."),
 });
 
-// -- private helpers shared by the media and timeline toolsets --------------------------
-
-/** The current project and its media pool. */
-export async function poolOf(
-  resolve: ResolveSession,
-): Promise<{ project: Handle; mediaPool: Handle }> {
-  const project = await resolve.project();
-  const [mediaPool] = await resolve.batch([call(project, "GetMediaPool")]);
-  if (!isHandle(mediaPool)) fail("NO_MEDIA_POOL", "the project has no media pool");
-  return { project, mediaPool };
-}
-
-export interface BinNode {
-  bin: Handle;
-  name: string;
-  id: string;
-  path: string;
-  depth: number;
-  stale: boolean;
-  clips: Handle[];
-  children: BinNode[];
-}
-
-/** The bin tree under `start` (the root bin by default), depth-first; one round trip per level. */
-export async function walkBins(
-  resolve: ResolveSession,
-  mediaPool: Handle,
-  start?: { bin: Handle; path: string },
-  maxDepth = 100,
-): Promise<BinNode[]> {
-  let first = start?.bin;
-  if (!first) {
-    const [root] = await resolve.batch([call(mediaPool, "GetRootFolder")]);
-    if (!isHandle(root)) fail("NO_MEDIA_POOL", "the media pool has no root bin");
-    first = root;
-  }
-  type Pending = { bin: Handle; depth: number; parent?: BinNode; path?: string };
-  let level: Pending[] = [{ bin: first, depth: 0, path: start?.path }];
-  let top: BinNode | undefined;
-  while (level.length) {
-    const rows = await resolve.map(level.map((l) => l.bin), [
-      ["GetName"],
-      ["GetUniqueId"],
-      ["GetIsFolderStale"],
-      ["GetClipList"],
-      ["GetSubFolderList"],
-    ]);
-    const next: Pending[] = [];
-    rows.forEach(([binName, id, stale, clips, subs], i) => {
-      const l = level[i];
-      const node: BinNode = {
-        bin: l.bin,
-        name: String(binName),
-        id: String(id),
-        path: l.path ?? (l.parent ? `${l.parent.path}/${binName}` : String(binName)),
-        depth: l.depth,
-        stale: stale === true,
-        clips: Array.isArray(clips) ? clips.filter(isHandle) : [],
-        children: [],
-      };
-      if (l.parent) l.parent.children.push(node);
-      else top = node;
-      if (l.depth < maxDepth && Array.isArray(subs)) {
-        for (const s of subs.filter(isHandle)) {
-          next.push({ bin: s, depth: l.depth + 1, parent: node });
-        }
-      }
-    });
-    level = next;
-  }
-  const out: BinNode[] = [];
-  const visit = (n: BinNode) => {
-    out.push(n);
-    n.children.forEach(visit);
-  };
-  if (top) visit(top);
-  return out;
-}
-
-function matchesBin(node: BinNode, ref: string, rootName: string): boolean {
-  const trimmed = ref.replace(/^\/+|\/+$/g, "");
-  return node.id === ref || node.path === trimmed || node.path === `${rootName}/${trimmed}`;
-}
-
-/** A bin by unique id or path from the root bin ("Master/Dailies" or "Dailies"). */
-export async function findBinRef(
-  resolve: ResolveSession,
-  mediaPool: Handle,
-  ref: string,
-): Promise<BinNode> {
-  const bins = await walkBins(resolve, mediaPool);
-  const hit = bins.find((b) => matchesBin(b, ref, bins[0].name));
-  if (!hit) {
-    fail(
-      "BIN_NOT_FOUND",
-      `no bin with id or path "${ref}"`,
-      `Bins: ${someNames(bins.map((b) => b.path))}. list_bins shows the tree.`,
-    );
-  }
-  return hit;
-}
-
-export interface ClipEntry {
-  clip: Handle;
-  name: string;
-  id: string;
-  bin: string;
-}
-
-/** Every clip of the pool with name, id and bin path: one map for all names and ids. */
-export async function poolClips(
-  resolve: ResolveSession,
-  mediaPool: Handle,
-): Promise<{ clips: ClipEntry[]; rootName: string }> {
-  const bins = await walkBins(resolve, mediaPool);
-  const flat = bins.flatMap((b) => b.clips.map((clip) => ({ clip, bin: b.path })));
-  const rows = await resolve.map(flat.map((c) => c.clip), [["GetName"], ["GetUniqueId"]]);
-  return {
-    clips: flat.map((c, i) => ({ ...c, name: String(rows[i][0]), id: String(rows[i][1]) })),
-    rootName: bins[0]?.name ?? "Master",
-  };
-}
-
-function matchClip(all: ClipEntry[], rootName: string, ref: string): ClipEntry {
-  const byId = all.find((c) => c.id === ref);
-  if (byId) return byId;
-  const byPath = all.find((c) =>
-    `${c.bin}/${c.name}` === ref || `${c.bin}/${c.name}` === `${rootName}/${ref}`
-  );
-  if (byPath) return byPath;
-  const byName = all.filter((c) => c.name === ref);
-  if (byName.length === 1) return byName[0];
-  if (byName.length > 1) {
-    fail(
-      "AMBIGUOUS_CLIP",
-      `${byName.length} clips are named "${ref}"`,
-      `Use the id or bin path instead: ${
-        byName.slice(0, 5).map((c) => `${c.bin}/${c.name} (${c.id})`).join(", ")
-      }.`,
-    );
-  }
-  return fail(
-    "CLIP_NOT_FOUND",
-    `no clip "${ref}" in the media pool`,
-    "Use a clip id or a bin path like Master/Dailies/shot.mov; list_clips shows what is there.",
-  );
-}
-
-/** Several clips by id, bin path or unique name, with one walk of the pool. */
-export async function findClips(
-  resolve: ResolveSession,
-  mediaPool: Handle,
-  refs: string[],
-): Promise<ClipEntry[]> {
-  const { clips, rootName } = await poolClips(resolve, mediaPool);
-  return refs.map((ref) => matchClip(clips, rootName, ref));
-}
-
 /** Fails when Resolve refused a Studio / AI call (False, or an error string). */
 function aiResult(result: unknown, what: string): void {
   if (result === true) return;
@@ -230,34 +81,6 @@ const binRefInput = (what: string) =>
   z.string().min(1).max(1024).describe(
     `${what}: a bin path from the root like 'Master/Dailies' (the root's name may be left out) or a bin's unique id.`,
   );
-
-const markerSchema = z.object({
-  frame: z.number().describe(
-    "Marker frame (clip: offset in the clip; timeline: offset from the start).",
-  ),
-  color: z.string().describe("Marker colour."),
-  name: z.string().describe("Marker name."),
-  note: z.string().describe("Marker note."),
-  duration: z.number().describe("Marker length in frames."),
-  custom_data: z.string().describe("The marker's custom data."),
-});
-
-/** Resolve's {frame: info} marker dict as a sorted list. */
-export function markerList(raw: unknown): z.infer<typeof markerSchema>[] {
-  const dict = (raw && typeof raw === "object" ? raw : {}) as Record<
-    string,
-    Record<string, unknown>
-  >;
-  return Object.entries(dict).map(([frame, m]) => ({
-    frame: Number(frame),
-    color: String(m.color ?? ""),
-    name: String(m.name ?? ""),
-    note: String(m.note ?? ""),
-    duration: Number(m.duration ?? 1),
-    custom_data: String(m.customData ?? ""),
-  })).sort((a, b) => a.frame - b.frame);
-}
-export { markerSchema };
 
 // -- media storage ------------------------------------------------------------------------
 

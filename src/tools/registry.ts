@@ -22,6 +22,6 @@ export class ToolRegistry {
       throw new Error(`duplicate tool name ${tool.name}`);
     }
     this.tools.push(tool);
-    if (options.default) this.defaults.add(tool.name);
+    if (tool.default || options.default) this.defaults.add(tool.name);
   }
 }

@@ -101,12 +101,7 @@ export const name = (what: string) =>
   z.string().trim().min(1).max(255).regex(NO_CONTROL, "must not contain control characters")
     .describe(what);
 
-/** Lists a few names for an error message without flooding the context. */
-export function someNames(names: string[], limit = 20): string {
-  if (names.length === 0) return "(none)";
-  const shown = names.slice(0, limit).map((n) => JSON.stringify(n)).join(", ");
-  return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
-}
+export { someNames } from "../errors.ts";
 
 /** A file outputFile checked; call landed() right after the Resolve call that writes it. */
 export interface OutputFile {

@@ -15,13 +15,15 @@ import {
   outputFile,
   someNames,
 } from "./shared.ts";
-import { findBinRef, findClips, markerList, markerSchema, poolOf } from "./media.ts";
 import {
   type BatchCall,
   call,
   clipRefInput,
   constant,
   dictOf,
+  EXPORT_FORMATS,
+  findBinRef,
+  findClips,
   findTimeline,
   type Handle,
   isHandle,
@@ -29,10 +31,13 @@ import {
   listTimelines,
   mapCall,
   type MapMethod,
+  markerList,
+  markerSchema,
   offsetFrom,
   pageInput,
   pageOutput,
   pageWindow,
+  poolOf,
   quiet,
   ref,
   type ResolveSession,
@@ -2631,30 +2636,6 @@ const importIntoTimeline = defineTool({
     };
   },
 });
-
-export const EXPORT_FORMATS: Record<string, { type: string; subtype: string; ext: string }> = {
-  edl: { type: "EXPORT_EDL", subtype: "EXPORT_NONE", ext: "edl" },
-  edl_cdl: { type: "EXPORT_EDL", subtype: "EXPORT_CDL", ext: "edl" },
-  edl_sdl: { type: "EXPORT_EDL", subtype: "EXPORT_SDL", ext: "edl" },
-  edl_missing_clips: { type: "EXPORT_EDL", subtype: "EXPORT_MISSING_CLIPS", ext: "edl" },
-  fcp7_xml: { type: "EXPORT_FCP_7_XML", subtype: "EXPORT_NONE", ext: "xml" },
-  fcpxml_1_8: { type: "EXPORT_FCPXML_1_8", subtype: "EXPORT_NONE", ext: "fcpxml" },
-  fcpxml_1_9: { type: "EXPORT_FCPXML_1_9", subtype: "EXPORT_NONE", ext: "fcpxml" },
-  fcpxml_1_10: { type: "EXPORT_FCPXML_1_10", subtype: "EXPORT_NONE", ext: "fcpxmld" },
-  otio: { type: "EXPORT_OTIO", subtype: "EXPORT_NONE", ext: "otio" },
-  csv: { type: "EXPORT_TEXT_CSV", subtype: "EXPORT_NONE", ext: "csv" },
-  tab: { type: "EXPORT_TEXT_TAB", subtype: "EXPORT_NONE", ext: "txt" },
-  ale: { type: "EXPORT_ALE", subtype: "EXPORT_NONE", ext: "ale" },
-  ale_cdl: { type: "EXPORT_ALE_CDL", subtype: "EXPORT_NONE", ext: "ale" },
-  drt: { type: "EXPORT_DRT", subtype: "EXPORT_NONE", ext: "drt" },
-  aaf_new: { type: "EXPORT_AAF", subtype: "EXPORT_AAF_NEW", ext: "aaf" },
-  aaf_existing: { type: "EXPORT_AAF", subtype: "EXPORT_AAF_EXISTING", ext: "aaf" },
-  hdr10_profile_a: { type: "EXPORT_HDR_10_PROFILE_A", subtype: "EXPORT_NONE", ext: "xml" },
-  hdr10_profile_b: { type: "EXPORT_HDR_10_PROFILE_B", subtype: "EXPORT_NONE", ext: "xml" },
-  dolby_vision_2_9: { type: "EXPORT_DOLBY_VISION_VER_2_9", subtype: "EXPORT_NONE", ext: "xml" },
-  dolby_vision_4_0: { type: "EXPORT_DOLBY_VISION_VER_4_0", subtype: "EXPORT_NONE", ext: "xml" },
-  dolby_vision_5_1: { type: "EXPORT_DOLBY_VISION_VER_5_1", subtype: "EXPORT_NONE", ext: "xml" },
-};
 
 const exportTimeline = defineTool({
   name: "export_timeline",
