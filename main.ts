@@ -40,6 +40,12 @@ async function main() {
       Deno.stdout.writeSync(encoder.encode(text + "\n"));
       return Deno.exit(result.ok ? 0 : 1);
     }
+    case "probe": {
+      const { configureLogging } = await import("./src/log.ts");
+      const { probeCommand } = await import("./src/probe.ts");
+      configureLogging(options.logLevel === "info" ? "warning" : options.logLevel);
+      return Deno.exit(await probeCommand(options));
+    }
     case "doctor": {
       const { configureLogging } = await import("./src/log.ts");
       const { formatReport, runDoctor } = await import("./src/doctor.ts");

@@ -148,6 +148,33 @@ class Stdin(object):
         self.buffer = requests
 
 
+class ImpShim(object):
+    """Older copies of Resolve's DaVinciResolveScript.py `import imp` to call
+    imp.load_dynamic, and Python 3.12 removed imp. Last on sys.meta_path, this answers only
+    when no real imp exists, with a module whose load_dynamic loads the library as imp did."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "imp":
+            return importlib.machinery.ModuleSpec(name, self, origin="shim:imp")
+        return None
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        module.load_dynamic = load_dynamic
+
+
+def load_dynamic(name, path, file=None):
+    import importlib.util
+    loader = importlib.machinery.ExtensionFileLoader(name, path)
+    spec = importlib.util.spec_from_file_location(name, path, loader=loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
 def add_site_packages():
     """Under -S (the server starts the bridge so: the .pth files and sitecustomize of
     whatever Python this is stay out of the bridge, with the memory and time they cost),
@@ -169,4 +196,5 @@ header = json.loads(requests.readline())
 sys.stdin = Stdin(requests)
 sys.path[:0] = header.get("path", [])
 sys.meta_path.insert(0, EmbeddedModules(header["modules"]))
+sys.meta_path.append(ImpShim())
 importlib.import_module(header["main"]).run(rpc_out, header.get("config", {}))

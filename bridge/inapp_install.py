@@ -64,6 +64,23 @@ def user_scripts_dir():
     return os.path.expanduser("~/.local/share/DaVinciResolve/Fusion/Scripts")
 
 
+def scripts_dirs():
+    """{"edition", "scripts"}: the Scripts folder of the installed build. The Mac App Store
+    build is sandboxed: its per-user folders live in its container, and it ships no
+    Developer/Scripting (the downloaded installer's system-wide folder)."""
+    if sys.platform == "darwin":
+        import glob
+        support = "Data/Library/Application Support/Blackmagic Design/DaVinci Resolve"
+        containers = sorted(glob.glob(os.path.expanduser(
+            "~/Library/Containers/com.blackmagic-design.*/" + support)))
+        downloaded = os.path.isdir("/Library/Application Support/Blackmagic Design/"
+                                   "DaVinci Resolve")
+        if containers and not downloaded:
+            return {"edition": "app-store",
+                    "scripts": os.path.join(containers[0], "Fusion", "Scripts")}
+    return {"edition": "download", "scripts": user_scripts_dir()}
+
+
 def write_private(path, text):
     """Replaces path with text, readable and writable by this user only."""
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
@@ -103,7 +120,9 @@ def install(config):
     catalog = config["catalog"]
     settings = inapp_server.settings_path()
     port = int(config.get("port") or previous_port(settings) or inapp_server.DEFAULT_PORT)
-    folder = os.path.join(config.get("scriptsDir") or user_scripts_dir(), "Utility")
+    found = scripts_dirs()
+    edition = "custom" if config.get("scriptsDir") else found["edition"]
+    folder = os.path.join(config.get("scriptsDir") or found["scripts"], "Utility")
     script = os.path.join(folder, SCRIPT_NAME + ".py")
     replaced = os.path.exists(script)
     secret = binascii.hexlify(os.urandom(32)).decode("ascii")
@@ -117,7 +136,7 @@ def install(config):
                                        indent=2) + "\n")
     return {"script": script, "settings": settings, "port": port, "replaced": replaced,
             "build": script_config["build"], "idleMinutes": script_config["idleSeconds"] // 60,
-            "menu": MENU}
+            "menu": MENU, "edition": edition}
 
 
 def run(out, config):

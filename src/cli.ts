@@ -13,7 +13,7 @@ export const CONNECT_MODES = ["external", "inapp", "auto"] as const;
 export type ConnectMode = typeof CONNECT_MODES[number];
 
 export interface Options {
-  command: "serve" | "help" | "version" | "doctor" | "config" | "install-inapp";
+  command: "serve" | "help" | "version" | "doctor" | "config" | "install-inapp" | "probe";
   simulator: boolean;
   python?: string;
   logLevel: LogLevel;
@@ -44,6 +44,8 @@ export interface Options {
   inappPort?: number;
   /** install-inapp --scripts-dir: Resolve's Scripts folder, when not the usual one. */
   scriptsDir?: string;
+  /** probe --out: the new file the trace is written to. */
+  out?: string;
   /** --no-unattended-destructive: refuse destructive steps when the client cannot ask the user. */
   noUnattendedDestructive: boolean;
 }
@@ -59,6 +61,9 @@ Usage:
                                here (e.g. --allow-path) are written into the snippets
   ${NAME} install-inapp        write the in-app bridge script into Resolve's Scripts folder
                                (for the free edition; see --connect), with a new secret
+  ${NAME} probe --out FILE     record how this Resolve answers a fixed script of API calls
+                               (in a scratch project it deletes) into a new FILE, to help
+                               match the simulator to it; nothing is sent anywhere
 
 Flags:
   --simulator           use the bundled simulated Resolve (a dry run; nothing touches Resolve)
@@ -102,6 +107,7 @@ Flags:
                         or the port of the previous install); serving: overrides it
   --scripts-dir DIR     install-inapp: Resolve's Scripts folder, if not the usual one for
                         this OS
+  --out FILE            probe: the new file the trace is written to (absolute)
   -h, --help            this text
   -V, --version         the version
 
@@ -151,6 +157,7 @@ export function parseOptions(args: string[]): Options {
         connect: { type: "string" },
         "inapp-port": { type: "string" },
         "scripts-dir": { type: "string" },
+        out: { type: "string" },
         "no-unattended-destructive": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "V", default: false },
@@ -198,7 +205,7 @@ export function parseOptions(args: string[]): Options {
   let command: Options["command"] = v.help ? "help" : v.version ? "version" : "serve";
   let client: ClientName | undefined;
   const dirs: string[] = [];
-  if (first === "doctor" || first === "config" || first === "install-inapp") {
+  if (first === "doctor" || first === "config" || first === "install-inapp" || first === "probe") {
     if (command === "serve") command = first;
     if (first !== "config" && rest.length) {
       throw new UsageError(`${first} takes no arguments (got ${rest.join(" ")})`);
@@ -214,11 +221,19 @@ export function parseOptions(args: string[]): Options {
     for (const dir of parsed.positionals.filter((d) => d.trim())) {
       if (!isAbsolute(dir)) {
         throw new UsageError(
-          `unknown subcommand or relative directory "${dir}": the subcommands are doctor, config and install-inapp; directories must be absolute\nRun with --help for the list of flags.`,
+          `unknown subcommand or relative directory "${dir}": the subcommands are doctor, config, install-inapp and probe; directories must be absolute\nRun with --help for the list of flags.`,
         );
       }
       dirs.push(dir);
     }
+  }
+  if (command === "probe" && (!v.out || !isAbsolute(v.out))) {
+    throw new UsageError(
+      "probe needs --out FILE, an absolute path of a file that does not exist yet",
+    );
+  }
+  if (v.out !== undefined && first !== "probe") {
+    throw new UsageError("--out is for the probe subcommand");
   }
   const keepEnv = [
     ...v["keep-env"],
@@ -246,6 +261,7 @@ export function parseOptions(args: string[]): Options {
     connect,
     inappPort,
     scriptsDir: v["scripts-dir"],
+    out: v.out,
     noUnattendedDestructive: v["no-unattended-destructive"],
   };
 }

@@ -14,6 +14,10 @@ export interface PythonInfo {
   executable: string;
   /** One per path asked: does it exist? */
   exists: boolean[];
+  /** sys.base_prefix: the installation the interpreter's standard library comes from. */
+  basePrefix?: string;
+  /** sys.version: names the build (python-build-standalone builds say so in some). */
+  build?: string;
 }
 
 /**
@@ -65,8 +69,11 @@ export interface Interpreter extends Candidate {
   version: string;
   bits: number;
   executable: string;
-  /** Extra variables the bridge's process needs for this interpreter (PY_PYTHON for py). */
+  /** Extra variables the bridge's process needs for this interpreter (PY_PYTHON for py;
+   * FUSION_PYTHON3_HOME on Windows). */
   env: Record<string, string>;
+  /** Why this kind of build is known to crash fusionscript, when it is one (riskyBuild). */
+  risky?: string;
 }
 
 export interface Location {
@@ -128,7 +135,8 @@ export const PROBE_SCRIPT = [
   "import json, os, struct",
   'print("RESOLVE_MCP_PROBE " + json.dumps({"version": "%d.%d.%d" % tuple(sys.version_info[:3]),',
   ' "bits": struct.calcsize("P") * 8, "executable": sys.executable,',
-  ' "exists": [os.path.exists(p) for p in sys.argv[1:]]}))',
+  ' "exists": [os.path.exists(p) for p in sys.argv[1:]],',
+  ' "basePrefix": getattr(sys, "base_prefix", sys.prefix), "build": sys.version}))',
 ].join("\n");
 
 /**
@@ -207,13 +215,15 @@ export function pythonCandidates(os: OsName): Candidate[] {
   const folder = (command: string) => ({ command, args: [], source: "install folder" });
   const resolve = (command: string) => ({ command, args: [], source: "Resolve's own Python" });
   if (os === "windows") {
+    // Known to load fusionscript first: Resolve's own Python (21.1+), then the py launcher
+    // (python.org builds); whatever `python` on PATH is (often a uv or Store one) after.
     return [
-      path("python"),
-      { command: "py", args: ["-3"], source: "py launcher" },
-      path("python3"),
       resolve(
         "C:\\Program Files\\Blackmagic Design\\DaVinci Resolve\\ResolvePython\\ResolvePython.exe",
       ),
+      { command: "py", args: ["-3"], source: "py launcher" },
+      path("python"),
+      path("python3"),
     ];
   }
   if (os === "darwin") {
@@ -266,6 +276,22 @@ export function pythonProblem(info: PythonInfo): string | undefined {
   }
   if (info.bits !== 64) {
     return `Python ${info.version} is ${info.bits}-bit: Resolve's scripting library loads only into a 64-bit Python`;
+  }
+  return undefined;
+}
+
+/**
+ * Why an interpreter is a kind reported to crash fusionscript (0xC0000005 on Windows
+ * Studio 21.0.3): python-build-standalone builds, which uv installs. Undefined otherwise.
+ */
+export function riskyBuild(info: PythonInfo): string | undefined {
+  const where = [info.executable, info.basePrefix ?? ""].join("\n");
+  if (
+    /python-build-standalone/i.test(`${info.build ?? ""}\n${where}`) ||
+    /[\\/]uv[\\/]python[\\/]/i.test(where) ||
+    /cpython-\d+\.\d+\.\d+[^\\/]*-(pc-windows|unknown-linux|apple-darwin)/i.test(where)
+  ) {
+    return "a python-build-standalone (uv) build, reported to crash loading fusionscript (Windows Studio 21.0.3)";
   }
   return undefined;
 }
@@ -344,6 +370,28 @@ export function discover(host: Host, options: DiscoveryOptions = {}): Discovery 
   const attempts: Attempt[] = [];
   let interpreter: Interpreter | undefined;
   let exists: boolean[] | undefined;
+  const take = (candidate: Candidate, info: PythonInfo, risky?: string) => {
+    const [major, minor] = info.version.split(".");
+    const env: Record<string, string> = candidate.command === "py"
+      ? { PY_PYTHON: `${major}.${minor}` }
+      : {};
+    // fusionscript.dll loads the Python FUSION_PYTHON3_HOME names; unset, it may load
+    // another registered one into the process and crash (0xC0000005): name the bridge's own.
+    if (os === "windows" && info.basePrefix && !options.keepEnv?.includes("FUSION_PYTHON3_HOME")) {
+      env.FUSION_PYTHON3_HOME = info.basePrefix;
+    }
+    interpreter = {
+      ...candidate,
+      version: info.version,
+      bits: info.bits,
+      executable: info.executable,
+      env,
+      ...(risky ? { risky } : {}),
+    };
+    exists = info.exists;
+  };
+  // A risky build is taken only when no other interpreter works.
+  let fallback: { candidate: Candidate; info: PythonInfo; risky: string } | undefined;
   for (const candidate of candidates) {
     const info = host.probe(candidate.command, candidate.args, childEnv, paths, switches);
     if (typeof info === "string") {
@@ -353,17 +401,15 @@ export function discover(host: Host, options: DiscoveryOptions = {}): Discovery 
     const problem = pythonProblem(info);
     attempts.push({ candidate, info, problem });
     if (problem) continue;
-    const [major, minor] = info.version.split(".");
-    interpreter = {
-      ...candidate,
-      version: info.version,
-      bits: info.bits,
-      executable: info.executable,
-      env: candidate.command === "py" ? { PY_PYTHON: `${major}.${minor}` } : {},
-    };
-    exists = info.exists;
+    const risky = riskyBuild(info);
+    if (risky && candidates.length > 1) {
+      fallback ??= { candidate, info, risky };
+      continue;
+    }
+    take(candidate, info, risky);
     break;
   }
+  if (!interpreter && fallback) take(fallback.candidate, fallback.info, fallback.risky);
   if (exists) {
     modules.forEach((m, i) => m.exists = exists![i]);
     libraries.forEach((l, i) => l.exists = exists![modules.length + i]);

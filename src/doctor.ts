@@ -6,6 +6,7 @@ import { catalog } from "./bridge/sources.ts";
 import type { Options } from "./cli.ts";
 import { type Discovery, type Host, type OsName, PRELUDE, realHost } from "./discovery.ts";
 import { ToolError } from "./errors.ts";
+import { APP_STORE_NOTE, FREE_21_1_NOTE } from "./inapp.ts";
 import { NAME, VERSION } from "./version.ts";
 
 export type Status = "pass" | "warn" | "fail" | "skip";
@@ -51,6 +52,12 @@ try:
     print("RESOLVE_MCP_RESULT ok")
 except BaseException as e:
     print("RESOLVE_MCP_RESULT %s: %s" % (type(e).__name__, e))
+`;
+
+const APP_STORE_CONTAINER = `import glob, os
+found = sorted(glob.glob(os.path.expanduser("~/Library/Containers/com.blackmagic-design.*/"
+    "Data/Library/Application Support/Blackmagic Design/DaVinci Resolve")))
+print("RESOLVE_MCP_RESULT " + (found[0] if found else "none"))
 `;
 
 const RESOLVE_PROCESS = `import os, subprocess, sys
@@ -149,12 +156,20 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
     const cleared = found.cleared.length
       ? `; cleared for it: ${found.cleared.map((c) => `${c.name}=${c.value}`).join(", ")}`
       : "";
+    const fusionHome = py.env.FUSION_PYTHON3_HOME
+      ? `; FUSION_PYTHON3_HOME=${py.env.FUSION_PYTHON3_HOME} (so fusionscript loads this Python)`
+      : "";
     add(
       "python",
-      "pass",
+      py.risky && !sim ? "warn" : "pass",
       `Python ${py.version} (${py.bits}-bit) at ${py.executable}, via ${py.source}${
         py.source === "py launcher" ? "" : ` (${py.command})`
-      }${cleared}`,
+      }${cleared}${fusionHome}${py.risky ? `; ${py.risky}` : ""}`,
+      py.risky
+        ? `If Resolve crashes or the bridge dies on connecting, use Resolve's own ResolvePython (21.1+), the py launcher or a python.org build: pass it with --python. ${
+          pythonFix(found.os)
+        }`
+        : undefined,
     );
   } else {
     const tried = found.attempts.map((a) =>
@@ -166,12 +181,22 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
   // 2. Scripting modules, 3. the library they load.
   const inapp = options.connect === "inapp";
   const auto = options.connect === "auto";
+  // The Mac App Store build: sandboxed, no Developer/Scripting; only the in-app bridge works.
+  const appStore = found.os === "darwin" && !sim && py
+    ? await runner(APP_STORE_CONTAINER, []).then((r) => r.startsWith("/") ? r : undefined)
+      .catch(() => undefined)
+    : undefined;
+  const appStoreDetail = appStore
+    ? `the Mac App Store build (sandboxed, its folders in ${appStore}): it ships no Developer/Scripting, so external scripting cannot work; the in-app bridge can`
+    : "";
+  const appStoreFix =
+    `Run install-inapp (it writes into the container's Scripts/Utility), start Workspace > Scripts > Utility > Resolve MCP Bridge in Resolve, and serve with --connect inapp. ${APP_STORE_NOTE}`;
   if (sim) {
     add("modules", "pass", "the simulator's DaVinciResolveScript, built into this program");
     add("library", "pass", "the simulator needs no native library");
   } else if (inapp) {
     const why = "not needed with --connect inapp: the in-app bridge runs inside Resolve";
-    add("modules", "pass", why);
+    add("modules", "pass", appStore ? `${why}; ${appStoreDetail}` : why);
     add("library", "pass", why);
   } else if (!py) {
     add(
@@ -190,6 +215,8 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
     const module = found.modules.find((m) => m.exists);
     if (module) {
       add("modules", "pass", `DaVinciResolveScript.py in ${module.path} (from ${module.source})`);
+    } else if (appStore) {
+      add("modules", "warn", appStoreDetail, appStoreFix);
     } else {
       add(
         "modules",
@@ -203,7 +230,9 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
     const library = found.libraries.find((l) => l.exists);
     const libFix =
       "Pass --resolve-script-lib with the path of fusionscript (fusionscript.dll on Windows, fusionscript.so elsewhere, beside Resolve's program files), or set RESOLVE_SCRIPT_LIB.";
-    if (!library) {
+    if (!library && appStore) {
+      add("library", "warn", "not part of the Mac App Store build; the in-app bridge needs none");
+    } else if (!library) {
       add(
         "library",
         auto ? "warn" : "fail",
@@ -271,7 +300,14 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
       );
       const studio = /studio/i.test(connection.product);
       if (studio) add("edition", "pass", "Studio: every tool is available");
-      else {
+      else if (atLeast(connection.version, [21, 1])) {
+        add(
+          "edition",
+          "fail",
+          `the free edition ${connection.version}: from 21.1 on Python scripting (external and in-app) is a Studio feature`,
+          FREE_21_1_NOTE,
+        );
+      } else {
         add(
           "edition",
           "warn",
@@ -381,9 +417,11 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
         "fail",
         `${connectError?.code}: ${connectError?.message}`,
         connectError?.code === "MODULE_NOT_FOUND"
-          ? `Fix the scripting modules and the fusionscript library (checks 2 and 3).${
-            auto ? ` ${FREE_EDITION_FIX}` : ""
-          }`
+          ? appStore
+            ? appStoreFix
+            : `Fix the scripting modules and the fusionscript library (checks 2 and 3).${
+              auto ? ` ${FREE_EDITION_FIX}` : ""
+            }`
           : connectError?.hint ?? "Run with --log-level debug for the bridge's messages.",
       );
       for (const id of ["edition", "version", "scripting", "bridge"] as const) {
@@ -413,7 +451,13 @@ function report(simulator: boolean, checks: Check[]): DoctorReport {
 }
 
 const FREE_EDITION_FIX =
-  "With the free edition, which refuses external scripts, use the in-app bridge: run install-inapp, start Workspace > Scripts > Utility > Resolve MCP Bridge in Resolve, and serve with --connect inapp.";
+  "With the free edition up to 21.0.x, which refuses external scripts, use the in-app bridge: run install-inapp, start Workspace > Scripts > Utility > Resolve MCP Bridge in Resolve, and serve with --connect inapp (free 21.1+ allows no Python scripting at all).";
+
+/** version "21.1.0" (or "21.1b") at least [major, minor]. */
+function atLeast(version: string, [major, minor]: [number, number]): boolean {
+  const [a, b] = version.replace(/b$/, "").split(".").map((n) => Number(n) || 0);
+  return a > major || (a === major && (b ?? 0) >= minor);
+}
 
 const MARKS: Record<Status, string> = { pass: "ok  ", warn: "warn", fail: "FAIL", skip: "skip" };
 

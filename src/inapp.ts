@@ -17,6 +17,8 @@ export interface InstallResult {
   build?: string;
   idleMinutes?: number;
   menu?: string;
+  /** Which Resolve's folder: "download", "app-store" (the Mac App Store's sandbox), "custom". */
+  edition?: "download" | "app-store" | "custom";
   /** Why not (when not ok). */
   error?: { code: string; message: string };
 }
@@ -56,7 +58,8 @@ export function formatInstall(result: InstallResult): string {
   if (!result.ok) {
     return `${NAME} install-inapp failed: ${result.error!.code}: ${result.error!.message}
 Pass Resolve's Scripts folder with --scripts-dir if it is not the usual one, or another
-interpreter with --python; run doctor to see which Python is used.`;
+interpreter with --python; run doctor to see which Python is used.
+${FREE_21_1_NOTE}`;
   }
   return `${result.replaced ? "Replaced" : "Installed"} the in-app bridge:
   script:   ${result.script}
@@ -73,5 +76,16 @@ Next:
   2. Serve with --connect inapp (or auto: external scripting first). For your client's
      snippet: ${NAME} config --connect inapp
 It stops when you run it again, when Resolve quits, or after ${result.idleMinutes} minutes
-without a server. It serves only 127.0.0.1 and only to a server that knows the secret.`;
+without a server. It serves only 127.0.0.1 and only to a server that knows the secret.${
+    result.edition === "app-store" ? `\n${APP_STORE_NOTE}` : ""
+  }
+${FREE_21_1_NOTE}`;
 }
+
+/** The Mac App Store build runs scripts with the Python it finds itself. */
+export const APP_STORE_NOTE =
+  "This is the Mac App Store build (sandboxed): it runs scripts only with a Python it finds through PYTHON3HOME or at /usr/local/bin/python3, so install Python 3 from python.org (which puts it there) if Workspace > Scripts lists nothing or the Console says no Python.";
+
+/** Blackmagic moved Python scripting to Studio in 21.1 (REFERENCE-21.1.md). */
+export const FREE_21_1_NOTE =
+  "Note: the free edition runs Python scripts, this bridge included, up to 21.0.x (21.0.4 is the last reported to work); in 21.1 Blackmagic moved Python scripting to Studio, so on free 21.1+ neither this script nor external scripting can work: stay on free 21.0.x, use Studio, or use --simulator.";

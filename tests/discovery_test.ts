@@ -20,7 +20,7 @@ function inTemp(fn: (dir: string) => void) {
   }
 }
 
-type FakePython = { version: string; bits: number } | string;
+type FakePython = { version: string; bits: number; basePrefix?: string; build?: string } | string;
 
 /** A host whose absolute paths (C:\..., /opt/...) live under `root`. */
 function fakeHost(
@@ -55,7 +55,7 @@ function fakeHost(
           return false;
         }
       });
-      return { ...fake, executable: `/fake/${command}`, exists };
+      return { executable: `/fake/${command}`, ...fake, exists };
     },
   };
 }
@@ -141,11 +141,13 @@ Deno.test("Windows: only wrong Pythons (32-bit, Python 2) means none, each with 
     });
     const found = discover(host);
     assertEquals(found.interpreter, undefined);
-    const problems = found.attempts.map((a) => a.problem);
-    assertMatch(problems[0]!, /32-bit.*64-bit/);
-    assertMatch(problems[1]!, /No suitable Python/);
-    assertMatch(problems[2]!, /too old/);
-    assertEquals(problems[3], "not found");
+    const problem = (c: string) =>
+      found.attempts.find((a) => [a.candidate.command, ...a.candidate.args].join(" ") === c)!
+        .problem!;
+    assertMatch(problem("python"), /32-bit.*64-bit/);
+    assertMatch(problem("py -3"), /No suitable Python/);
+    assertMatch(problem("python3"), /too old/);
+    assertEquals(found.attempts.filter((a) => a.problem === "not found").length, 1);
     // Nothing could check the paths, so nothing is claimed to exist.
     assert(found.modules.every((m) => m.exists === undefined));
   });
@@ -272,4 +274,54 @@ Deno.test("a PYTHONHOME that breaks Python (as Fusion's does) does not reach the
       await t.ok("switch_page", { page: "edit" });
     },
   );
+});
+
+const RESOLVE_PYTHON =
+  "C:\\Program Files\\Blackmagic Design\\DaVinci Resolve\\ResolvePython\\ResolvePython.exe";
+
+Deno.test("Windows: Resolve's own Python comes first; FUSION_PYTHON3_HOME names its base prefix", () => {
+  inTemp((root) => {
+    const host = fakeHost(root, "windows", { FUSION_PYTHON3_HOME: "C:\\Other\\Python39" }, {
+      [RESOLVE_PYTHON]: { ...GOOD, basePrefix: "C:\\Program Files\\Blackmagic Design\\Py" },
+      python: GOOD,
+    });
+    const found = discover(host);
+    assertEquals(host.tried, [RESOLVE_PYTHON]);
+    assertEquals(
+      found.interpreter?.env.FUSION_PYTHON3_HOME,
+      "C:\\Program Files\\Blackmagic Design\\Py",
+    );
+    // Probes still run with the inherited one cleared; the bridge gets the interpreter's.
+    assertEquals(found.childEnv.FUSION_PYTHON3_HOME, "");
+    assertEquals(found.cleared.map((c) => c.name), ["FUSION_PYTHON3_HOME"]);
+  });
+});
+
+Deno.test("Windows: a uv (python-build-standalone) python is passed over for python3", () => {
+  inTemp((root) => {
+    const uv = "C:\\Users\\me\\AppData\\Roaming\\uv\\python\\cpython-3.12.7-windows-x86_64-none";
+    const host = fakeHost(root, "windows", {}, {
+      python: { ...GOOD, basePrefix: uv, executable: `${uv}\\python.exe` } as FakePython,
+      python3: { ...GOOD, basePrefix: "C:\\Python312" },
+    });
+    // Found before python3 on PATH, but a build that loads fusionscript is preferred.
+    const found = discover(host);
+    assertEquals(found.interpreter?.command, "python3");
+    assertEquals(found.interpreter?.risky, undefined);
+    assertEquals(found.interpreter?.env.FUSION_PYTHON3_HOME, "C:\\Python312");
+    // With nothing else, the uv one is used, marked risky (doctor warns).
+    const alone = discover(fakeHost(root, "windows", {}, {
+      python: { ...GOOD, basePrefix: uv, executable: `${uv}\\python.exe` } as FakePython,
+    }));
+    assertEquals(alone.interpreter?.command, "python");
+    assertMatch(alone.interpreter!.risky!, /python-build-standalone/);
+  });
+});
+
+Deno.test("the real probe reports sys.base_prefix and sys.version; Linux sets no FUSION_PYTHON3_HOME", () => {
+  const info = realProbe("python3", [], {}, []);
+  assert(typeof info !== "string", String(info));
+  assert(info.basePrefix && info.build, JSON.stringify(info));
+  const found = discover({ os: "linux", env: {}, probe: realProbe });
+  assertEquals(found.interpreter?.env.FUSION_PYTHON3_HOME, undefined);
 });

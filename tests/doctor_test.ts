@@ -2,7 +2,9 @@
 // and says which check failed for each half-installed layout.
 import { assert, assertEquals, assertMatch } from "./assert.ts";
 import { runStart, withTempDir } from "./harness.ts";
-import type { DoctorReport } from "../src/doctor.ts";
+import { type DoctorReport, runDoctor } from "../src/doctor.ts";
+import { parseOptions } from "../src/cli.ts";
+import type { Host, OsName, PythonInfo } from "../src/discovery.ts";
 
 const doctor = (args: string[], env: Record<string, string> = {}) =>
   runStart(["doctor", ...args], env);
@@ -115,4 +117,62 @@ Deno.test("doctor takes no arguments; a bad flag still exits 2", async () => {
   const run = await doctor(["extra"]);
   assertEquals(run.code, 2);
   assertMatch(run.stderr, /doctor takes no arguments/);
+});
+
+Deno.test("doctor --simulator: the free edition 21.1+ fails, saying Python scripting moved to Studio", async () => {
+  const { code, report } = await doctorJson(["--simulator"], {
+    RESOLVE_SIM_EDITION: "free",
+    RESOLVE_SIM_VERSION: "21.1.0",
+  });
+  assertEquals(code, 1);
+  const edition = report.checks.find((c) => c.id === "edition")!;
+  assertEquals(edition.status, "fail");
+  assertMatch(edition.fix!, /21\.0/);
+});
+
+/** A host whose one interpreter is this machine's python3, reported as `info` says. */
+function hostOf(os: OsName, info: Partial<PythonInfo>): Host {
+  return {
+    os,
+    env: {},
+    probe: (command, _args, _env, paths) =>
+      command === "python3" || command === "py"
+        ? {
+          version: "3.11.7",
+          bits: 64,
+          executable: "/usr/bin/python3",
+          ...info,
+          exists: paths.map(() => false),
+        }
+        : "not found",
+  };
+}
+
+Deno.test("doctor on a Mac App Store install: says which build, that only the in-app bridge works", async () => {
+  const container =
+    "/Users/me/Library/Containers/com.blackmagic-design.DaVinciResolveLite/Data/Library/Application Support/Blackmagic Design/DaVinci Resolve";
+  const report = await runDoctor(parseOptions([]), {
+    host: hostOf("darwin", {}),
+    runner: (code) => Promise.resolve(code.includes("Containers") ? container : "unknown"),
+  });
+  const check = (id: string) => report.checks.find((c) => c.id === id)!;
+  assertEquals(check("modules").status, "warn");
+  assertMatch(check("modules").detail, /App Store/);
+  assertMatch(check("modules").fix!, /install-inapp.*--connect inapp/);
+  assertEquals(check("library").status, "warn");
+  assertMatch(check("resolve").fix!, /--connect inapp/);
+});
+
+Deno.test("doctor warns about a uv (python-build-standalone) interpreter and names FUSION_PYTHON3_HOME", async () => {
+  const report = await runDoctor(parseOptions([]), {
+    host: hostOf("windows", {
+      build: "3.11.7 (main, Oct 2024) [python-build-standalone]",
+      basePrefix: "C:\\Users\\me\\uv\\python\\cpython-3.11.7",
+    }),
+    runner: () => Promise.resolve("unknown"),
+  });
+  const python = report.checks[0];
+  assertEquals(python.status, "warn");
+  assertMatch(python.detail, /FUSION_PYTHON3_HOME=C:\\Users\\me\\uv/);
+  assertMatch(python.fix!, /ResolvePython.*py launcher/);
 });

@@ -3,7 +3,7 @@
 // the server, started with --connect inapp or auto, drives it over MCP.
 import { assert, assertEquals, assertMatch } from "./assert.ts";
 import { ROOT, runStart, waitFor, withClient, withTempDir } from "./harness.ts";
-import type { InstallResult } from "../src/inapp.ts";
+import { formatInstall, type InstallResult } from "../src/inapp.ts";
 import type { DoctorReport } from "../src/doctor.ts";
 
 const STANDIN = `${ROOT}tests/python/inapp_standin.py`;
@@ -228,4 +228,17 @@ Deno.test("--connect auto falls back to the in-app bridge; doctor says which con
     assertMatch(failed.stdout, /INAPP_NOT_INSTALLED/);
     assertMatch(failed.stdout, /install-inapp/);
   });
+});
+
+Deno.test("install-inapp says which Scripts folder it chose and that free 21.1+ has no Python scripting", async () => {
+  await withTempDir(async (dir) => {
+    const env = { XDG_CONFIG_HOME: `${dir}/config` };
+    const installed = await install(dir, env, freePort());
+    assertEquals(installed.edition, "custom");
+    const text = await run(["install-inapp", "--scripts-dir", `${dir}/Scripts`], env);
+    assertMatch(text.stdout, /free edition .*21\.0.*21\.1/);
+  });
+  // The Mac App Store build (its container chosen by the installer) finds Python its own way.
+  const appStore = formatInstall({ ok: true, script: "/s.py", port: 51144, edition: "app-store" });
+  assertMatch(appStore, /App Store.*PYTHON3HOME.*\/usr\/local\/bin\/python3/);
 });
