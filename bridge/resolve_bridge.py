@@ -8,6 +8,11 @@ No eval, no attribute access outside the allowlist.
 
 Requests: {"id", "op": "hello" | "connect" | "call" | "release" | "stat", ...}
 Replies:  {"id", "ok": value} or {"id", "err": {"code", "message", "index"?}}
+
+With RESOLVE_SIM_TRACE_METHODS=1 in its environment (the test suite sets it) the bridge says
+so in its ready line ({"ready": true, "trace": true}) and every reply to a "call" op also
+carries "ran": the "Class.Method"s it invoked, in order, each once (map calls included), so
+the tests can check them against the tool's declared apiMethods. Without it nothing changes.
 """
 
 import json
@@ -57,6 +62,10 @@ class Bridge:
         self.dvr = None
         self.created = []
         self.checked = {}
+        self.ran = None
+        if os.environ.get("RESOLVE_SIM_TRACE_METHODS") == "1":
+            self.ran = []
+            self.invoke = self.traced_invoke  # only then: no cost to untraced calls
 
     # -- connection -------------------------------------------------------------------
 
@@ -196,6 +205,12 @@ class Bridge:
                 cls, method, type(e).__name__, e))
         return value, spec.get("returnClass")
 
+    def traced_invoke(self, obj, cls, method, args, results):
+        name = "%s.%s" % (cls, method)
+        if name not in self.ran:
+            self.ran.append(name)
+        return Bridge.invoke(self, obj, cls, method, args, results)
+
     def run_calls(self, calls):
         """Runs a batch. Results stay raw (no handles) until the end, so objects that are
         only used by later calls of the batch never enter the handle table; calls marked
@@ -274,6 +289,8 @@ class Bridge:
         op = request.get("op")
         if op == "call":
             self.created = []
+            if self.ran is not None:
+                self.ran = []
             try:
                 return self.run_calls(request.get("calls"))
             except BridgeError:
@@ -389,12 +406,18 @@ def answer(bridge, raw, out):
         if not isinstance(request, dict):
             raise BridgeError("BAD_REQUEST", "a request must be a JSON object")
         request_id = request.get("id")
-        reply(out, {"id": request_id, "ok": bridge.handle(request)})
+        message = {"id": request_id, "ok": bridge.handle(request)}
+        if bridge.ran is not None and request.get("op") == "call":
+            message["ran"] = bridge.ran
+        reply(out, message)
     except BridgeError as e:
         err = {"code": e.code, "message": e.message}
         if getattr(e, "index", None) is not None:
             err["index"] = e.index
-        reply(out, {"id": request_id, "err": err})
+        message = {"id": request_id, "err": err}
+        if bridge.ran is not None and request.get("op") == "call":
+            message["ran"] = bridge.ran
+        reply(out, message)
     except ValueError as e:
         reply(out, {"id": request_id, "err": {"code": "BAD_JSON", "message": str(e)}})
     except Exception as e:  # the bridge must outlive any bad request
@@ -404,7 +427,7 @@ def answer(bridge, raw, out):
 
 def run(out, config):
     bridge = Bridge(config)
-    reply(out, {"ready": True})
+    reply(out, {"ready": True, "trace": True} if bridge.ran is not None else {"ready": True})
     for raw in sys.stdin.buffer:
         answer(bridge, raw, out)
 

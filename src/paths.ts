@@ -190,7 +190,12 @@ export class PathPolicy {
     this.#noLinkOut(self.path, self.childLinks ?? [], roots, "PATH_ESCAPED");
   }
 
-  #noLinkOut(folder: string, links: string[], roots: string[], code: string): void {
+  #noLinkOut(
+    folder: string,
+    links: string[],
+    roots: string[],
+    code: "PATH_ESCAPED" | "PATH_NOT_ALLOWED",
+  ): void {
     const out = links.filter((l) => !roots.some((root) => isInside(l, root)));
     if (out.length) {
       fail(

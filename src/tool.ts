@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { BridgeClient } from "./bridge/client.ts";
 import { callConfirmer, type ConfirmPolicy, TOKEN_FIELD, TOKEN_TTL_MS } from "./confirm.ts";
-import { errorText, ToolError } from "./errors.ts";
+import { type ErrorCode, errorText, ToolError } from "./errors.ts";
 import { logger } from "./log.ts";
 import type { Lock } from "./lock.ts";
 import type { PathPolicy } from "./paths.ts";
@@ -13,8 +13,15 @@ import { ResolveSession } from "./resolve/index.ts";
 const log = logger("tool");
 
 /** Failures that cannot mean Resolve went away; any other is followed by a liveness call. */
-const CALLER_ERRORS = new Set([
+const CALLER_ERRORS = new Set<ErrorCode>([
   "INVALID_ARGUMENTS",
+  "INVALID_PATH",
+  "DANGLING_LINK",
+  "HARD_LINKED",
+  "UNSAFE_FOLDER",
+  "PATH_CHANGED",
+  "PATH_ESCAPED",
+  "BAD_EXTENSION",
   "CONFIRMATION_REQUIRED",
   "CONFIRMATION_INVALID",
   "CONFIRMATION_FAILED",
@@ -168,10 +175,27 @@ export interface RunEnv {
   lock?: Lock;
 }
 
+/**
+ * Runs one tool call. When the bridge traces (the tests' RESOLVE_SIM_TRACE_METHODS=1), the
+ * result's `_meta["resolve/called"]` lists the `Class.Method`s the call ran, for the tests to
+ * check against its declared apiMethods; otherwise the result has no such field.
+ */
 export async function runTool(
   def: ToolDef,
   rawArgs: unknown,
   env: RunEnv,
+): Promise<CallToolResult> {
+  const called = new Set<string>();
+  const result = await execute(def, rawArgs, env, called);
+  if (env.bridge.tracing) result._meta = { ...result._meta, "resolve/called": [...called] };
+  return result;
+}
+
+async function execute(
+  def: ToolDef,
+  rawArgs: unknown,
+  env: RunEnv,
+  called: Set<string>,
 ): Promise<CallToolResult> {
   const parsed = compiled(def).input.safeParse(rawArgs ?? {});
   if (!parsed.success) {
@@ -246,6 +270,7 @@ export async function runTool(
       }),
     );
   } finally {
+    for (const m of session.called) called.add(m);
     session.close();
     release?.();
   }

@@ -57,6 +57,43 @@ export interface TestClient {
   questions: string[];
 }
 
+/** The environment variable that puts the bridge in trace mode (see bridge/resolve_bridge.py). */
+export const TRACE_ENV = "RESOLVE_SIM_TRACE_METHODS";
+
+/** The `Class.Method`s a tool call's result says it ran (trace mode), or [] when it says none. */
+export function calledMethods(result: CallToolResult): string[] {
+  const called = result._meta?.["resolve/called"];
+  return Array.isArray(called) ? called.map(String) : [];
+}
+
+/**
+ * Declared = called: throws unless every method the call ran is among the tool's declared
+ * apiMethods (its `_meta["resolve/apiMethods"]` in tools/list). `declared` is undefined for a
+ * tool tools/list did not show.
+ */
+export function checkDeclared(
+  tool: string,
+  called: string[],
+  declared: readonly string[] | undefined,
+): void {
+  const known = new Set(declared ?? []);
+  const undeclared = called.filter((m) => !known.has(m));
+  if (undeclared.length) {
+    throw new Error(
+      `${tool} called ${undeclared.join(", ")}, which its apiMethods do not declare; add ${
+        undeclared.length === 1 ? "it" : "them"
+      } to ${tool}'s apiMethods`,
+    );
+  }
+}
+
+/** With RESOLVE_MCP_CALLED_LOG set (scripts/test.ts): appends `{tool, called}` to that file. */
+function logCalled(tool: string, called: string[]): void {
+  const file = Deno.env.get("RESOLVE_MCP_CALLED_LOG");
+  if (!file || called.length === 0) return;
+  Deno.writeTextFileSync(file, JSON.stringify({ tool, called }) + "\n", { append: true });
+}
+
 export function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const name of ["PATH", "HOME", "DENO_DIR", "TMPDIR", "SYSTEMROOT", "USERPROFILE"]) {
@@ -96,7 +133,7 @@ export async function withClient(
 ): Promise<void> {
   const transport = new StdioClientTransport({
     ...invocation(options),
-    env: { ...baseEnv(), ...options.env },
+    env: { ...baseEnv(), [TRACE_ENV]: "1", ...options.env },
     stderr: "pipe",
   });
   let stderr = "";
@@ -117,9 +154,19 @@ export async function withClient(
     });
   }
   await client.connect(transport);
-  await client.listTools(); // the SDK client then checks every structuredContent against its outputSchema
-  const call = (name: string, args: Record<string, unknown> = {}) =>
-    client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+  // The SDK client then checks every structuredContent against its outputSchema.
+  const declared = new Map<string, string[]>();
+  for (const tool of (await client.listTools()).tools) {
+    declared.set(tool.name, (tool._meta?.["resolve/apiMethods"] ?? []) as string[]);
+  }
+  // Every call's ran methods (trace mode) must be declared by its tool.
+  const call = async (name: string, args: Record<string, unknown> = {}) => {
+    const result = await client.callTool({ name, arguments: args }) as CallToolResult;
+    const called = calledMethods(result);
+    logCalled(name, called);
+    checkDeclared(name, called, declared.get(name));
+    return result;
+  };
   // Refused with CONFIRMATION_REQUIRED, then called with each token given until it is not.
   const confirming = async (name: string, args: Record<string, unknown>) => {
     let result = await call(name, args);

@@ -2,7 +2,7 @@
 // Requests run one at a time (Resolve is single-threaded); each has a time limit. A bridge
 // that dies or hangs fails the calls in flight with a retryable error and is started again,
 // with back-off, on the next call.
-import { ToolError } from "../errors.ts";
+import { type ErrorCode, ToolError } from "../errors.ts";
 import { logger, unscoped } from "../log.ts";
 import type { ConnectMode } from "../cli.ts";
 import { bootstrap, BRIDGE_MODULES, catalog, RELAY_MODULES, SIMULATOR_MODULES } from "./sources.ts";
@@ -77,6 +77,8 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: ToolError) => void;
   timer: ReturnType<typeof setTimeout>;
+  /** In trace mode: told the `Class.Method`s the request ran. */
+  ran?: (methods: string[]) => void;
 }
 
 const RESTART_WINDOW_MS = 10_000;
@@ -98,6 +100,11 @@ export class BridgeClient {
   #encoder = new TextEncoder();
   /** Bumped at every (re)start: handles from an older generation are dead. */
   generation = 0;
+  /**
+   * True when the bridge runs in trace mode (RESOLVE_SIM_TRACE_METHODS=1 in its environment,
+   * as the tests set it): every call reply then says which `Class.Method`s it ran.
+   */
+  tracing = false;
 
   constructor(readonly options: BridgeOptions) {}
 
@@ -118,11 +125,18 @@ export class BridgeClient {
     return this.#connection;
   }
 
-  /** Runs a batch of calls in one round trip; returns one result per call. */
-  async call(calls: BatchCall[], timeoutMs?: number): Promise<unknown[]> {
+  /**
+   * Runs a batch of calls in one round trip; returns one result per call. In trace mode
+   * `ran` is told the `Class.Method`s the batch ran (also when it failed).
+   */
+  async call(
+    calls: BatchCall[],
+    timeoutMs?: number,
+    ran?: (methods: string[]) => void,
+  ): Promise<unknown[]> {
     await this.connection();
     const release = this.#toRelease.splice(0);
-    const results = await this.request("call", { calls, release }, timeoutMs) as unknown[];
+    const results = await this.request("call", { calls, release }, timeoutMs, ran) as unknown[];
     // After Resolve.Quit the objects are dead: reconnect (and fail clearly) next time.
     if (calls.some((c) => "m" in c && c.m === "Quit")) this.#connection = undefined;
     return results;
@@ -150,8 +164,13 @@ export class BridgeClient {
     this.#toRelease.push(...handles);
   }
 
-  request(op: string, payload: Record<string, unknown>, timeoutMs?: number): Promise<unknown> {
-    const run = () => this.#send(op, payload, timeoutMs ?? this.options.timeoutMs);
+  request(
+    op: string,
+    payload: Record<string, unknown>,
+    timeoutMs?: number,
+    ran?: (methods: string[]) => void,
+  ): Promise<unknown> {
+    const run = () => this.#send(op, payload, timeoutMs ?? this.options.timeoutMs, ran);
     const result = this.#queue.then(run, run);
     this.#queue = result.catch(() => {});
     return result;
@@ -204,7 +223,12 @@ export class BridgeClient {
     } catch { /* Resolve is not answering; nothing to report */ }
   }
 
-  async #send(op: string, payload: Record<string, unknown>, timeoutMs: number) {
+  async #send(
+    op: string,
+    payload: Record<string, unknown>,
+    timeoutMs: number,
+    ran?: (methods: string[]) => void,
+  ) {
     if (!this.#child) {
       // Started for one call, the new process outlives it: its records are for every session.
       this.#ready = unscoped(() => this.#spawn());
@@ -233,7 +257,7 @@ export class BridgeClient {
           }),
         );
       }, timeoutMs);
-      this.#pending.set(id, { resolve, reject, timer });
+      this.#pending.set(id, { resolve, reject, timer, ran });
     });
     await this.#write({ id, op, ...payload });
     return await reply;
@@ -319,18 +343,29 @@ export class BridgeClient {
   }
 
   #onLine(line: string, ready: () => void) {
-    let message: { id?: number; ok?: unknown; err?: Record<string, unknown>; ready?: boolean };
+    let message: {
+      id?: number;
+      ok?: unknown;
+      err?: Record<string, unknown>;
+      ready?: boolean;
+      trace?: boolean;
+      ran?: string[];
+    };
     try {
       message = JSON.parse(line);
     } catch {
       log.warning("bridge wrote a line that is not JSON: {line}", { line: line.slice(0, 200) });
       return;
     }
-    if (message.ready) return ready();
+    if (message.ready) {
+      this.tracing = message.trace === true;
+      return ready();
+    }
     const pending = this.#pending.get(message.id ?? -1);
     if (!pending) return;
     this.#pending.delete(message.id!);
     clearTimeout(pending.timer);
+    if (message.ran && pending.ran) pending.ran(message.ran);
     if (message.err) pending.reject(bridgeError(message.err));
     else pending.resolve(message.ok);
   }
@@ -411,7 +446,8 @@ const HINTS: Record<string, string> = {
 const RETRYABLE = new Set(["RESOLVE_UNAVAILABLE", "INAPP_UNAVAILABLE", "INAPP_BUSY"]);
 
 function bridgeError(err: Record<string, unknown>): ToolError {
-  const code = String(err.code ?? "BRIDGE_ERROR");
+  // The bridge is ours: its codes are the BridgeErrorCode set (src/errors.ts).
+  const code = String(err.code ?? "BRIDGE_ERROR") as ErrorCode;
   return new ToolError({
     code,
     message: String(err.message ?? "the bridge reported an error"),

@@ -15,6 +15,11 @@ import {
 /** One tool call's view of Resolve. */
 export class ResolveSession {
   #seen = new Set<number>();
+  /** In trace mode (tests): every `Class.Method` this session's calls ran, in order. */
+  readonly called = new Set<string>();
+  #ran = (methods: string[]) => {
+    for (const m of methods) this.called.add(m);
+  };
 
   constructor(readonly bridge: BridgeClient) {}
 
@@ -31,7 +36,7 @@ export class ResolveSession {
   /** Several calls in one round trip; `ref(i)` refers to the result of call i. */
   async batch(calls: BatchCall[]): Promise<unknown[]> {
     if (calls.length === 0) return [];
-    const results = await this.bridge.call(calls);
+    const results = await this.bridge.call(calls, undefined, this.#ran);
     this.#collect(results);
     return results;
   }

@@ -348,6 +348,52 @@ async function describeObjects(resolve: ResolveSession, value: unknown): Promise
   return replace(value);
 }
 
+/**
+ * What every api tool may call besides its own class's methods: finding the object it calls
+ * (target, $object arguments: bins, clips, timelines, items, albums, groups, graphs), the
+ * render-job checks of Project.StartRendering, and the addresses of objects in the result.
+ */
+const ADDRESSING = [
+  "Resolve.GetProjectManager",
+  "Resolve.GetMediaStorage",
+  "ProjectManager.GetCurrentProject",
+  "Project.GetMediaPool",
+  "Project.GetGallery",
+  "Project.GetCurrentTimeline",
+  "Project.GetTimelineCount",
+  "Project.GetTimelineByIndex",
+  "Project.GetColorGroupsList",
+  "Project.GetRenderJobList",
+  "Project.GetRenderJobStatus",
+  "MediaPool.GetRootFolder",
+  "Folder.GetSubFolderList",
+  "Folder.GetClipList",
+  "Folder.GetIsFolderStale",
+  "Timeline.GetTrackCount",
+  "Timeline.GetItemListInTrack",
+  "Timeline.GetSetting",
+  "Timeline.GetNodeGraph",
+  "TimelineItem.GetNodeGraph",
+  "Gallery.GetCurrentStillAlbum",
+  "Gallery.GetGalleryStillAlbums",
+  "Gallery.GetGalleryPowerGradeAlbums",
+  "Gallery.GetAlbumName",
+  "GalleryStillAlbum.GetStills",
+  "ColorGroup.GetPreClipNodeGraph",
+  "ColorGroup.GetPostClipNodeGraph",
+];
+
+/** ADDRESSING and the GetUniqueId / GetName of every class (how result objects are named). */
+function addressingMethods(): string[] {
+  const names = Object.entries(API).flatMap(([c, methods]) =>
+    ["GetUniqueId", "GetName"].filter((m) => methods[m]).map((m) => `${c}.${m}`)
+  );
+  return [...ADDRESSING, ...names].filter((m) => {
+    const [c, name] = m.split(".");
+    return API[c]?.[name] !== undefined;
+  });
+}
+
 function apiTool(cls: string): ToolDef {
   const methods = API[cls];
   const names = Object.keys(methods).sort() as [string, ...string[]];
@@ -386,7 +432,7 @@ function apiTool(cls: string): ToolDef {
         "What the method returned (API objects as {$object: {class, id, name}}).",
       ),
     }),
-    apiMethods: names.map((m) => `${cls}.${m}`),
+    apiMethods: [...new Set([...names.map((m) => `${cls}.${m}`), ...addressingMethods()])],
     async handler(args, ctx) {
       const { resolve } = ctx;
       const spec = methods[args.method];

@@ -47,6 +47,8 @@ const CLIP_LOOKUP = [
   "Project.GetMediaPool",
   "MediaPool.GetRootFolder",
   "Folder.GetName",
+  "Folder.GetUniqueId",
+  "Folder.GetIsFolderStale",
   "Folder.GetClipList",
   "Folder.GetSubFolderList",
   "MediaPoolItem.GetName",

@@ -1033,6 +1033,8 @@ const manageItemTakes = defineTool({
     "Project.GetMediaPool",
     "MediaPool.GetRootFolder",
     "Folder.GetName",
+    "Folder.GetUniqueId",
+    "Folder.GetIsFolderStale",
     "Folder.GetClipList",
     "Folder.GetSubFolderList",
     "MediaPoolItem.GetName",
