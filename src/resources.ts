@@ -5,7 +5,7 @@ import { type ApiMethod, catalog } from "./bridge/sources.ts";
 import { fail } from "./errors.ts";
 import type { Resource, ResourceTemplate } from "./sdk.ts";
 import { toBase64 } from "./image/index.ts";
-import { timelineOverview } from "./tools/vision.ts";
+import { timelineOverview } from "./tools/vision/overview.ts";
 import {
   call,
   findTimeline,

@@ -44,8 +44,11 @@ Deno.test("tool files import only the domain layer, the wrapper, helpers and the
     "src/tools/registry.ts",
   ]);
   const bad: string[] = [];
+  // The framework beside the toolsets (the shared schema helpers, the registry) may use more.
+  const framework = new Set(["src/tools/shared.ts", "src/tools/registry.ts"]);
   for (const path of toolFiles()) {
     const rel = path.slice(ROOT.length);
+    if (framework.has(rel)) continue;
     const folder = rel.split("/").slice(0, 3).join("/"); // src/tools/<toolset>
     for (const spec of imports(Deno.readTextFileSync(path))) {
       if (!spec.startsWith(".")) {
@@ -64,7 +67,7 @@ Deno.test("tool files import only the domain layer, the wrapper, helpers and the
 Deno.test("no bridge wire literal outside the domain layer", () => {
   const hits = [...toolFiles(), `${ROOT}src/resources.ts`].flatMap((path) => {
     const text = Deno.readTextFileSync(path);
-    return /\{\s*h\s*:|\{\s*\$r\s*:|\bmap\s*:\s*\[|\bms\s*:\s*\[/.test(text)
+    return /\{\s*h\s*:|\{\s*\$r\s*:|\{\s*map\s*:|\bms\s*:\s*\[/.test(text)
       ? [path.slice(ROOT.length)]
       : [];
   });

@@ -10,3 +10,4 @@ export * from "./items.ts";
 export * from "./catalog.ts";
 export * from "./markers.ts";
 export * from "./interchange.ts";
+export * from "./render_jobs.ts";

@@ -1,16 +1,16 @@
 // All toolsets, and the choice of tools a server exposes (--toolsets, --read-only).
 import type { ToolDef } from "../tool.ts";
-import { registerApiTools } from "./api.ts";
-import { registerAppTools } from "./app.ts";
-import { registerAudioTools } from "./audio.ts";
-import { registerColorTools } from "./color.ts";
-import { registerItemTools } from "./item.ts";
-import { registerMediaTools } from "./media.ts";
-import { registerProjectTools } from "./project.ts";
-import { registerRenderTools } from "./render.ts";
+import { registerApiTools } from "./api/index.ts";
+import { registerAppTools } from "./app/index.ts";
+import { registerAudioTools } from "./audio/index.ts";
+import { registerColorTools } from "./color/index.ts";
+import { registerItemTools } from "./item/index.ts";
+import { registerMediaTools } from "./media/index.ts";
+import { registerProjectTools } from "./project/index.ts";
+import { registerRenderTools } from "./render/index.ts";
 import { ToolRegistry } from "./registry.ts";
-import { registerTimelineTools } from "./timeline.ts";
-import { registerVisionTools } from "./vision.ts";
+import { registerTimelineTools } from "./timeline/index.ts";
+import { registerVisionTools } from "./vision/index.ts";
 
 export function buildRegistry(): ToolRegistry {
   const registry = new ToolRegistry();

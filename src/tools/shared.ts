@@ -102,6 +102,8 @@ export const name = (what: string) =>
     .describe(what);
 
 export { someNames } from "../errors.ts";
+/** Path checks tool files may use directly (they do not import src/paths.ts). */
+export { isAbsolutePath, isPathSetting, refuseControl } from "../paths.ts";
 
 /** A file outputFile checked; call landed() right after the Resolve call that writes it. */
 export interface OutputFile {

@@ -1,0 +1,559 @@
+// Helpers the timeline tools share: time bases, track and item walks, rows and schemas.
+import { z } from "zod";
+import { fail } from "../../errors.ts";
+import { framesToTimecode, type Rate, timecodeToFrames } from "../../timecode.ts";
+import {
+  type BatchCall,
+  call,
+  clipRefInput,
+  findClips,
+  type Handle,
+  isHandle,
+  lengthOf,
+  mapCall,
+  type MapMethod,
+  markerSchema,
+  offsetFrom,
+  pageWindow,
+  quiet,
+  ref,
+  type ResolveSession,
+  timelineRate,
+  TRACK_TYPES,
+} from "../../resolve/index.ts";
+
+export const rateText = (rate: Rate) => `${rate.fps}${rate.drop ? " DF" : ""}`;
+
+/** Rate and start frame of a timeline, for frame/timecode conversions. */
+export async function timeBase(resolve: ResolveSession, timeline: Handle) {
+  const rate = await timelineRate(resolve, timeline);
+  const [start, tlName] = await resolve.batch([
+    call(timeline, "GetStartFrame"),
+    call(timeline, "GetName"),
+  ]);
+  return { rate, start: Number(start) || 0, name: String(tlName) };
+}
+
+export const trackTypeInput = z.enum(TRACK_TYPES).describe(
+  "Track type: 'video', 'audio' or 'subtitle'.",
+);
+
+export const trackIndexInput = z.number().int().min(1).max(1000).describe(
+  "Track number, 1-based (V1 = 1).",
+);
+
+export async function checkTrack(
+  resolve: ResolveSession,
+  timeline: Handle,
+  type: string,
+  index: number,
+) {
+  const count = Number(await resolve.call(timeline, "GetTrackCount", type)) || 0;
+  if (index > count) {
+    fail(
+      "TRACK_NOT_FOUND",
+      `the timeline has ${count} ${type} track(s), not ${index}`,
+      "list_tracks shows the tracks; add_track adds one.",
+    );
+  }
+}
+
+/** Every item of the timeline's tracks (optionally one type / track) in track order. */
+/** The tracks of a timeline, optionally one type or one track. */
+export async function trackList(
+  resolve: ResolveSession,
+  timeline: Handle,
+  type?: (typeof TRACK_TYPES)[number],
+  index?: number,
+): Promise<{ type: string; index: number }[]> {
+  const types = type ? [type] : [...TRACK_TYPES];
+  const counts = await resolve.batch(
+    types.map((t) => call(timeline, "GetTrackCount", t)),
+  );
+  const tracks = types.flatMap((t, i) =>
+    Array.from({ length: Number(counts[i]) || 0 }, (_, k) => ({ type: t, index: k + 1 }))
+  ).filter((t) => index === undefined || t.index === index);
+  if (index !== undefined && !tracks.length) {
+    fail(
+      "TRACK_NOT_FOUND",
+      `no ${type ?? ""} track ${index} on this timeline`,
+      "list_tracks shows the tracks.",
+    );
+  }
+  return tracks;
+}
+
+export async function trackItems(
+  resolve: ResolveSession,
+  timeline: Handle,
+  type?: (typeof TRACK_TYPES)[number],
+  index?: number,
+): Promise<{ item: Handle; type: string; index: number }[]> {
+  const tracks = await trackList(resolve, timeline, type, index);
+  const lists = await resolve.batch(
+    tracks.map((t) => call(timeline, "GetItemListInTrack", t.type, t.index)),
+  );
+  return tracks.flatMap((t, i) =>
+    (Array.isArray(lists[i]) ? lists[i] as unknown[] : []).filter(isHandle).map((item) => ({
+      item,
+      ...t,
+    }))
+  );
+}
+
+/**
+ * One page of items across tracks in two round trips, whatever the timeline's size: the
+ * bridge counts each track's items, then reads only the page's slice (no handles made).
+ */
+export async function itemPage(
+  resolve: ResolveSession,
+  timeline: Handle,
+  tracks: { type: string; index: number }[],
+  cursor: string | undefined,
+  limit: number | undefined,
+  rate: Rate,
+  start: number,
+) {
+  const listCall = (t: { type: string; index: number }) =>
+    quiet(timeline, "GetItemListInTrack", t.type, t.index);
+  const counted = await resolve.batch(
+    tracks.flatMap((t, i) => [listCall(t), lengthOf(ref(2 * i))]),
+  );
+  const lengths = tracks.map((_, i) => Number(counted[2 * i + 1]) || 0);
+  const page = pageWindow(lengths.reduce((a, b) => a + b, 0), cursor, limit);
+  const calls: BatchCall[] = [];
+  let first = 0;
+  tracks.forEach((t, i) => {
+    const from = Math.max(page.offset, first) - first;
+    const to = Math.min(page.end, first + lengths[i]) - first;
+    if (from < to) {
+      calls.push(listCall(t));
+      calls.push(mapCall(ref(calls.length - 1), PAGE_FIELDS, [from, to]));
+    }
+    first += lengths[i];
+  });
+  const results = await resolve.batch(calls);
+  const rows = results.filter((_, i) => i % 2 === 1).flat() as unknown[][];
+  return { page, items: rows.map((row) => itemRow(row, rate, start)) };
+}
+
+/** Timeline items by unique id (one listing + one map for all ids). */
+export async function findItems(resolve: ResolveSession, timeline: Handle, ids: string[]) {
+  const all = await trackItems(resolve, timeline);
+  const rows = await resolve.map(all.map((a) => a.item), [["GetUniqueId"], ["GetName"]]);
+  return ids.map((id) => {
+    const at = rows.findIndex(([x]) => x === id);
+    if (at < 0) {
+      fail(
+        "ITEM_NOT_FOUND",
+        `no item with id "${id}" on this timeline`,
+        "list_timeline_items shows the items and their ids.",
+      );
+    }
+    return { ...all[at], id, name: String(rows[at][1]) };
+  });
+}
+
+export const itemSchema = z.object({
+  id: z.string().describe("The item's unique id (TimelineItem.GetUniqueId)."),
+  name: z.string().describe("Item name (subtitle text for subtitle items)."),
+  track_type: z.string().describe("'video', 'audio' or 'subtitle'."),
+  track_index: z.number().describe("Track number, 1-based."),
+  start: z.number().describe("Start, in frames from the timeline start (0 = first frame)."),
+  end: z.number().describe("End (exclusive), in frames from the timeline start."),
+  start_timecode: z.string().describe("Record timecode of the start."),
+  end_timecode: z.string().describe("Record timecode of the end (exclusive)."),
+  duration: z.number().describe("Length in frames."),
+  source_start_frame: z.number().nullable().describe(
+    "First source frame used (null for generators).",
+  ),
+  source_end_frame: z.number().nullable().describe("Source end frame as Resolve reports it."),
+  clip_id: z.string().nullable().describe(
+    "Unique id of the media pool clip, null for generators/titles/transitions.",
+  ),
+});
+
+export const ITEM_FIELDS: MapMethod[] = [
+  ["GetTrackTypeAndIndex"],
+  ["GetUniqueId"],
+  ["GetName"],
+  ["GetStart"],
+  ["GetEnd"],
+  ["GetDuration"],
+  ["GetSourceStartFrame"],
+  ["GetSourceEndFrame"],
+];
+
+export const ITEM_METHODS = [
+  "TimelineItem.GetTrackTypeAndIndex",
+  "TimelineItem.GetUniqueId",
+  "TimelineItem.GetName",
+  "TimelineItem.GetStart",
+  "TimelineItem.GetEnd",
+  "TimelineItem.GetDuration",
+  "TimelineItem.GetSourceStartFrame",
+  "TimelineItem.GetSourceEndFrame",
+  "TimelineItem.GetMediaPoolItem",
+  "MediaPoolItem.GetUniqueId",
+];
+
+/** Rows for items in ONE round trip: a map for the fields plus the pool clip ids. */
+/** The fields of an item row, the clip's id last (read through GetMediaPoolItem). */
+export const PAGE_FIELDS: MapMethod[] = [...ITEM_FIELDS, ["GetMediaPoolItem", [], ["GetUniqueId"]]];
+
+export function itemRow(row: unknown[], rate: Rate, start: number): z.infer<typeof itemSchema> {
+  const [track, id, nm, s, e, d, ss, se, clipId] = row;
+  const num = (
+    v: unknown,
+  ) => (typeof v === "number" ? v : v == null || v === "" ? null : Number(v));
+  return {
+    id: String(id),
+    name: String(nm ?? ""),
+    track_type: String(Array.isArray(track) ? track[0] : ""),
+    track_index: Number(Array.isArray(track) ? track[1] : 0),
+    start: Number(s) - start,
+    end: Number(e) - start,
+    start_timecode: framesToTimecode(Number(s), rate),
+    end_timecode: framesToTimecode(Number(e), rate),
+    duration: Number(d) || 0,
+    source_start_frame: num(ss),
+    source_end_frame: num(se),
+    clip_id: clipId == null ? null : String(clipId),
+  };
+}
+
+export async function itemRows(
+  resolve: ResolveSession,
+  items: Handle[],
+  rate: Rate,
+  start: number,
+): Promise<z.infer<typeof itemSchema>[]> {
+  const rows = await resolve.map(items, PAGE_FIELDS);
+  return rows.map((row) => itemRow(row, rate, start));
+}
+
+export const timelineSchema = z.object({
+  name: z.string().describe("Timeline name."),
+  id: z.string().describe("Unique id (Timeline.GetUniqueId)."),
+  current: z.boolean().describe("True for the current timeline."),
+  frame_rate: z.string().describe("Frame rate, ' DF' for drop-frame."),
+  start_timecode: z.string().describe("Timecode of the first frame."),
+  start_frame: z.number().describe("Absolute frame number of the first frame."),
+  duration_frames: z.number().describe("Length in frames."),
+  video_tracks: z.number().describe("Number of video tracks."),
+  audio_tracks: z.number().describe("Number of audio tracks."),
+  subtitle_tracks: z.number().describe("Number of subtitle tracks."),
+});
+
+export const TIMELINE_FIELDS: [string, unknown[]?][] = [
+  ["GetName"],
+  ["GetUniqueId"],
+  ["GetSetting", ["timelineFrameRate"]],
+  ["GetSetting", ["timelineDropFrameTimecode"]],
+  ["GetStartTimecode"],
+  ["GetStartFrame"],
+  ["GetEndFrame"],
+  ["GetTrackCount", ["video"]],
+  ["GetTrackCount", ["audio"]],
+  ["GetTrackCount", ["subtitle"]],
+];
+
+export const TIMELINE_METHODS = [
+  "Timeline.GetName",
+  "Timeline.GetUniqueId",
+  "Timeline.GetSetting",
+  "Timeline.GetStartTimecode",
+  "Timeline.GetStartFrame",
+  "Timeline.GetEndFrame",
+  "Timeline.GetTrackCount",
+];
+
+export async function timelineRows(
+  resolve: ResolveSession,
+  timelines: Handle[],
+  currentId: unknown,
+) {
+  const rows = await resolve.map(timelines, TIMELINE_FIELDS);
+  return rows.map(([n, id, fps, drop, tc, s, e, v, a, sub]) => {
+    const text = String(fps);
+    return {
+      name: String(n),
+      id: String(id),
+      current: id === currentId,
+      frame_rate: drop === "1" && !/DF/i.test(text) ? `${text} DF` : text,
+      start_timecode: String(tc),
+      start_frame: Number(s) || 0,
+      duration_frames: Math.max(0, (Number(e) || 0) - (Number(s) || 0)),
+      video_tracks: Number(v) || 0,
+      audio_tracks: Number(a) || 0,
+      subtitle_tracks: Number(sub) || 0,
+    };
+  });
+}
+
+export const timelineRefRequired = z.string().min(1).max(255).describe(
+  "Timeline name or unique id.",
+);
+
+export const clipRangeFields = {
+  clip: clipRefInput,
+  start_frame: z.number().int().min(0).max(100_000_000).optional().describe(
+    "First source frame to use (0 = first frame of the media). Default: 0 (or the clip's mark in when no range field is given at all).",
+  ),
+  end_frame: z.number().int().min(0).max(100_000_000).optional().describe(
+    "Last source frame to use, inclusive. Default: the clip's last frame.",
+  ),
+  record_frame: z.number().int().min(0).max(100_000_000).optional().describe(
+    "Where to place it: frames from the timeline start (0 = first frame). Default: after the last item of the track.",
+  ),
+  record_timecode: z.string().max(16).optional().describe(
+    "Where to place it, as timeline timecode (e.g. '01:00:10:00'). Alternative to record_frame.",
+  ),
+};
+
+export type ClipRange = {
+  clip: string;
+  start_frame?: number;
+  end_frame?: number;
+  record_frame?: number;
+  record_timecode?: string;
+  track_index?: number;
+  media_type?: "video" | "audio";
+};
+
+/** True if Resolve treats clipInfo endFrame as inclusive (before 19.0). */
+export async function inclusiveEnd(resolve: ResolveSession): Promise<boolean> {
+  const version = await resolve.call(await resolve.root(), "GetVersion");
+  const major = Array.isArray(version) ? Number(version[0]) : NaN;
+  return Number.isFinite(major) && major < 19;
+}
+
+/** clipInfo dicts (or plain clips when no range is asked) for AppendToTimeline / CreateTimelineFromClips. */
+export async function clipInfos(
+  resolve: ResolveSession,
+  mediaPool: Handle,
+  entries: ClipRange[],
+  rate: Rate,
+  start: number,
+): Promise<{ infos: unknown[]; names: string[] }> {
+  const clips = await findClips(resolve, mediaPool, entries.map((e) => e.clip));
+  const names = clips.map((c) => c.name);
+  const plain = entries.every((e) =>
+    e.start_frame === undefined && e.end_frame === undefined && e.record_frame === undefined &&
+    e.record_timecode === undefined && e.track_index === undefined && e.media_type === undefined
+  );
+  if (plain) return { infos: clips.map((c) => c.clip), names };
+  const frames = (await resolve.map(clips.map((c) => c.clip), [["GetClipProperty", ["Frames"]]]))
+    .map((r) => Number(r[0]) || 0);
+  const inclusive = await inclusiveEnd(resolve);
+  const infos = entries.map((e, i) => {
+    const first = e.start_frame ?? 0;
+    const last = e.end_frame ?? Math.max(frames[i] - 1, first);
+    if (last < first) {
+      fail("INVALID_ARGUMENTS", `${e.clip}: end_frame ${last} is before start_frame ${first}`);
+    }
+    if (frames[i] && last >= frames[i] && frames[i] > 1) {
+      fail(
+        "OUT_OF_RANGE",
+        `${e.clip}: end_frame ${last} is past the clip's last frame ${frames[i] - 1}`,
+        "Source frames count from 0 to frames-1 (list_clips shows frames).",
+      );
+    }
+    const info: Record<string, unknown> = {
+      mediaPoolItem: clips[i].clip,
+      startFrame: first,
+      endFrame: inclusive ? last : last + 1,
+    };
+    const offset = offsetFrom(
+      { frame: e.record_frame, timecode: e.record_timecode },
+      rate,
+      start,
+      false,
+    );
+    if (offset !== undefined) info.recordFrame = start + offset;
+    if (e.track_index !== undefined) info.trackIndex = e.track_index;
+    if (e.media_type) info.mediaType = e.media_type === "video" ? 1 : 2;
+    return info;
+  });
+  return { infos, names };
+}
+
+export const trackSchema = z.object({
+  type: z.string().describe("'video', 'audio' or 'subtitle'."),
+  index: z.number().describe("Track number, 1-based."),
+  name: z.string().describe("Track name."),
+  enabled: z.boolean().describe("Track enabled (visible/audible)."),
+  locked: z.boolean().describe("Track locked."),
+  audio_type: z.string().describe("Audio channel format (e.g. 'stereo'), empty for other tracks."),
+  items: z.number().describe("Items on the track."),
+  voice_isolation: z.object({ enabled: z.boolean(), amount: z.number() }).nullable().describe(
+    "Audio tracks: voice isolation state.",
+  ),
+});
+
+export const TRACK_METHODS = [
+  "Timeline.GetTrackCount",
+  "Timeline.GetTrackName",
+  "Timeline.GetIsTrackEnabled",
+  "Timeline.GetIsTrackLocked",
+  "Timeline.GetTrackSubType",
+  "Timeline.GetItemListInTrack",
+  "Timeline.GetVoiceIsolationState",
+];
+
+export async function trackRows(
+  resolve: ResolveSession,
+  timeline: Handle,
+  only?: { type: string; index: number },
+) {
+  const counts = await resolve.batch(
+    TRACK_TYPES.map((t) => call(timeline, "GetTrackCount", t)),
+  );
+  const tracks = TRACK_TYPES.flatMap((t, i) =>
+    Array.from({ length: Number(counts[i]) || 0 }, (_, k) => ({ type: t, index: k + 1 }))
+  )
+    .filter((t) => !only || (t.type === only.type && t.index === only.index));
+  const per = 6;
+  const r = await resolve.batch(tracks.flatMap((t) => {
+    const a = [t.type, t.index];
+    return [
+      call(timeline, "GetTrackName", ...a),
+      call(timeline, "GetIsTrackEnabled", ...a),
+      call(timeline, "GetIsTrackLocked", ...a),
+      call(timeline, "GetTrackSubType", ...a),
+      call(timeline, "GetItemListInTrack", ...a),
+      t.type === "audio"
+        ? call(timeline, "GetVoiceIsolationState", t.index)
+        : call(timeline, "GetTrackCount", t.type),
+    ];
+  }));
+  return tracks.map((t, i) => {
+    const v = r.slice(i * per, i * per + per);
+    const vi = v[5] as { isEnabled?: unknown; amount?: unknown } | null;
+    return {
+      type: t.type,
+      index: t.index,
+      name: String(v[0] ?? ""),
+      enabled: v[1] === true,
+      locked: v[2] === true,
+      audio_type: String(v[3] ?? ""),
+      items: Array.isArray(v[4]) ? v[4].length : 0,
+      voice_isolation: t.type === "audio" && vi && typeof vi === "object"
+        ? { enabled: vi.isEnabled === true, amount: Number(vi.amount) || 0 }
+        : null,
+    };
+  });
+}
+
+export const TRACK_LOOKUP = [
+  "Resolve.GetProjectManager",
+  "ProjectManager.GetCurrentProject",
+  "Project.GetCurrentTimeline",
+  "Project.GetTimelineCount",
+  "Project.GetTimelineByIndex",
+  "Timeline.GetName",
+  "Timeline.GetUniqueId",
+];
+
+export const TL_LOOKUP = [
+  "Resolve.GetProjectManager",
+  "ProjectManager.GetCurrentProject",
+  "Project.GetCurrentTimeline",
+  "Project.GetTimelineCount",
+  "Project.GetTimelineByIndex",
+  "Timeline.GetName",
+  "Timeline.GetUniqueId",
+  "Timeline.GetSetting",
+  "Timeline.GetStartFrame",
+];
+
+export const itemIdsInput = z.array(z.string().min(1).max(255)).min(1).max(1000).describe(
+  "Timeline item ids (list_timeline_items shows them).",
+);
+
+export const timelineMarkerSchema = markerSchema.extend({
+  timecode: z.string().describe("Timeline timecode of the marker."),
+});
+
+export const PLAYHEAD_PAGES = ["cut", "edit", "color", "fairlight", "deliver"];
+
+export async function checkPlayheadPage(resolve: ResolveSession) {
+  const page = await resolve.call(await resolve.root(), "GetCurrentPage");
+  if (!PLAYHEAD_PAGES.includes(String(page))) {
+    fail(
+      "WRONG_PAGE",
+      `Resolve only reports and moves the playhead on the cut, edit, color, fairlight and deliver pages; the current page is ${
+        page ?? "unknown"
+      }`,
+      "Call switch_page with page 'edit' (or cut, color, fairlight, deliver), then retry.",
+    );
+  }
+}
+
+export const playheadOutput = {
+  timeline: z.string().describe("Timeline name."),
+  frame: z.number().describe("Playhead, frames from the timeline start."),
+  timecode: z.string().describe("Playhead timecode."),
+  current_video_item: itemSchema.nullable().describe(
+    "The topmost enabled video item under the playhead, or null.",
+  ),
+};
+
+export async function playheadState(resolve: ResolveSession, timeline: Handle) {
+  const { rate, start, name: tlName } = await timeBase(resolve, timeline);
+  const [tc, item] = await resolve.batch([
+    call(timeline, "GetCurrentTimecode"),
+    call(timeline, "GetCurrentVideoItem"),
+  ]);
+  const absolute = timecodeToFrames(String(tc), rate);
+  const [row] = isHandle(item) ? await itemRows(resolve, [item], rate, start) : [null];
+  return {
+    timeline: tlName,
+    frame: absolute === undefined ? 0 : absolute - start,
+    timecode: String(tc),
+    current_video_item: row,
+  };
+}
+
+export const PLAYHEAD_METHODS = [
+  "Resolve.GetCurrentPage",
+  "Resolve.GetProjectManager",
+  "ProjectManager.GetCurrentProject",
+  "Project.GetCurrentTimeline",
+  "Timeline.GetName",
+  "Timeline.GetSetting",
+  "Timeline.GetStartFrame",
+  "Timeline.GetCurrentTimecode",
+  "Timeline.GetCurrentVideoItem",
+  ...ITEM_METHODS,
+];
+
+export const INSERTS = {
+  generator: "InsertGeneratorIntoTimeline",
+  fusion_generator: "InsertFusionGeneratorIntoTimeline",
+  ofx_generator: "InsertOFXGeneratorIntoTimeline",
+  title: "InsertTitleIntoTimeline",
+  fusion_title: "InsertFusionTitleIntoTimeline",
+  fusion_composition: "InsertFusionCompositionIntoTimeline",
+} as const;
+
+export const LANGUAGES = [
+  "auto",
+  "danish",
+  "dutch",
+  "english",
+  "french",
+  "german",
+  "italian",
+  "japanese",
+  "korean",
+  "mandarin_simplified",
+  "mandarin_traditional",
+  "norwegian",
+  "portuguese",
+  "russian",
+  "spanish",
+  "swedish",
+] as const;
+
+export const IMPORT_EXTENSIONS = ["aaf", "edl", "xml", "fcpxml", "drt", "adl", "otio"];

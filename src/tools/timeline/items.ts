@@ -1,0 +1,269 @@
+// Toolset "timeline": Timeline items and the playhead: list, delete, link, selection, get/set the playhead.
+import { z } from "zod";
+import { fail } from "../../errors.ts";
+import { framesToTimecode } from "../../timecode.ts";
+import { defineTool } from "../../tool.ts";
+import { someNames } from "../shared.ts";
+import {
+  findTimeline,
+  isHandle,
+  offsetFrom,
+  pageInput,
+  pageOutput,
+  timeInput,
+  timelineRefInput,
+  TRACK_TYPES,
+} from "../../resolve/index.ts";
+import {
+  checkPlayheadPage,
+  findItems,
+  ITEM_METHODS,
+  itemIdsInput,
+  itemPage,
+  itemRows,
+  itemSchema,
+  PLAYHEAD_METHODS,
+  playheadOutput,
+  playheadState,
+  timeBase,
+  TL_LOOKUP,
+  trackItems,
+  trackList,
+} from "./common.ts";
+
+export const listTimelineItems = defineTool({
+  name: "list_timeline_items",
+  title: "List timeline items",
+  description:
+    "Lists the items of a timeline, track by track (video, audio, subtitle), with ids, names, record start/end as frame offsets and timecodes, source range and media pool clip id. Paginated; filter by track type and number.",
+  toolset: "timeline",
+  default: true,
+  readOnly: true,
+  input: () => ({
+    timeline: timelineRefInput,
+    track_type: z.enum(TRACK_TYPES).optional().describe("Only this track type. Omit for all."),
+    track_index: z.number().int().min(1).max(1000).optional().describe(
+      "Only this track number (with track_type). Omit for all tracks.",
+    ),
+    ...pageInput,
+  }),
+  output: () => ({
+    timeline: z.string().describe("Timeline name."),
+    items: z.array(itemSchema).describe("This page of items."),
+    ...pageOutput,
+  }),
+  apiMethods: [
+    ...TL_LOOKUP,
+    "Timeline.GetTrackCount",
+    "Timeline.GetItemListInTrack",
+    ...ITEM_METHODS,
+  ],
+  async handler(args, { resolve }) {
+    if (args.track_index !== undefined && !args.track_type) {
+      fail("INVALID_ARGUMENTS", "track_index needs track_type");
+    }
+    const { timeline } = await findTimeline(resolve, args.timeline);
+    const { rate, start, name: tlName } = await timeBase(resolve, timeline);
+    const tracks = await trackList(resolve, timeline, args.track_type, args.track_index);
+    const { page, items } = await itemPage(
+      resolve,
+      timeline,
+      tracks,
+      args.cursor,
+      args.limit,
+      rate,
+      start,
+    );
+    return {
+      summary: `${page.total} item(s) on "${tlName}"; showing ${items.length}.`,
+      data: { timeline: tlName, items, total: page.total, next_cursor: page.next_cursor },
+    };
+  },
+});
+
+export const deleteTimelineItems = defineTool({
+  name: "delete_timeline_items",
+  title: "Delete timeline items",
+  description:
+    "Deletes items from a timeline; with ripple, later items move left to close the gaps. Needs confirmation.",
+  toolset: "timeline",
+  readOnly: false,
+  destructive: true,
+  input: () => ({
+    timeline: timelineRefInput,
+    item_ids: itemIdsInput,
+    ripple: z.boolean().optional().describe("Ripple delete (close the gaps). Default: false."),
+  }),
+  output: () => ({
+    deleted: z.array(z.string()).describe("Ids of the deleted items."),
+    remaining: z.number().describe("Items left on the timeline."),
+  }),
+  apiMethods: [
+    ...TL_LOOKUP,
+    "Timeline.GetTrackCount",
+    "Timeline.GetItemListInTrack",
+    "Timeline.DeleteClips",
+    "TimelineItem.GetUniqueId",
+    "TimelineItem.GetName",
+  ],
+  async handler(args, { resolve, confirm }) {
+    const { timeline } = await findTimeline(resolve, args.timeline);
+    const items = await findItems(resolve, timeline, [...new Set(args.item_ids)]);
+    await confirm(
+      `Delete ${items.length} item(s) (${someNames(items.map((i) => i.name), 5)})${
+        args.ripple ? " with ripple" : ""
+      }?`,
+    );
+    const ok = await resolve.call(
+      timeline,
+      "DeleteClips",
+      items.map((i) => i.item),
+      args.ripple ?? false,
+    );
+    if (ok !== true) {
+      fail(
+        "DELETE_REFUSED",
+        "Resolve refused to delete the items",
+        "Items on locked tracks cannot be deleted; the Fairlight page also refuses (switch_page to edit).",
+      );
+    }
+    const remaining = (await trackItems(resolve, timeline)).length;
+    return {
+      summary: `Deleted ${items.length} item(s).`,
+      data: { deleted: items.map((i) => i.id), remaining },
+    };
+  },
+});
+
+export const linkTimelineItems = defineTool({
+  name: "link_timeline_items",
+  title: "Link or unlink timeline items",
+  description:
+    "Links items so they move together (e.g. a video item and its audio), or unlinks them.",
+  toolset: "timeline",
+  readOnly: false,
+  idempotent: true,
+  input: () => ({
+    timeline: timelineRefInput,
+    item_ids: itemIdsInput,
+    linked: z.boolean().describe("true to link the items together, false to unlink them."),
+  }),
+  output: () => ({
+    item_ids: z.array(z.string()).describe("The items changed."),
+    linked: z.boolean(),
+  }),
+  apiMethods: [
+    ...TL_LOOKUP,
+    "Timeline.GetTrackCount",
+    "Timeline.GetItemListInTrack",
+    "Timeline.SetClipsLinked",
+    "TimelineItem.GetUniqueId",
+    "TimelineItem.GetName",
+  ],
+  async handler(args, { resolve }) {
+    if (args.linked && new Set(args.item_ids).size < 2) {
+      fail("INVALID_ARGUMENTS", "linking needs at least 2 items");
+    }
+    const { timeline } = await findTimeline(resolve, args.timeline);
+    const items = await findItems(resolve, timeline, [...new Set(args.item_ids)]);
+    const ok = await resolve.call(
+      timeline,
+      "SetClipsLinked",
+      items.map((i) => i.item),
+      args.linked,
+    );
+    if (ok !== true) {
+      fail("LINK_REFUSED", `Resolve refused to ${args.linked ? "link" : "unlink"} the items`);
+    }
+    return {
+      summary: `${args.linked ? "Linked" : "Unlinked"} ${items.length} item(s).`,
+      data: { item_ids: items.map((i) => i.id), linked: args.linked },
+    };
+  },
+});
+
+export const getSelectedItems = defineTool({
+  name: "get_selected_items",
+  title: "Get selected timeline items",
+  description: "Lists the items currently selected on a timeline.",
+  toolset: "timeline",
+  readOnly: true,
+  input: () => ({ timeline: timelineRefInput }),
+  output: () => ({ items: z.array(itemSchema).describe("Selected items.") }),
+  apiMethods: [...TL_LOOKUP, "Timeline.GetSelectedClips", ...ITEM_METHODS],
+  async handler(args, { resolve }) {
+    const { timeline } = await findTimeline(resolve, args.timeline);
+    const { rate, start } = await timeBase(resolve, timeline);
+    const list = await resolve.call(timeline, "GetSelectedClips");
+    const items = await itemRows(
+      resolve,
+      (Array.isArray(list) ? list : []).filter(isHandle),
+      rate,
+      start,
+    );
+    return { summary: `${items.length} item(s) selected.`, data: { items } };
+  },
+});
+
+export const getPlayhead = defineTool({
+  name: "get_playhead",
+  title: "Get playhead",
+  description:
+    "The playhead position on the current timeline (frame offset and timecode) and the video item under it. Works on the cut, edit, color, fairlight and deliver pages.",
+  toolset: "timeline",
+  readOnly: true,
+  input: () => ({}),
+  output: () => playheadOutput,
+  apiMethods: PLAYHEAD_METHODS,
+  async handler(_args, { resolve }) {
+    const { timeline } = await resolve.timeline();
+    await checkPlayheadPage(resolve);
+    const state = await playheadState(resolve, timeline);
+    return {
+      summary: `Playhead at ${state.timecode} (frame ${state.frame}) on "${state.timeline}".`,
+      data: state,
+    };
+  },
+});
+
+export const setPlayhead = defineTool({
+  name: "set_playhead",
+  title: "Move playhead",
+  description:
+    "Moves the playhead of the current timeline to a frame (from the timeline start) or a timecode. Works on the cut, edit, color, fairlight and deliver pages (switch_page first otherwise). Returns the video item now under the playhead.",
+  toolset: "timeline",
+  default: true,
+  readOnly: false,
+  idempotent: true,
+  input: () => ({ ...timeInput("Where to put the playhead") }),
+  output: () => playheadOutput,
+  apiMethods: [...PLAYHEAD_METHODS, "Timeline.SetCurrentTimecode", "Timeline.GetEndFrame"],
+  async handler(args, { resolve }) {
+    const { timeline } = await resolve.timeline();
+    await checkPlayheadPage(resolve);
+    const { rate, start } = await timeBase(resolve, timeline);
+    const frame = offsetFrom(args, rate, start)!;
+    const end = Number(await resolve.call(timeline, "GetEndFrame")) || start;
+    if (start + frame > Math.max(end, start)) {
+      fail(
+        "OUT_OF_RANGE",
+        `frame ${frame} is past the end of the timeline (${end - start} frames long)`,
+        "list_timeline_items shows where the items are.",
+      );
+    }
+    const ok = await resolve.call(
+      timeline,
+      "SetCurrentTimecode",
+      framesToTimecode(start + frame, rate),
+    );
+    if (ok !== true) {
+      fail(
+        "PLAYHEAD_REFUSED",
+        "Resolve refused to move the playhead",
+        "Call switch_page with page 'edit' and retry.",
+      );
+    }
+    const state = await playheadState(resolve, timeline);
+    return { summary: `Playhead at ${state.timecode} (frame ${state.frame}).`, data: state };
+  },
+});
