@@ -1,4 +1,5 @@
-// The six seed tools over stdio against the simulator: success and every failure path.
+// The seed tools over stdio against the simulator: success and every failure path (the timeline
+// ones, create_timeline and add_marker, are in tests/tools/timeline/).
 import { assert, assertEquals, assertMatch } from "./assert.ts";
 import { withClient, withTempDir } from "./harness.ts";
 import { writePng, writeWav } from "../scripts/sample_media.ts";
@@ -40,103 +41,6 @@ Deno.test("switch_page reports the page before and after; unknown pages are refu
     const second = await t.ok("switch_page", { page: "deliver" });
     assertEquals(second, { page: "deliver", previous: "color" });
     assertMatch(await t.error("switch_page", { page: "colour" }), /INVALID_ARGUMENTS.*page/s);
-  });
-});
-
-Deno.test("create_timeline starts at 01:00:00:00 in the timeline's own rate", async () => {
-  await withClient({}, async (t) => {
-    await t.ok("create_project", { name: "Rates" });
-    const plain = await t.ok("create_timeline", { name: "Cut 1" });
-    assertEquals(plain.start_frame, 86400);
-    assertEquals(plain.start_timecode, "01:00:00:00");
-    assertEquals(plain.frame_rate, "24");
-    const df = await t.ok("create_timeline", {
-      name: "Broadcast",
-      frame_rate: "29.97 DF",
-      resolution_width: 1280,
-      resolution_height: 720,
-    });
-    assertEquals(df.frame_rate, "29.97 DF");
-    assertEquals(df.start_frame, 107892);
-    assertEquals([df.resolution_width, df.resolution_height], [1280, 720]);
-    const pal = await t.ok("create_timeline", { name: "PAL", frame_rate: "25" });
-    assertEquals(pal.start_frame, 90000);
-    assertMatch(await t.error("create_timeline", { name: "Cut 1" }), /TIMELINE_EXISTS/);
-    assertMatch(
-      await t.error("create_timeline", { name: "Half", resolution_width: 1920 }),
-      /INVALID_ARGUMENTS.*go together/s,
-    );
-    assertMatch(
-      await t.error("create_timeline", { name: "Odd", frame_rate: "31" }),
-      /INVALID_ARGUMENTS/,
-    );
-  });
-});
-
-Deno.test("add_marker places markers by frame or timecode, one per frame", async () => {
-  await withClient({}, async (t) => {
-    await t.ok("create_project", { name: "Markers" });
-    assertMatch(
-      await t.error("add_marker", { frame: 0, color: "Red" }),
-      /NO_TIMELINE.*create_timeline/s,
-    );
-    await t.ok("create_timeline", { name: "Cut" });
-    const byFrame = await t.ok("add_marker", {
-      frame: 48,
-      color: "Blue",
-      name: "Look here",
-      note: "check focus",
-      duration: 12,
-      custom_data: "qc-1",
-    });
-    assertEquals(byFrame, {
-      timeline: "Cut",
-      frame: 48,
-      timecode: "01:00:02:00",
-      color: "Blue",
-      name: "Look here",
-      note: "check focus",
-      duration: 12,
-      custom_data: "qc-1",
-    });
-    const byTc = await t.ok("add_marker", { timecode: "01:00:05:00", color: "Green" });
-    assertEquals(byTc.frame, 120);
-    assertMatch(await t.error("add_marker", { frame: 48, color: "Red" }), /MARKER_EXISTS/);
-    assertMatch(
-      await t.error("add_marker", { timecode: "01:00:05:00", color: "Red" }),
-      /MARKER_EXISTS/,
-    );
-    assertMatch(
-      await t.error("add_marker", { timecode: "00:59:59:00", color: "Red" }),
-      /BEFORE_START/,
-    );
-    assertMatch(
-      await t.error("add_marker", { timecode: "01:00:00:24", color: "Red" }),
-      /INVALID_TIMECODE/,
-    );
-    assertMatch(
-      await t.error("add_marker", { frame: 1, color: "Orange" }),
-      /INVALID_ARGUMENTS.*color/s,
-    );
-    assertMatch(
-      await t.error("add_marker", { frame: 1, timecode: "01:00:00:01", color: "Red" }),
-      /exactly one of frame or timecode/,
-    );
-    assertMatch(await t.error("add_marker", { color: "Red" }), /exactly one of frame or timecode/);
-  });
-});
-
-Deno.test("add_marker converts drop-frame timecode with the timeline's rate", async () => {
-  await withClient({}, async (t) => {
-    await t.ok("create_project", { name: "DF" });
-    await t.ok("create_timeline", { name: "NTSC", frame_rate: "29.97 DF" });
-    const m = await t.ok("add_marker", { timecode: "01:01:00;02", color: "Yellow" });
-    assertEquals(m.frame, 1800); // labels ;00 and ;01 of minute 1 do not exist
-    assertEquals(m.timecode, "01:01:00;02");
-    assertMatch(
-      await t.error("add_marker", { timecode: "01:01:00;00", color: "Red" }),
-      /INVALID_TIMECODE/,
-    );
   });
 });
 
