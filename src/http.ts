@@ -171,19 +171,20 @@ export async function startHttp(options: Options): Promise<HttpServer> {
     },
   }, handler);
   const url = `http://${address}/mcp`;
+  if (token === generatedToken) {
+    // Straight to stderr, never through the logger: log records also go to MCP clients.
+    // Before the "serving" line, so whoever waits for that line has the token already.
+    Deno.stderr.writeSync(encoder.encode(
+      `${NAME}: clients of ${url} must send "Authorization: Bearer ${token}" ` +
+        `(set ${TOKEN_ENV} to choose the token; this is the only time it is shown)\n`,
+    ));
+  }
   log.info("{name} {version} serving MCP at {url} ({mode})", {
     name: NAME,
     version: VERSION,
     url,
     mode: options.simulator ? "simulator" : "DaVinci Resolve",
   });
-  if (token === generatedToken) {
-    // Straight to stderr, never through the logger: log records also go to MCP clients.
-    Deno.stderr.writeSync(encoder.encode(
-      `${NAME}: clients of ${url} must send "Authorization: Bearer ${token}" ` +
-        `(set ${TOKEN_ENV} to choose the token; this is the only time it is shown)\n`,
-    ));
-  }
 
   return {
     url,
