@@ -25,6 +25,7 @@ import {
   timelineRefRequired,
   timelineRows,
   timelineSchema,
+  TL_LOOKUP,
 } from "./common.ts";
 
 export const listTimelinesTool = defineTool({
@@ -479,15 +480,7 @@ export const setTimelineMarks = defineTool({
     ),
   }),
   apiMethods: [
-    "Resolve.GetProjectManager",
-    "ProjectManager.GetCurrentProject",
-    "Project.GetCurrentTimeline",
-    "Project.GetTimelineCount",
-    "Project.GetTimelineByIndex",
-    "Timeline.GetName",
-    "Timeline.GetUniqueId",
-    "Timeline.GetSetting",
-    "Timeline.GetStartFrame",
+    ...TL_LOOKUP,
     "Timeline.SetMarkInOut",
     "Timeline.ClearMarkInOut",
     "Timeline.GetMarkInOut",
