@@ -4,6 +4,7 @@ import { registerApiTools } from "./api/index.ts";
 import { registerAppTools } from "./app/index.ts";
 import { registerAudioTools } from "./audio/index.ts";
 import { registerColorTools } from "./color/index.ts";
+import { registerEditTools } from "./edit/index.ts";
 import { registerItemTools } from "./item/index.ts";
 import { registerMediaTools } from "./media/index.ts";
 import { registerProjectTools } from "./project/index.ts";
@@ -17,6 +18,7 @@ export function buildRegistry(): ToolRegistry {
   registerProjectTools(registry);
   registerMediaTools(registry);
   registerTimelineTools(registry);
+  registerEditTools(registry);
   registerItemTools(registry);
   registerColorTools(registry);
   registerRenderTools(registry);
