@@ -1,6 +1,6 @@
 // `deno task coverage`: which documented API methods the tools can reach. It starts the
 // server with every toolset, reads each tool's _meta["resolve/apiMethods"] and compares the
-// union with the 361 methods of bridge/methods.json.
+// union with the documented methods of bridge/methods.json (424 up to Resolve 21.1.1).
 import { Client, StdioClientTransport } from "../src/sdk_client.ts";
 import methods from "../bridge/methods.json" with { type: "json" };
 

@@ -23,7 +23,7 @@ def public_methods(cls):
 class CoverageTest(simkit.SimTestCase):
     def test_every_documented_method_exists_and_nothing_else(self):
         classes = documented()
-        self.assertEqual(sum(len(v) for v in classes.values()), 361)
+        self.assertEqual(sum(len(v) for v in classes.values()), 424)  # up to 21.1.1
         for name, methods in classes.items():
             cls = sim_core.REG[name]
             expected = set(m["method"] for m in methods)
@@ -86,6 +86,8 @@ class VersionGatingTest(simkit.SimTestCase):
         self.assertEqual(sim_core.parse_version("20.2/20.3"), (20, 2, 0))
         self.assertEqual(sim_core.parse_version("21.0b"), (21, 0, 0))
         self.assertEqual(sim_core.parse_version("18.6.0"), (18, 6, 0))
+        self.assertEqual(sim_core.parse_version("21.1.1"), (21, 1, 1))
+        self.assertEqual(sim_core.parse_version("21.1.1.10"), (21, 1, 1))
 
 
 class OldEndFrameTest(simkit.SimTestCase):
@@ -132,12 +134,14 @@ STUDIO_ONLY = {
                "AnalyzeForSlate"},
     "MediaPoolItem": {"TranscribeAudio", "ClearTranscription", "PerformAudioClassification",
                       "ClearAudioClassification", "RemoveMotionBlur",
-                      "AnalyzeForIntellisearch", "AnalyzeForSlate"},
+                      "AnalyzeForIntellisearch", "AnalyzeForSlate",
+                      "GetTranscription"},  # 21.1: transcription is Studio
     "Timeline": {"CreateSubtitlesFromAudio", "ConvertTimelineToStereo", "AnalyzeDolbyVision",
                  "SetVoiceIsolationState"},
     "TimelineItem": {"GetStereoConvergenceValues", "GetStereoLeftFloatingWindowParams",
                      "GetStereoRightFloatingWindowParams", "CreateMagicMask",
-                     "RegenerateMagicMask", "SmartReframe", "SetVoiceIsolationState"},
+                     "RegenerateMagicMask", "SmartReframe", "SetVoiceIsolationState",
+                     "PerformMulticamSmartSwitch"},  # 21.1: AI analysis, Studio [I]
 }
 
 

@@ -27,8 +27,8 @@ def run_script(code, env, timeout=20):
 class ResolveTest(simkit.SimTestCase):
     def test_product_and_version(self):
         self.assertEqual(self.resolve.GetProductName(), "DaVinci Resolve Studio")
-        self.assertEqual(self.resolve.GetVersion(), [21, 0, 4, 5, ""])
-        self.assertEqual(self.resolve.GetVersionString(), "21.0.4.5")
+        self.assertEqual(self.resolve.GetVersion(), [21, 1, 1, 10, ""])
+        self.assertEqual(self.resolve.GetVersionString(), "21.1.1.10")
 
     def test_pages(self):
         self.assertEqual(self.resolve.GetCurrentPage(), "edit")
