@@ -1,27 +1,40 @@
-// `deno task bench [--json] [--quick]`: start-up, per-call latency, bulk work and memory of
-// the server on the simulator, each next to its floor, in one run.
-//   cold start   spawn -> `initialize` answer (median of N), beside a bare Deno process that
-//                reads one line and answers one; spawn -> first tool result
-//   per call     p50/p99 of a tool call through the SDK client and the bridge, beside the
-//                same simulator calls made directly in Python
-//   bulk         listing a 10,000-item timeline (one page, all pages); importing 1,000 files
-//   memory       resident memory of server and bridge after 1,000 and 10,000 calls
-// The server is started with the start task's exact command line (not through `deno task`,
-// whose own process would be measured too).
+// `deno task bench [--json] [--quick] [--only start,calls,items,clips,count]`: the server on the
+// simulator next to its floors, in one run, and each goal of issue 14 as met or missed.
+//   ready        spawn -> `tools/list` answered (median), beside a minimal MCP SDK server with
+//                one tool started with the same command line (the floor), and a bare Deno
+//   per call     p50/p99 of a cheap tool call, beside the floor's own p50
+//   memory       server + bridge resident after 1k and 10k calls (the floor's too)
+//   scale        every page of list_timeline_items at 1k / 10k / 50k items, one 500-item page
+//                in the middle of a listing, the timeline resource; list_clips at 1k / 10k
+//   calls        API calls per listed item (trace mode), default fields and fewer
+// Absolute times move with the machine's load; compare the ratios within one run.
 import { Client, StdioClientTransport } from "../src/sdk_client.ts";
 import { writeWav } from "./sample_media.ts";
-import { INITIALIZE, startCommand as taskCommand } from "./start_command.ts";
+import { INITIALIZE, startCommand as startTaskCommand } from "./start_command.ts";
 
+// BENCH_V8="--flag,--flag" (or "none") runs the server and the floor with other V8 flags than
+// the start task's, to measure the trade (docs/performance.md).
+const V8 = Deno.env.get("BENCH_V8");
+function taskCommand(extra: string[]): [string, string[]] {
+  const [cmd, args] = startTaskCommand(extra);
+  if (V8 === undefined) return [cmd, args];
+  const rest = args.filter((a) => !a.startsWith("--v8-flags"));
+  return [cmd, V8 === "none" ? rest : [rest[0], `--v8-flags=${V8}`, ...rest.slice(1)]];
+}
 const startCommand = (extra: string[] = []) => taskCommand(["--simulator", ...extra]);
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const JSON_OUT = Deno.args.includes("--json");
 const QUICK = Deno.args.includes("--quick");
-const RUNS = QUICK ? 5 : 11;
+const onlyArg = Deno.args.find((a) => a.startsWith("--only="))?.slice(7) ??
+  (Deno.args.includes("--only") ? Deno.args[Deno.args.indexOf("--only") + 1] : undefined);
+const ONLY = new Set(onlyArg ? onlyArg.split(",") : ["start", "calls", "items", "clips", "count"]);
+const RUNS = QUICK ? 5 : 9;
 const CALLS = QUICK ? 300 : 1000;
-const MEMORY_CALLS = QUICK ? 2000 : 10_000;
-const ITEMS = QUICK ? 2000 : 10_000;
-const FILES = QUICK ? 200 : 1000;
+const MEMORY_CALLS = QUICK ? 3000 : 10_000;
+const ITEM_SCALES = QUICK ? [1000, 10_000] : [1000, 10_000, 50_000];
+const CLIP_SCALES = QUICK ? [1000, 3000] : [1000, 10_000];
+const PAGE = 500;
 
 const say = (s: string) => JSON_OUT || console.error(s);
 const enc = new TextEncoder();
@@ -40,14 +53,51 @@ function stats(samples: number[]) {
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
   return { n: s.length, min: s[0], p50: q(0.5), p90: q(0.9), p99: q(0.99), max: s[s.length - 1] };
 }
+type Stats = ReturnType<typeof stats>;
 
-const INIT = JSON.stringify(INITIALIZE) + "\n";
+// ---- the floors -------------------------------------------------------------------------
 
-/** ms from spawn until the first line of stdout (the `initialize` answer). */
-async function timeToFirstLine(
+/** A minimal MCP SDK server with one tool, run with the start task's own command line. */
+const FLOOR_SDK = `
+import { Server } from "npm:@modelcontextprotocol/sdk@1.32.2/server/index.js";
+import { StdioServerTransport } from "npm:@modelcontextprotocol/sdk@1.32.2/server/stdio.js";
+import { CallToolRequestSchema, ListToolsRequestSchema } from "npm:@modelcontextprotocol/sdk@1.32.2/types.js";
+const server = new Server({ name: "floor", version: "1" }, { capabilities: { tools: {} } });
+server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [{ name: "echo",
+  description: "Echoes its text.", inputSchema: { type: "object",
+  properties: { text: { type: "string" } } } }] }));
+server.setRequestHandler(CallToolRequestSchema, (r) => ({ content: [{ type: "text",
+  text: String(r.params.arguments?.text ?? "") }] }));
+await server.connect(new StdioServerTransport());
+`;
+
+const BARE = `const b = new Uint8Array(65536); await Deno.stdin.read(b);
+Deno.stdout.writeSync(new TextEncoder().encode('{"jsonrpc":"2.0","id":1,"result":{}}\\n'));`;
+
+async function tempScript(text: string): Promise<string> {
+  const file = await Deno.makeTempFile({ suffix: ".ts" });
+  await Deno.writeTextFile(file, text);
+  return file;
+}
+
+/** The start task's command line running `file` instead of main.ts (same flags). */
+function floorCommand(file: string): [string, string[]] {
+  const [cmd, args] = taskCommand([]);
+  return [cmd, args.map((a) => (a === "main.ts" ? file : a))];
+}
+
+const READY_LINES = [
+  JSON.stringify(INITIALIZE) + "\n",
+  `{"jsonrpc":"2.0","method":"notifications/initialized"}\n`,
+  `{"jsonrpc":"2.0","id":2,"method":"tools/list"}\n`,
+];
+
+/** ms from spawn until a line containing `until` arrives on stdout. */
+async function timeUntil(
   cmd: string,
   args: string[],
-  lines: string[] = [INIT],
+  lines: string[],
+  until: string,
 ): Promise<number> {
   const t0 = performance.now();
   const child = new Deno.Command(cmd, {
@@ -61,85 +111,46 @@ async function timeToFirstLine(
   }).spawn();
   const writer = child.stdin.getWriter();
   for (const line of lines) await writer.write(enc.encode(line));
-  const reader = child.stdout.getReader();
-  await reader.read();
-  const dt = performance.now() - t0;
-  await writer.close().catch(() => {});
-  await reader.cancel();
-  await child.status;
-  return dt;
-}
-
-/** ms from spawn until a tool result that needed the bridge (and the simulator) arrives. */
-async function timeToFirstTool(): Promise<number> {
-  const [cmd, args] = startCommand();
-  const t0 = performance.now();
-  const child = new Deno.Command(cmd, {
-    args,
-    cwd: ROOT,
-    env: env(),
-    clearEnv: true,
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "null",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  await writer.write(enc.encode(INIT));
-  await writer.write(enc.encode(`{"jsonrpc":"2.0","method":"notifications/initialized"}\n`));
-  await writer.write(enc.encode(
-    `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"switch_page","arguments":{"page":"edit"}}}\n`,
-  ));
   let seen = "";
-  for await (const chunk of child.stdout.pipeThrough(new TextDecoderStream())) {
-    seen += chunk;
-    if (seen.includes(`"id":2`)) break;
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  while (!seen.includes(until)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    seen += value;
   }
   const dt = performance.now() - t0;
-  if (!seen.includes("Switched")) throw new Error(`first tool call failed: ${seen.slice(0, 300)}`);
   await writer.close().catch(() => {});
+  await reader.cancel().catch(() => {});
   await child.status;
   return dt;
 }
 
-async function coldStart() {
-  const floorFile = await Deno.makeTempFile({ suffix: ".ts" });
-  await Deno.writeTextFile(
-    floorFile,
-    `const b = new Uint8Array(65536); await Deno.stdin.read(b);
-Deno.stdout.writeSync(new TextEncoder().encode('{"jsonrpc":"2.0","id":1,"result":{}}\\n'));`,
-  );
-  const bundle = `${ROOT}dist/davinci-resolve-mcp.js`;
-  const bundled = await new Deno.Command(Deno.execPath(), {
-    args: ["bundle", "--quiet", "--output", bundle, "main.ts"],
-    cwd: ROOT,
-  }).output();
+async function startUp(floorFile: string) {
+  const bareFile = await tempScript(BARE);
   const [cmd, args] = startCommand();
-  const bundleArgs = args.map((a) => (a === "main.ts" ? bundle : a));
-  const floor: number[] = [],
-    server: number[] = [],
-    bundleTimes: number[] = [],
-    tool: number[] = [];
-  await timeToFirstLine(cmd, args); // warm the module cache once
+  const [fcmd, fargs] = floorCommand(floorFile);
+  const bare: number[] = [], floor: number[] = [], server: number[] = [], init: number[] = [];
+  await timeUntil(cmd, args, READY_LINES, `"id":2`); // warm the module caches once
+  await timeUntil(fcmd, fargs, READY_LINES, `"id":2`);
   for (let i = 0; i < RUNS; i++) {
-    floor.push(await timeToFirstLine(Deno.execPath(), ["run", "--quiet", floorFile]));
-    server.push(await timeToFirstLine(cmd, args));
-    if (bundled.success) bundleTimes.push(await timeToFirstLine(cmd, bundleArgs));
-    tool.push(await timeToFirstTool());
+    bare.push(await timeUntil(Deno.execPath(), ["run", "--quiet", bareFile], READY_LINES, "\n"));
+    floor.push(await timeUntil(fcmd, fargs, READY_LINES, `"id":2`));
+    server.push(await timeUntil(cmd, args, READY_LINES, `"id":2`));
+    init.push(await timeUntil(cmd, args, READY_LINES.slice(0, 1), `"id":1`));
   }
-  await Deno.remove(floorFile);
-  return {
-    floor: stats(floor),
-    server: stats(server),
-    bundle: bundleTimes.length ? stats(bundleTimes) : null,
-    firstTool: stats(tool),
-  };
+  await Deno.remove(bareFile);
+  return { bare: stats(bare), floor: stats(floor), server: stats(server), init: stats(init) };
 }
 
-async function connect(extra: string[] = [], extraEnv: Record<string, string> = {}) {
-  const [cmd, args] = startCommand(["--log-level", "debug", ...extra]);
+// ---- per call and memory ----------------------------------------------------------------
+
+async function connect(
+  command: [string, string[]],
+  extraEnv: Record<string, string> = {},
+) {
   const transport = new StdioClientTransport({
-    command: cmd,
-    args,
+    command: command[0],
+    args: command[1],
     cwd: ROOT,
     env: env(extraEnv),
     stderr: "pipe",
@@ -151,18 +162,33 @@ async function connect(extra: string[] = [], extraEnv: Record<string, string> = 
   const client = new Client({ name: "bench", version: "1" });
   await client.connect(transport);
   const bridgePid = () => Number([...stderr.matchAll(/bridge ready \(pid (\d+)\)/g)].pop()?.[1]);
-  return { client, serverPid: transport.pid!, bridgePid };
+  client.onclose = () => {
+    if (!closing) console.error(`server closed: ${stderr.slice(-1500)}`);
+  };
+  let closing = false;
+  const close = async () => {
+    closing = true;
+    await client.close();
+  };
+  return { client, serverPid: transport.pid!, bridgePid, close };
 }
 
 function rssMb(pid: number): number {
+  if (!pid) return 0;
   // ps rather than /proc: Deno reads /proc/<pid> only with --allow-all.
   const out = new Deno.Command("ps", { args: ["-o", "rss=", "-p", String(pid)] }).outputSync();
-  return Number(new TextDecoder().decode(out.stdout).trim()) / 1024;
+  return Number(new TextDecoder().decode(out.stdout).trim()) / 1024 || 0;
 }
 
-async function perCall() {
-  const { client, serverPid, bridgePid } = await connect();
-  const call = () => client.callTool({ name: "switch_page", arguments: { page: "edit" } });
+/** p50/p99 of `call`, and resident memory after 1k and MEMORY_CALLS calls. */
+async function callsAndMemory(
+  command: [string, string[]],
+  name: string,
+  args: Record<string, unknown>,
+  withBridge: boolean,
+) {
+  const { client, serverPid, bridgePid, close } = await connect(command);
+  const call = () => client.callTool({ name, arguments: args });
   for (let i = 0; i < 50; i++) await call(); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < CALLS; i++) {
@@ -170,111 +196,194 @@ async function perCall() {
     await call();
     samples.push(performance.now() - t0);
   }
-  const memory: Record<string, number> = {};
   let done = CALLS + 50;
   const runTo = async (n: number) => {
     for (; done < n; done++) await call();
   };
   await runTo(1000);
-  memory.server1k = rssMb(serverPid);
-  memory.bridge1k = rssMb(bridgePid());
+  const at1k = rssMb(serverPid) + (withBridge ? rssMb(bridgePid()) : 0);
+  const split1k = [rssMb(serverPid), withBridge ? rssMb(bridgePid()) : 0];
   await runTo(MEMORY_CALLS);
-  memory.server10k = rssMb(serverPid);
-  memory.bridge10k = rssMb(bridgePid());
-  await client.close();
-  return { call: stats(samples), memory };
+  const atN = rssMb(serverPid) + (withBridge ? rssMb(bridgePid()) : 0);
+  const splitN = [rssMb(serverPid), withBridge ? rssMb(bridgePid()) : 0];
+  await close();
+  return { call: stats(samples), at1k, atN, split1k, splitN };
 }
 
-/** The same three simulator calls switch_page makes, timed in Python without the bridge. */
-async function directPython() {
-  const code = `
-import sys, time, json
-sys.path.insert(0, "${ROOT}bridge/simulator")
-import DaVinciResolveScript as dvr
-r = dvr.scriptapp("Resolve")
-samples = []
-for i in range(${CALLS + 50}):
-    t0 = time.perf_counter()
-    r.GetCurrentPage(); r.OpenPage("edit"); r.GetCurrentPage()
-    samples.append((time.perf_counter() - t0) * 1000)
-print(json.dumps(samples[50:]))
-`;
-  const out = await new Deno.Command("python3", { args: ["-c", code], stderr: "null" }).output();
-  return stats(JSON.parse(new TextDecoder().decode(out.stdout)));
-}
+// ---- listings at scale ------------------------------------------------------------------
 
-async function bulk() {
-  const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "resolve-bench-" }));
-  writeWav(`${dir}/tone.wav`, 1, 48000, 1);
-  const tone = Deno.readFileSync(`${dir}/tone.wav`);
-  for (let i = 0; i < FILES; i++) {
-    Deno.writeFileSync(`${dir}/f${String(i).padStart(4, "0")}.wav`, tone);
-  }
-  const { client } = await connect(["--toolsets", "all", "--allow-path", dir]);
-  const tool = async (name: string, args: Record<string, unknown>) => {
+type ToolFn = (name: string, args: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+function toolOf(client: Client): ToolFn {
+  return async (name, args) => {
     const r = await client.callTool({ name, arguments: args });
-    if (r.isError) throw new Error(`${name}: ${JSON.stringify(r.content)}`);
+    if (r.isError) throw new Error(`${name}: ${JSON.stringify(r.content).slice(0, 300)}`);
     return r.structuredContent as Record<string, unknown>;
   };
-  await tool("create_project", { name: "Bench" });
-  const paths = Array.from(
-    { length: FILES },
-    (_, i) => `${dir}/f${String(i).padStart(4, "0")}.wav`,
-  );
-  let t0 = performance.now();
-  const imported = await tool("import_media", { paths });
-  const importMs = performance.now() - t0;
+}
+
+/** `count` one-frame audio files (hard links of one file) in a fresh folder. */
+async function mediaFiles(dir: string, from: number, count: number): Promise<string[]> {
+  const tone = `${dir}/tone.wav`;
+  try {
+    await Deno.stat(tone);
+  } catch {
+    writeWav(tone, 1 / 24, 48000, 1);
+  }
+  const paths: string[] = [];
+  for (let i = from; i < from + count; i++) {
+    const p = `${dir}/f${String(i).padStart(5, "0")}.wav`;
+    Deno.linkSync(tone, p);
+    paths.push(p);
+  }
+  return paths;
+}
+
+/** Every page of a listing: ms, entries seen, and the ms of each page after the first. */
+async function allPages(tool: ToolFn, name: string, args: Record<string, unknown>, key: string) {
+  let total = 0, cursor: string | undefined;
+  const pages: number[] = [];
+  const t0 = performance.now();
+  do {
+    const p0 = performance.now();
+    const page = await tool(name, { ...args, limit: PAGE, ...(cursor ? { cursor } : {}) });
+    pages.push(performance.now() - p0);
+    total += (page[key] as unknown[]).length;
+    cursor = (page.next_cursor as string | null) ?? undefined;
+  } while (cursor);
+  return { ms: performance.now() - t0, listed: total, first: pages[0], later: pages.slice(1) };
+}
+
+async function itemScale() {
+  const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "resolve-bench-" }));
+  const { client } = await connect(startCommand(["--toolsets", "all", "--allow-path", dir]));
+  const tool = toolOf(client);
+  await tool("create_project", { name: "Bench items" });
+  const imported = await tool("import_media", { paths: await mediaFiles(dir, 0, 1) });
   const clipId = (imported.clips as { id: string }[])[0].id;
-  await tool("create_timeline", { name: "Ten thousand" });
-  // Items of 1 frame, one after another on four audio tracks (one bridge call).
+  await tool("create_timeline", { name: "Scale" });
   const tracks = 4;
   for (let t = 2; t <= tracks; t++) {
     await tool("api_timeline", { method: "AddTrack", args: ["audio", "mono"] });
   }
-  const perTrack = Math.ceil(ITEMS / tracks);
-  const infos = Array.from({ length: ITEMS }, (_, i) => ({
-    mediaPoolItem: { $object: { class: "MediaPoolItem", id: clipId } },
-    startFrame: 0,
-    endFrame: 1,
-    mediaType: 2,
-    trackIndex: 1 + Math.floor(i / perTrack),
-    recordFrame: 86400 + (i % perTrack),
-  }));
-  t0 = performance.now();
-  await tool("api_media_pool", { method: "AppendToTimeline", args: [infos] });
-  const buildMs = performance.now() - t0;
-  const listing = await listItems(tool, tracks);
+  const rows: Record<string, number>[] = [];
+  let have = 0;
+  for (const n of ITEM_SCALES) {
+    // Items of 1 frame, one after another, spread over four audio tracks (one bridge call).
+    const add = n - have, per = add / tracks, offset = have / tracks;
+    const infos = Array.from({ length: add }, (_, i) => ({
+      mediaPoolItem: { $object: { class: "MediaPoolItem", id: clipId } },
+      startFrame: 0,
+      endFrame: 1,
+      mediaType: 2,
+      trackIndex: 1 + Math.floor(i / per),
+      recordFrame: 86400 + offset + (i % per),
+    }));
+    const b0 = performance.now();
+    for (let i = 0; i < infos.length; i += 10_000) { // requests stay under the 4 MiB limit
+      await tool("api_media_pool", {
+        method: "AppendToTimeline",
+        args: [infos.slice(i, i + 10_000)],
+      });
+    }
+    const buildMs = performance.now() - b0;
+    have = n;
+    const all = await allPages(tool, "list_timeline_items", {}, "items");
+    const onePage = stats(all.later.length ? all.later : [all.first]).p50;
+    const r0 = performance.now();
+    await client.readResource({ uri: "resolve://timeline/current" });
+    const resourceMs = performance.now() - r0;
+    rows.push({
+      items: n,
+      buildMs,
+      allPagesMs: all.ms,
+      listed: all.listed,
+      firstPageMs: all.first,
+      pageMs: onePage,
+      resourceMs,
+    });
+    say(`  ${n} items: all pages ${all.ms.toFixed(0)} ms, a page ${onePage.toFixed(1)} ms`);
+  }
   await client.close();
   await Deno.remove(dir, { recursive: true });
-  return { importFiles: FILES, importMs, items: ITEMS, buildMs, ...listing };
+  return rows;
 }
 
-async function listItems(
-  tool: (name: string, args: Record<string, unknown>) => Promise<Record<string, unknown>>,
-  tracks: number,
-) {
-  const t0 = performance.now();
-  await tool("list_timeline_items", { track_type: "audio", track_index: 1, limit: 500 });
-  const onePageMs = performance.now() - t0;
-  let total = 0;
-  const t1 = performance.now();
-  for (let track = 1; track <= tracks; track++) {
-    let cursor: string | undefined;
-    do {
-      const page = await tool("list_timeline_items", {
-        track_type: "audio",
-        track_index: track,
-        limit: 500,
-        ...(cursor ? { cursor } : {}),
-      });
-      total += (page.items as unknown[]).length;
-      cursor = (page.next_cursor as string | null) ?? undefined;
-    } while (cursor);
+async function clipScale() {
+  const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "resolve-bench-" }));
+  const { client } = await connect(startCommand(["--toolsets", "all", "--allow-path", dir]));
+  const tool = toolOf(client);
+  await tool("create_project", { name: "Bench clips" });
+  const rows: Record<string, number>[] = [];
+  let have = 0;
+  for (const n of CLIP_SCALES) {
+    const paths = await mediaFiles(dir, have, n - have);
+    const i0 = performance.now();
+    for (let i = 0; i < paths.length; i += 5000) {
+      await tool("api_media_pool", { method: "ImportMedia", args: [paths.slice(i, i + 5000)] });
+    }
+    const importMs = performance.now() - i0;
+    have = n;
+    const all = await allPages(tool, "list_clips", {}, "clips");
+    rows.push({
+      clips: n,
+      importMs,
+      allPagesMs: all.ms,
+      listed: all.listed,
+      pageMs: stats(all.later.length ? all.later : [all.first]).p50,
+    });
+    say(`  ${n} clips: all pages ${all.ms.toFixed(0)} ms`);
   }
-  return { onePageMs, allPagesMs: performance.now() - t1, listed: total };
+  await client.close();
+  await Deno.remove(dir, { recursive: true });
+  return rows;
 }
 
-const fmt = (n: number) => n.toFixed(n < 10 ? 2 : 1);
+/** API calls per listed entry, counted by the bridge in trace mode. */
+async function callCounts() {
+  const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "resolve-bench-" }));
+  const { client } = await connect(
+    startCommand(["--toolsets", "all", "--allow-path", dir]),
+    { RESOLVE_SIM_TRACE_METHODS: "1" },
+  );
+  const tool = toolOf(client);
+  const calls = async (name: string, args: Record<string, unknown>) => {
+    const r = await client.callTool({ name, arguments: args });
+    if (r.isError) throw new Error(`${name}: ${JSON.stringify(r.content).slice(0, 300)}`);
+    const sc = r.structuredContent as Record<string, unknown[]>;
+    const n = (sc.items ?? sc.clips ?? []).length;
+    return Number((r._meta as Record<string, unknown>)?.["resolve/calls"]) / n;
+  };
+  await tool("create_project", { name: "Bench calls" });
+  const clips = 10, items = 1000;
+  const imported = await tool("import_media", { paths: await mediaFiles(dir, 0, clips) });
+  const ids = (imported.clips as { id: string }[]).map((c) => c.id);
+  await tool("create_timeline", { name: "Calls" });
+  await tool("api_media_pool", {
+    method: "AppendToTimeline",
+    args: [Array.from({ length: items }, (_, i) => ({
+      mediaPoolItem: { $object: { class: "MediaPoolItem", id: ids[i % clips] } },
+      startFrame: 0,
+      endFrame: 1,
+      mediaType: 2,
+      recordFrame: 86400 + i,
+    }))],
+  });
+  const out = {
+    itemDefault: await calls("list_timeline_items", { limit: PAGE }),
+    itemName: await calls("list_timeline_items", { limit: PAGE, fields: ["name"] }),
+    itemRecord: await calls("list_timeline_items", { limit: PAGE, fields: ["record"] }),
+    perClip: await calls("list_clips", { limit: PAGE }),
+    itemsPerClip: items / clips,
+  };
+  await client.close();
+  await Deno.remove(dir, { recursive: true });
+  return out;
+}
+
+// ---- the run ----------------------------------------------------------------------------
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(Math.abs(n) < 10 ? 2 : 1) : "-");
 const results: Record<string, unknown> = {
   machine: `${Deno.build.os} ${Deno.build.arch}, ${navigator.hardwareConcurrency} cores, ${
     new TextDecoder().decode(
@@ -282,108 +391,159 @@ const results: Record<string, unknown> = {
     ).trim()
   }, Deno ${Deno.version.deno}`,
   date: new Date().toISOString(),
+  v8: taskCommand([])[1].find((a) => a.startsWith("--v8-flags")) ?? "(none)",
 };
-say("cold start ...");
-const cold = await coldStart();
-results.coldStart = cold;
-say("per call and memory ...");
-const calls = await perCall();
-const python = await directPython();
-results.perCall = { ...calls.call };
-results.pythonDirect = python;
-results.memory = calls.memory;
-say("bulk ...");
-try {
-  results.bulk = await bulk();
-} catch (e) {
-  results.bulk = { error: String(e) };
+const began = performance.now();
+const floorFile = await tempScript(FLOOR_SDK);
+const goals: [string, number, number, string][] = [];
+const rows: [string, string][] = [];
+
+if (ONLY.has("start")) {
+  say("ready ...");
+  const s = await startUp(floorFile);
+  results.startUp = s;
+  rows.push(
+    ["bare Deno: read a line, answer", `${fmt(s.bare.p50)} ms`],
+    ["floor: SDK server, 1 tool, spawn -> tools/list", `${fmt(s.floor.p50)} ms`],
+    [
+      "server: spawn -> tools/list",
+      `${fmt(s.server.p50)} ms (${fmt(s.server.p50 / s.floor.p50)}x floor)`,
+    ],
+    ["server: spawn -> initialize", `${fmt(s.init.p50)} ms`],
+  );
+  goals.push(["ready vs floor", s.server.p50 / s.floor.p50, 1.3, "x"]);
 }
 
-const c = cold, m = calls.memory, b = results.bulk as Record<string, number>;
-const listed = b && !("error" in b);
-const total1k = m.server1k + m.bridge1k, total10k = m.server10k + m.bridge10k;
-const overhead = calls.call.p50 - python.p50;
-/** The issue's goals: [what, measured, limit, unit]. */
-const goals: [string, number, number, string][] = [
-  ["spawn -> initialize vs floor", c.server.p50 / c.floor.p50, 4, "x"],
-  ["tool call p50", calls.call.p50, 1, " ms"],
-  ["tool call p99", calls.call.p99, 5, " ms"],
-  ["bridge + protocol overhead p50", overhead, 0.5, " ms"],
-  ["server + bridge RSS after 1k calls", total1k, 90, " MB"],
-  [`server + bridge RSS after ${MEMORY_CALLS / 1000}k calls`, total10k, 90, " MB"],
-  [`growth 1k -> ${MEMORY_CALLS / 1000}k calls`, total10k - total1k, 5, " MB"],
-  ...(listed
-    ? [[`list ${b.items} items, all pages`, b.allPagesMs, 1000, " ms"]] as [
-      string,
-      number,
-      number,
-      string,
-    ][]
-    : []),
-];
+if (ONLY.has("calls")) {
+  say("per call and memory ...");
+  const floor = await callsAndMemory(floorCommand(floorFile), "echo", { text: "x" }, false);
+  const server = await callsAndMemory(startCommand(["--log-level", "debug"]), "switch_page", {
+    page: "edit",
+  }, true);
+  results.calls = { floor, server };
+  const k = MEMORY_CALLS / 1000;
+  rows.push(
+    ["floor: tool call", `p50 ${fmt(floor.call.p50)} ms, p99 ${fmt(floor.call.p99)} ms`],
+    [
+      `server: cheap tool call (switch_page, n=${CALLS})`,
+      `p50 ${fmt(server.call.p50)} ms, p99 ${fmt(server.call.p99)} ms`,
+    ],
+    ["floor: resident after 1k / " + k + "k calls", `${fmt(floor.at1k)} / ${fmt(floor.atN)} MB`],
+    [
+      "server + bridge: resident after 1k calls",
+      `${fmt(server.split1k[0])} + ${fmt(server.split1k[1])} = ${fmt(server.at1k)} MB`,
+    ],
+    [
+      `server + bridge: resident after ${k}k calls`,
+      `${fmt(server.splitN[0])} + ${fmt(server.splitN[1])} = ${fmt(server.atN)} MB`,
+    ],
+  );
+  goals.push(
+    [
+      "cheap call p50 (limit: 0.5 ms or 1.5x floor)",
+      server.call.p50,
+      Math.max(0.5, 1.5 * floor.call.p50),
+      " ms",
+    ],
+    ["cheap call p99", server.call.p99, 2, " ms"],
+    [`server + bridge resident after ${k}k calls`, server.atN, 75, " MB"],
+    [`growth 1k -> ${k}k calls`, server.atN - server.at1k, 3, " MB"],
+  );
+}
+
+if (ONLY.has("items")) {
+  say("timeline items at scale ...");
+  try {
+    const scale = await itemScale();
+    results.items = scale;
+    const base = scale[0];
+    for (const r of scale) {
+      rows.push([
+        `list_timeline_items, ${r.items} items: all pages / a ${PAGE}-item page / first page`,
+        `${fmt(r.allPagesMs)} ms (${fmt(r.allPagesMs / r.items * 1000)} µs/item, ${
+          fmt((r.allPagesMs / r.items) / (base.allPagesMs / base.items))
+        }x per item vs ${base.items}) / ${fmt(r.pageMs)} ms (${fmt(r.pageMs / base.pageMs)}x) / ${
+          fmt(r.firstPageMs)
+        } ms`,
+      ]);
+      rows.push([
+        `resolve://timeline/current, ${r.items} items`,
+        `${fmt(r.resourceMs)} ms (${fmt(r.resourceMs / base.resourceMs)}x vs ${base.items})`,
+      ]);
+    }
+    const at = (n: number) => scale.find((r) => r.items === n);
+    if (at(50_000)) goals.push(["50k items, all pages", at(50_000)!.allPagesMs, 2000, " ms"]);
+    if (at(10_000)) goals.push(["10k items, all pages", at(10_000)!.allPagesMs, 400, " ms"]);
+    const last = scale[scale.length - 1];
+    goals.push([
+      `a ${PAGE}-item page at ${last.items} vs ${base.items} items`,
+      last.pageMs / base.pageMs,
+      1.2,
+      "x",
+    ]);
+  } catch (e) {
+    rows.push(["timeline items", `failed: ${String(e).slice(0, 200)}`]);
+  }
+}
+
+if (ONLY.has("clips")) {
+  say("media pool at scale ...");
+  try {
+    const scale = await clipScale();
+    results.clips = scale;
+    const base = scale[0];
+    for (const r of scale) {
+      rows.push([
+        `list_clips, ${r.clips} clips: all pages / a page`,
+        `${fmt(r.allPagesMs)} ms (${
+          fmt((r.allPagesMs / r.clips) / (base.allPagesMs / base.clips))
+        }x per clip vs ${base.clips}) / ${fmt(r.pageMs)} ms`,
+      ]);
+    }
+    const last = scale[scale.length - 1];
+    goals.push([`list_clips, ${last.clips} clips, all pages`, last.allPagesMs, 1000, " ms"]);
+  } catch (e) {
+    rows.push(["media pool", `failed: ${String(e).slice(0, 200)}`]);
+  }
+}
+
+if (ONLY.has("count")) {
+  say("calls per listed item ...");
+  try {
+    const c = await callCounts();
+    results.callsPerItem = c;
+    rows.push(
+      [
+        `API calls per item (${c.itemsPerClip} items per clip): default / name / record`,
+        `${fmt(c.itemDefault)} / ${fmt(c.itemName)} / ${fmt(c.itemRecord)}`,
+      ],
+      ["API calls per clip, list_clips", fmt(c.perClip)],
+    );
+    goals.push(
+      ["API calls per listed item, default fields", c.itemDefault, 6, ""],
+      ["fewer fields, fewer calls (name only vs default)", c.itemName / c.itemDefault, 0.99, "x"],
+    );
+  } catch (e) {
+    rows.push(["calls per item", `failed: ${String(e).slice(0, 200)}`]);
+  }
+}
+await Deno.remove(floorFile);
 results.goals = goals.map(([goal, value, limit]) => ({ goal, value, limit, met: value <= limit }));
+results.seconds = (performance.now() - began) / 1000;
 
 if (JSON_OUT) {
   console.log(JSON.stringify(results, null, 2));
 } else {
-  const range = (s: { min: number; max: number }) => `${fmt(s.min)}-${fmt(s.max)}`;
-  const rows: [string, string, string][] = [
-    ["floor: bare Deno, read a line, answer", `${fmt(c.floor.p50)} ms`, range(c.floor)],
-    [
-      "spawn -> initialize (start task)",
-      `${fmt(c.server.p50)} ms (${fmt(c.server.p50 / c.floor.p50)}x floor)`,
-      range(c.server),
-    ],
-    ...(c.bundle
-      ? [[
-        "spawn -> initialize (bundle)",
-        `${fmt(c.bundle.p50)} ms (${fmt(c.bundle.p50 / c.floor.p50)}x floor)`,
-        range(c.bundle),
-      ] as [string, string, string]]
-      : []),
-    ["spawn -> first tool result", `${fmt(c.firstTool.p50)} ms`, range(c.firstTool)],
-    [
-      `tool call through the bridge (n=${CALLS})`,
-      `p50 ${fmt(calls.call.p50)} ms, p90 ${fmt(calls.call.p90)} ms, p99 ${fmt(calls.call.p99)} ms`,
-      range(calls.call),
-    ],
-    [
-      "same simulator calls, direct Python",
-      `p50 ${fmt(python.p50)} ms, p99 ${fmt(python.p99)} ms`,
-      range(python),
-    ],
-    ["bridge + protocol overhead at p50", `${fmt(overhead)} ms`, ""],
-    [
-      "memory after 1k calls (server + bridge)",
-      `${fmt(m.server1k)} + ${fmt(m.bridge1k)} = ${fmt(total1k)} MB`,
-      "",
-    ],
-    [
-      `memory after ${MEMORY_CALLS / 1000}k calls (server + bridge)`,
-      `${fmt(m.server10k)} + ${fmt(m.bridge10k)} = ${fmt(total10k)} MB`,
-      "",
-    ],
-    [`growth 1k -> ${MEMORY_CALLS / 1000}k calls`, `${fmt(total10k - total1k)} MB`, ""],
-    ...(listed
-      ? [
-        [`import ${b.importFiles} files`, `${fmt(b.importMs)} ms`, ""],
-        [`build a ${b.items}-item timeline (one call)`, `${fmt(b.buildMs)} ms`, ""],
-        [`list ${b.items} items: one page of 500`, `${fmt(b.onePageMs)} ms`, ""],
-        [`list ${b.items} items: all pages`, `${fmt(b.allPagesMs)} ms (${b.listed} items)`, ""],
-      ] as [string, string, string][]
-      : [["bulk", String((results.bulk as { error: string }).error).slice(0, 120), ""]] as [
-        string,
-        string,
-        string,
-      ][]),
-  ];
-  console.log(`${results.machine}; ${results.date}\n`);
-  console.log("| measure | median / result | range (min-max) |\n| --- | --- | --- |");
-  for (const [a, b2, r] of rows) console.log(`| ${a} | ${b2} | ${r} |`);
+  console.log(`${results.machine}; V8 ${results.v8}; ${results.date}\n`);
+  console.log("| measure | result |\n| --- | --- |");
+  for (const [a, b] of rows) console.log(`| ${a} | ${b} |`);
   console.log("\n| goal | measured | limit | met |\n| --- | --- | --- | --- |");
   for (const [goal, value, limit, unit] of goals) {
     console.log(
-      `| ${goal} | ${fmt(value)}${unit} | ${limit}${unit} | ${value <= limit ? "yes" : "no"} |`,
+      `| ${goal} | ${fmt(value)}${unit} | ${fmt(limit)}${unit} | ${
+        value <= limit ? "met" : "MISSED"
+      } |`,
     );
   }
+  console.log(`\n(${fmt(results.seconds as number)} s)`);
 }
