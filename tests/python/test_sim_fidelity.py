@@ -324,3 +324,49 @@ class InterchangeTest(simkit.SimTestCase):
         item = pool.AppendToTimeline([{"mediaPoolItem": clip, "startFrame": 4800,
                                        "endFrame": 5235, "mediaType": 2}])[0]
         self.assertEqual(item.GetDuration(), 543)
+
+
+class AudioFramesTest(simkit.SimTestCase):
+    """21.0.4.5 and 21.1.0.17 read an audio clip's "Frames" as '' (NOTES.md)."""
+
+    def wav_clip(self):
+        wav = sim_testmedia.write_wav(self.path("voice.wav"), 2.0)
+        return self.pool.ImportMedia([wav])[0]
+
+    def test_a_wav_clip_reads_empty_frames_but_keeps_its_duration(self):
+        clip = self.wav_clip()
+        self.assertEqual([clip.GetClipProperty(k) for k in ("Frames", "Duration", "Type")],
+                         ["", "00:00:02:00", "Audio"])
+        # the clip still has its length: a plain append places all 48 frames
+        self.pool.CreateEmptyTimeline("T")
+        item = self.pool.AppendToTimeline([clip])[0]
+        self.assertEqual(item.GetDuration(), 48)
+        _, clips = self.import_media()
+        self.assertEqual(clips["video"].GetClipProperty("Frames"), "120")  # video unchanged
+
+
+class AudioFrames19Test(AudioFramesTest):
+    env = {"RESOLVE_SIM_VERSION": "19.1.3.7"}
+
+    def test_a_wav_clip_reads_empty_frames_but_keeps_its_duration(self):
+        self.assertEqual(self.wav_clip().GetClipProperty("Frames"), "48")  # not measured: kept
+
+
+class CustomSettingsTest(simkit.SimTestCase):
+    def test_turning_on_custom_settings_resets_the_timeline_to_the_defaults(self):
+        p = self.project
+        for key, value in (("timelineResolutionWidth", "1080"),
+                           ("timelineResolutionHeight", "1920"),
+                           ("colorScienceMode", "davinciYRGBColorManagedv2")):
+            self.assertTrue(p.SetSetting(key, value), key)
+        tl = self.pool.CreateEmptyTimeline("Reel")
+        keys = ("timelineResolutionWidth", "timelineResolutionHeight", "colorScienceMode")
+        self.assertEqual([tl.GetSetting(k) for k in keys],
+                         ["1080", "1920", "davinciYRGBColorManagedv2"])  # inherited
+        self.assertFalse(tl.SetSetting("timelineResolutionWidth", "720"))  # needs custom first
+        self.assertTrue(tl.SetSetting("useCustomSettings", "1"))
+        self.assertEqual([tl.GetSetting(k) for k in keys], ["1920", "1080", "davinciYRGB"])
+        self.assertTrue(tl.SetSetting("timelineResolutionWidth", "1080"))
+        self.assertTrue(tl.SetSetting("useCustomSettings", "1"))  # already on: nothing resets
+        self.assertEqual(tl.GetSetting("timelineResolutionWidth"), "1080")
+        self.assertEqual(p.GetSetting("timelineResolutionWidth"), "1080")  # project untouched

@@ -23,7 +23,8 @@ class WorkflowTest(simkit.SimTestCase):
         self.assertEqual(len(clips), 4)
         by_name = {c.GetName(): c for c in dailies.GetClipList()}
         self.assertEqual(by_name["voice.wav"].GetClipProperty("FPS"), 25.0)
-        self.assertEqual(by_name["voice.wav"].GetClipProperty("Frames"), "75")
+        # 21.0.4+: an audio clip's "Frames" is '' (NOTES.md); its Duration is 75 frames at 25
+        self.assertEqual(by_name["voice.wav"].GetClipProperty("Duration"), "00:00:03:00")
 
         timeline = pool.CreateEmptyTimeline("Assembly")
         self.assertEqual(timeline.GetStartFrame(), 90000)
