@@ -33,7 +33,7 @@ Deno.test("doctor --simulator passes every check, one line each, exit 0", async 
   const lines = run.stdout.trim().split("\n");
   assertEquals(lines.length, 10); // title, 8 checks, verdict
   for (const line of lines.slice(1, 9)) assertMatch(line, /^ok {3}\d\. /);
-  assertMatch(run.stdout, /DaVinci Resolve Studio 21\.0\.4/);
+  assertMatch(run.stdout, /DaVinci Resolve Studio 21\.1\.1/);
   assertMatch(run.stdout, /All checks passed/);
 });
 
@@ -45,13 +45,24 @@ Deno.test("doctor --simulator --json: the checks in order, ok true", async () =>
   assertEquals(report.checks.map((c) => c.id), ORDER);
 });
 
-Deno.test("doctor --simulator: the free edition is a warning naming its limits, still exit 0", async () => {
-  const { code, report } = await doctorJson(["--simulator"], { RESOLVE_SIM_EDITION: "free" });
+Deno.test("doctor --simulator: the free edition up to 21.0 is a warning naming its limits, still exit 0", async () => {
+  const { code, report } = await doctorJson(["--simulator"], {
+    RESOLVE_SIM_EDITION: "free",
+    RESOLVE_SIM_VERSION: "21.0.4.5",
+  });
   assertEquals(code, 0);
   const edition = report.checks.find((c) => c.id === "edition")!;
   assertEquals(edition.status, "warn");
   assertMatch(edition.detail, /free edition/);
   assertMatch(edition.fix!, /Studio/);
+});
+
+Deno.test("doctor --simulator: the free edition 21.1 fails, saying scripting moved to Studio", async () => {
+  const { code, report } = await doctorJson(["--simulator"], { RESOLVE_SIM_EDITION: "free" });
+  assertEquals(code, 1);
+  const edition = report.checks.find((c) => c.id === "edition")!;
+  assertEquals(edition.status, "fail");
+  assertMatch(edition.detail, /21\.1.*Studio feature/s);
 });
 
 Deno.test("doctor --simulator works though PYTHONHOME points at a broken Python (it is cleared)", async () => {

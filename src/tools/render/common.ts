@@ -96,14 +96,3 @@ export function unknownJobs(ids: string[], jobs: JobInfo[]) {
 }
 
 export const jobIdsInput = z.array(z.string().min(1).max(128)).min(1).max(500);
-
-/** A file name Resolve puts inside TargetDir: no folders, no '..'. */
-export function checkFileName(name: string, what: string) {
-  if (/[\\/]/.test(name) || name === "." || name === "..") {
-    fail(
-      "INVALID_ARGUMENTS",
-      `${what} "${name}" must be a plain file name, without folders`,
-      "Put the folder in TargetDir / target_dir and the bare name here.",
-    );
-  }
-}

@@ -1,7 +1,7 @@
 // AI analysis over stdio against the simulator.
 import { assert, assertEquals, assertMatch } from "../../assert.ts";
 import { withClient, withTempDir } from "../../harness.ts";
-import { importInto, writeMp4, writeWav } from "./media.ts";
+import { importInto, withMedia, writeMp4, writeWav } from "./media.ts";
 
 Deno.test("analyze_clips: AI analysis on bins and clips; refused with a clear error on the free edition", async () => {
   await withTempDir(async (dir) => {
@@ -32,10 +32,13 @@ Deno.test("analyze_clips: AI analysis on bins and clips; refused with a clear er
         await t.error("analyze_clips", { action: "detect_slates", clips: [vo.id] }),
         /AI_FEATURE_REFUSED.*detect_slates on "vo.wav"/s,
       );
-      assertMatch(await t.error("analyze_clips", { action: "transcribe" }), /give bin or clips/);
+      assertMatch(
+        await t.error("analyze_clips", { action: "transcribe" }),
+        /INVALID_ARGUMENTS.*give bin or clips/s,
+      );
       assertMatch(
         await t.error("analyze_clips", { action: "transcribe", bin: "Interviews", clips: [vo.id] }),
-        /give bin or clips/,
+        /INVALID_ARGUMENTS.*give bin or clips/s,
       );
       assertMatch(
         await t.error("clear_clip_analysis", { what: "transcription", clips: [vo.id] }),
@@ -81,5 +84,23 @@ Deno.test("analyze_clips: AI analysis on bins and clips; refused with a clear er
         /AI_FEATURE_REFUSED/,
       );
     });
+  });
+});
+
+Deno.test("clear_clip_analysis: a missing clip is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(
+      await t.error("clear_clip_analysis", { clips: ["missing.mov"], what: "transcription" }),
+      /CLIP_NOT_FOUND/,
+    );
+  });
+});
+
+Deno.test("remove_motion_blur: a missing clip is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(
+      await t.error("remove_motion_blur", { clips: ["missing.mov"] }),
+      /CLIP_NOT_FOUND/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 // Proxies, relinking, pairing over stdio against the simulator.
 import { assert, assertEquals, assertMatch } from "../../assert.ts";
 import { withClient, withTempDir } from "../../harness.ts";
-import { type Clip, importInto, writeMp4, writePng, writeWav } from "./media.ts";
+import { type Clip, importInto, withMedia, writeMp4, writePng, writeWav } from "./media.ts";
 
 Deno.test("link_proxy: proxies, mattes, relink/unlink/replace, audio sync, stereo", async () => {
   await withTempDir(async (dir) => {
@@ -97,7 +97,7 @@ Deno.test("link_proxy: proxies, mattes, relink/unlink/replace, audio sync, stere
       assertMatch(await t.error("list_mattes", {}), /INVALID_ARGUMENTS/);
       assertMatch(
         await t.error("manage_mattes", { action: "add_clip_mattes", paths: [`${dir}/matte.png`] }),
-        /needs clip/,
+        /INVALID_ARGUMENTS.*needs clip/s,
       );
       // unlink (confirmed) then relink from another folder
       assertMatch(await t.error("unlink_clips", { clips: [other.id] }), /CONFIRMATION_REQUIRED/);
@@ -159,9 +159,41 @@ Deno.test("link_proxy: proxies, mattes, relink/unlink/replace, audio sync, stere
       assert(stereo.clip.id);
       assertMatch(
         await t.error("create_stereo_clip", { left: shot.id, right: shot.id }),
-        /same clip/,
+        /INVALID_ARGUMENTS.*same clip/s,
       );
       assertMatch(await t.error("get_clip_info", { clip: left.id }), /CLIP_NOT_FOUND/);
     });
+  });
+});
+
+Deno.test("relink_clips: a missing clip is refused", async () => {
+  await withMedia(() => {}, async (t, dir) => {
+    assertMatch(
+      await t.error("relink_clips", { clips: ["missing.mov"], folder: dir }),
+      /CLIP_NOT_FOUND/,
+    );
+    assertMatch(
+      await t.error("relink_clips", { clips: ["missing.mov"], folder: "/tmp" }),
+      /PATH_NOT_ALLOWED/,
+    );
+  });
+});
+
+Deno.test("unlink_clips: a missing clip is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(await t.error("unlink_clips", { clips: ["missing.mov"] }), /CLIP_NOT_FOUND/);
+  });
+});
+
+Deno.test("replace_clip: a missing clip is refused", async () => {
+  await withMedia((dir) => writeWav(`${dir}/x.wav`, 1), async (t, dir) => {
+    assertMatch(
+      await t.error("replace_clip", { clip: "missing.mov", path: `${dir}/x.wav` }),
+      /CLIP_NOT_FOUND/,
+    );
+    assertMatch(
+      await t.error("replace_clip", { clip: "missing.mov", path: "/tmp/x.mp4" }),
+      /PATH_NOT_ALLOWED/,
+    );
   });
 });

@@ -1,9 +1,9 @@
 // Storage browsing and import over stdio against the simulator.
 import { assert, assertEquals, assertMatch } from "../../assert.ts";
 import { withClient, withTempDir } from "../../harness.ts";
-import { importInto, writePng, writeWav } from "./media.ts";
+import { withMedia, writePng, writeWav } from "./media.ts";
 
-Deno.test("browse_storage: storage browsing, bins: create, list, current, move, export/import .drb, delete", async () => {
+Deno.test("browse_storage: volumes, a folder in pages; missing, outside and bad cursors refused", async () => {
   await withTempDir(async (dir) => {
     Deno.mkdirSync(`${dir}/sub`);
     writeWav(`${dir}/a.wav`, 1);
@@ -36,103 +36,6 @@ Deno.test("browse_storage: storage browsing, bins: create, list, current, move, 
         `${dir}/a.wav`,
       );
       assertMatch(await t.error("reveal_in_storage", { path: `${dir}/x.wav` }), /FILE_NOT_FOUND/);
-
-      await t.ok("create_project", { name: "Bins" });
-      // create, idempotent, make current
-      const made = await t.ok<
-        { bin: { path: string; id: string }; created_bins: string[]; current: boolean }
-      >(
-        "create_bin",
-        { path: "Dailies/Day 1", make_current: true },
-      );
-      assertEquals(made.bin.path, "Master/Dailies/Day 1");
-      assertEquals(made.created_bins, ["Dailies", "Day 1"]);
-      const again = await t.ok("create_bin", { path: "Master/Dailies/Day 1" });
-      assertEquals(again.created_bins, []);
-      assertMatch(await t.error("create_bin", { path: "//" }), /INVALID_ARGUMENTS/);
-      await t.ok("create_bin", { path: "Selects" });
-      const bins = await t.ok<
-        { current_bin: string; bins: { path: string; sub_bin_count: number }[]; total: number }
-      >(
-        "list_bins",
-        {},
-      );
-      assertEquals(bins.current_bin, "Master/Dailies/Day 1");
-      assertEquals(bins.bins.map((b) => b.path), [
-        "Master",
-        "Master/Dailies",
-        "Master/Dailies/Day 1",
-        "Master/Selects",
-      ]);
-      const paged = await t.ok<{ bins: { path: string }[]; next_cursor: string }>("list_bins", {
-        limit: 2,
-      });
-      assertEquals(paged.bins.length, 2);
-      const rest = await t.ok<{ bins: { path: string }[]; next_cursor: null }>("list_bins", {
-        limit: 2,
-        cursor: paged.next_cursor,
-      });
-      assertEquals(rest.bins.map((b) => b.path), ["Master/Dailies/Day 1", "Master/Selects"]);
-      const sub = await t.ok<{ bins: { path: string }[] }>("list_bins", {
-        bin: "Dailies",
-        max_depth: 0,
-      });
-      assertEquals(sub.bins.map((b) => b.path), ["Master/Dailies"]);
-      assertMatch(await t.error("list_bins", { bin: "Nope" }), /BIN_NOT_FOUND/);
-      // set current by id
-      const cur = await t.ok("set_current_bin", { bin: made.bin.id });
-      assertEquals(cur, { bin: "Master/Dailies/Day 1", previous: "Master/Dailies/Day 1" });
-      assertEquals(
-        (await t.ok("set_current_bin", { bin: "Selects" })).previous,
-        "Master/Dailies/Day 1",
-      );
-      assertMatch(await t.error("set_current_bin", { bin: "Nope" }), /BIN_NOT_FOUND/);
-      // clips to give the bins content
-      await importInto(t, [`${dir}/a.wav`], "Dailies/Day 1");
-      // move
-      const moved = await t.ok("move_bins", { bins: ["Dailies/Day 1"], target: "Selects" });
-      assertEquals(moved.moved, ["Master/Selects/Day 1"]);
-      assertMatch(
-        await t.error("move_bins", { bins: ["Selects"], target: "Selects/Day 1" }),
-        /INVALID_MOVE/,
-      );
-      assertMatch(
-        await t.error("move_bins", { bins: ["Master"], target: "Selects" }),
-        /INVALID_ARGUMENTS/,
-      );
-      // export .drb, overwrite needs confirmation
-      const exported = await t.ok("export_bin", { bin: "Selects", path: `${dir}/selects` });
-      assertEquals(exported.file, `${dir}/selects.drb`);
-      assertMatch(
-        await t.error("export_bin", { bin: "Selects", path: `${dir}/selects.drb` }),
-        /CONFIRMATION_REQUIRED/,
-      );
-      await t.confirmed("export_bin", { bin: "Selects", path: `${dir}/selects.drb` });
-      assertMatch(
-        await t.error("export_bin", { bin: "Selects", path: `/etc/x.drb` }),
-        /PATH_NOT_ALLOWED/,
-      );
-      // delete needs confirmation, then the bin and its clip are gone
-      assertMatch(
-        await t.error("delete_bins", { bins: ["Selects"] }),
-        /CONFIRMATION_REQUIRED.*1 clip/s,
-      );
-      assertMatch(await t.error("delete_bins", { bins: ["Master"] }), /INVALID_ARGUMENTS/);
-      const del = await t.confirmed("delete_bins", { bins: ["Selects"] });
-      assertEquals(del, { deleted: ["Master/Selects"], clips_deleted: 1 });
-      assertEquals((await t.ok("list_clips", {})).total, 0);
-      // import the .drb back
-      const imported = await t.ok<{ new_bins: { name: string }[]; clips_added: number }>(
-        "import_bin",
-        {
-          path: `${dir}/selects.drb`,
-          source_clips_path: dir,
-        },
-      );
-      assert(imported.new_bins.some((b) => b.name === "Selects"));
-      assertEquals(imported.clips_added, 1);
-      assertMatch(await t.error("import_bin", { path: `${dir}/none.drb` }), /FILE_NOT_FOUND/);
-      assertEquals((await t.ok("refresh_bins", {})).stale_bins, []);
     });
   });
 });
@@ -198,5 +101,32 @@ Deno.test("import_media: refuses paths outside the allowed roots, symlinks inclu
         );
       });
     });
+  });
+});
+
+Deno.test("reveal_in_storage: a path outside the roots is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(
+      await t.error("reveal_in_storage", { path: "/nope/x.wav" }),
+      /PATH_NOT_ALLOWED/,
+    );
+  });
+});
+
+Deno.test("monitor_growing_file: a missing clip is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(await t.error("monitor_growing_file", { clip: "missing.mov" }), /CLIP_NOT_FOUND/);
+  });
+});
+
+Deno.test("import_image_sequence: no sequences is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(await t.error("import_image_sequence", { sequences: [] }), /INVALID_ARGUMENTS/);
+  });
+});
+
+Deno.test("add_from_storage: no items is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(await t.error("add_from_storage", { items: [] }), /INVALID_ARGUMENTS/);
   });
 });

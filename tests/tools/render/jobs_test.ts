@@ -1,7 +1,7 @@
 // The render queue over stdio against the simulator: adding, listing, deleting jobs.
 import { assert, assertEquals, assertMatch } from "../../assert.ts";
 import { withFixture } from "../../fixture.ts";
-import { confirmed, type Job, type Status } from "./helpers.ts";
+import type { Job, Status } from "./helpers.ts";
 
 Deno.test("add_render_job: add, list in pages, render waiting with progress, delete", async () => {
   await withFixture(async (t, _f, dir) => {
@@ -53,15 +53,15 @@ Deno.test("add_render_job: add, list in pages, render waiting with progress, del
     );
     assertEquals((await t.ok("render_status")).in_progress, false);
     assertEquals(Deno.readTextFileSync(`${dir}/one.mp4`), rendered);
-    const again = await confirmed(t, "start_render", { job_ids: [a.job_id], interactive: true });
+    const again = await t.confirmed("start_render", { job_ids: [a.job_id], interactive: true });
     assertEquals((again.jobs as Status[])[0].status, "Complete");
     assertMatch(await t.error("start_render", { job_ids: ["nope"] }), /JOB_NOT_FOUND/);
     assertMatch(await t.error("render_status", { job_ids: ["nope"] }), /JOB_NOT_FOUND/);
 
-    const del = await confirmed(t, "delete_render_jobs", { job_ids: [a.job_id] });
+    const del = await t.confirmed("delete_render_jobs", { job_ids: [a.job_id] });
     assertEquals(del, { deleted: [a.job_id], remaining: 1 });
     assertMatch(await t.error("delete_render_jobs", {}), /INVALID_ARGUMENTS/);
-    const all = await confirmed(t, "delete_render_jobs", { all: true });
+    const all = await t.confirmed("delete_render_jobs", { all: true });
     assertEquals(all, { deleted: [b.job_id], remaining: 0 });
     assertMatch(await t.error("start_render"), /NO_JOBS.*empty/s);
   });
@@ -90,7 +90,7 @@ Deno.test("add_render_job: render outputs that exist are replaced only after con
       new RegExp(`CONFIRMATION_REQUIRED.*${dir}/taken\\.mp4`, "s"),
     );
     assertEquals((await t.ok("list_render_jobs")).total, 0, "no job left behind");
-    const job = await confirmed(t, "add_render_job");
+    const job = await t.confirmed("add_render_job");
     assertEquals(job.output_path, `${dir}/taken.mp4`);
 
     // start_render: the file is still there -> confirmation again, the file is untouched.
@@ -104,7 +104,7 @@ Deno.test("add_render_job: render outputs that exist are replaced only after con
     );
     assertEquals((await t.ok("render_status")).in_progress, false);
     assertEquals(Deno.readTextFileSync(`${dir}/taken.mp4`), "precious");
-    const done = await confirmed(t, "start_render");
+    const done = await t.confirmed("start_render");
     assertEquals((done.jobs as Status[])[0].status, "Complete");
     assert(Deno.readTextFileSync(`${dir}/taken.mp4`) !== "precious");
 
@@ -130,7 +130,7 @@ Deno.test("add_render_job: render outputs that exist are replaced only after con
       await t.error("quick_export", { preset: "H.264", target_dir: dir, custom_name: "../qe" }),
       /INVALID_ARGUMENTS/,
     );
-    await confirmed(t, "quick_export", { preset: "H.264", target_dir: dir, custom_name: "qe" });
+    await t.confirmed("quick_export", { preset: "H.264", target_dir: dir, custom_name: "qe" });
     assert(Deno.readTextFileSync(`${dir}/qe.mp4`) !== "precious");
     await t.ok("quick_export", { preset: "H.264", target_dir: dir, custom_name: "new" });
     assert(Deno.statSync(`${dir}/new.mp4`).isFile);
@@ -166,7 +166,7 @@ Deno.test("delete_render_jobs: deletes the given jobs after confirmation; unknow
       /CONFIRMATION_REQUIRED/,
     );
     assertEquals((await t.ok("list_render_jobs")).total, 1, "not deleted without confirmation");
-    const del = await confirmed(t, "delete_render_jobs", { job_ids: [a.job_id] });
+    const del = await t.confirmed("delete_render_jobs", { job_ids: [a.job_id] });
     assertEquals([del.deleted, del.remaining], [[a.job_id], 0]);
     assertEquals((await t.ok("list_render_jobs")).total, 0);
   });

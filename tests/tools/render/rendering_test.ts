@@ -2,7 +2,7 @@
 // render, failures, folder checks, project switches.
 import { assert, assertEquals, assertMatch } from "../../assert.ts";
 import { withFixture } from "../../fixture.ts";
-import { confirmed, exists, type Status } from "./helpers.ts";
+import { exists, type Status } from "./helpers.ts";
 
 Deno.test("stop_render: a cancelled or timed-out start_render leaves the render running; only stop_render stops it", async () => {
   await withFixture(async (t, _f, dir) => {
@@ -111,7 +111,7 @@ Deno.test("start_render: a failed render is an error with the job's error, not a
     assert(!exists(`${dir}/bad.mov`) && exists(`${dir}/good.mov`));
     assertMatch(await t.error("wait_for_render"), /RENDER_FAILED/);
     // Rendering only the complete job again is a success (after the overwrite confirmation).
-    const again = await confirmed(t, "start_render", { job_ids: [ids.good] });
+    const again = await t.confirmed("start_render", { job_ids: [ids.good] });
     assertEquals((again.jobs as Status[]).map((j) => j.status), ["Complete"]);
   }, { RESOLVE_SIM_RENDER_SECONDS: "0.2", RESOLVE_SIM_RENDER_FAIL: "bad" });
 });

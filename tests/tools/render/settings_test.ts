@@ -1,7 +1,8 @@
 // The render settings tools over stdio against the simulator: formats, presets, settings.
 import { assert, assertEquals, assertMatch } from "../../assert.ts";
 import { withFixture } from "../../fixture.ts";
-import { confirmed, type Job, tokenOf } from "./helpers.ts";
+import { tokenOf } from "../../harness.ts";
+import type { Job } from "./helpers.ts";
 
 Deno.test("list_render_formats: formats, codecs and resolutions; unknown ones are refused", async () => {
   await withFixture(async (t) => {
@@ -106,7 +107,7 @@ Deno.test("manage_render_presets: save_as, load and delete (confirmed); built-in
       await t.error("manage_render_presets", { action: "delete", name: "Mine" }),
       /CONFIRMATION_REQUIRED/,
     );
-    const deleted = await confirmed(t, "manage_render_presets", { action: "delete", name: "Mine" });
+    const deleted = await t.confirmed("manage_render_presets", { action: "delete", name: "Mine" });
     assert(!(deleted.presets as string[]).includes("Mine"));
     const builtIn = { action: "delete", name: "H.264 Master" };
     const refusal = await t.error("manage_render_presets", builtIn);
