@@ -12,7 +12,13 @@ Replies:  {"id", "ok": value} or {"id", "err": {"code", "message", "index"?}}
 With RESOLVE_SIM_TRACE_METHODS=1 in its environment (the test suite sets it) the bridge says
 so in its ready line ({"ready": true, "trace": true}) and every reply to a "call" op also
 carries "ran": the "Class.Method"s it invoked, in order, each once (map calls included), so
-the tests can check them against the tool's declared apiMethods. Without it nothing changes.
+the tests can check them against the tool's declared apiMethods, and "calls": how many API
+calls it made (the bench's calls per listed item). Without it nothing changes.
+
+Listings: a call with "keep": key (the server's name for one listing's list, e.g. the items
+of one track) is answered from the bridge's memory when the same key was called before and
+nothing has changed since: any call of a method whose effect is not "read" forgets every
+kept list, so the pages of one listing fetch each list once and a change is always seen.
 """
 
 import json
@@ -63,6 +69,8 @@ class Bridge:
         self.created = []
         self.checked = {}
         self.ran = None
+        self.calls = 0
+        self.kept = {}  # "keep" key -> (raw list, class), forgotten on any change
         if os.environ.get("RESOLVE_SIM_TRACE_METHODS") == "1":
             self.ran = []
             self.invoke = self.traced_invoke  # only then: no cost to untraced calls
@@ -89,6 +97,7 @@ class Bridge:
                 "is off, or this is the free edition, which refuses external scripting",
             )
         self.resolve = resolve
+        self.kept.clear()  # lists of an earlier connection are not this Resolve's
         self.handles[ROOT] = (resolve, "Resolve")
         return {
             "product": resolve.GetProductName(),
@@ -185,8 +194,28 @@ class Bridge:
         self.checked[key] = spec
         return spec
 
+    KEEP_MAX = 64
+
+    def kept_call(self, call, results):
+        """A "keep" call: the list kept under its key, or the call made and its list kept."""
+        key = call["keep"]
+        if not isinstance(key, str):
+            raise BridgeError("BAD_REQUEST", "keep must be a string")
+        hit = self.kept.get(key)
+        if hit is not None:
+            return Result(hit[0], hit[1])
+        obj, cls = self.target(call.get("h"), results)
+        value, value_cls = self.invoke(obj, cls, call.get("m"), call.get("a", []), results)
+        if isinstance(value, (list, tuple)) and self.allowed(cls, call.get("m"))["effect"] == "read":
+            if len(self.kept) >= self.KEEP_MAX:
+                self.kept.pop(next(iter(self.kept)))
+            self.kept[key] = (value, value_cls)
+        return Result(value, value_cls)
+
     def invoke(self, obj, cls, method, args, results):
         spec = self.allowed(cls, method)
+        if self.kept and spec["effect"] != "read":
+            self.kept.clear()  # Resolve is about to change: kept lists may be stale
         fn = getattr(obj, method, None)
         if not callable(fn):
             raise BridgeError(
@@ -209,6 +238,7 @@ class Bridge:
         name = "%s.%s" % (cls, method)
         if name not in self.ran:
             self.ran.append(name)
+        self.calls += 1
         return Bridge.invoke(self, obj, cls, method, args, results)
 
     def run_calls(self, calls):
@@ -229,6 +259,8 @@ class Bridge:
                     result = Result(len(value) if isinstance(value, (list, dict)) else None, None)
                 elif self.is_missing(call.get("h"), results):
                     result = Result(None, None)  # like `?.`: a getter earlier in the chain failed
+                elif "keep" in call:
+                    result = self.kept_call(call, results)
                 else:
                     obj, cls = self.target(call.get("h"), results)
                     result = Result(*self.invoke(obj, cls, call.get("m"), call.get("a", []),
@@ -248,7 +280,12 @@ class Bridge:
             source = self.result_ref(refs["$r"], results)
             if not isinstance(source.raw, (list, tuple)):
                 raise BridgeError("BAD_REQUEST", "map needs a list of objects")
-            objects = [(o, source.cls) for o in source.raw]
+            raw = source.raw
+            window = call.get("slice")
+            if isinstance(window, list) and len(window) == 2:
+                raw = raw[window[0]:window[1]]  # only the page's objects, not the whole list
+                call = dict(call, slice=None)
+            objects = [(o, source.cls) for o in raw]
         elif isinstance(refs, list):
             objects = [self.lookup(r["$h"] if isinstance(r, dict) and "$h" in r else r)
                        for r in refs]
@@ -257,18 +294,33 @@ class Bridge:
         window = call.get("slice")
         if isinstance(window, list) and len(window) == 2:
             objects = objects[window[0]:window[1]]
+        pick = call.get("pick")
+        if isinstance(pick, list):
+            objects = [objects[i] for i in pick
+                       if isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(objects)]
         methods = call.get("ms", [])
         if not isinstance(methods, list) or not all(
                 isinstance(m, list) and m for m in methods):
             raise BridgeError("BAD_REQUEST", "ms must be a list of [method, args] entries")
+        memo = {}
         rows = []
         for obj, cls in objects:
             row = []
             for m in methods:
                 value, value_cls = self.invoke(obj, cls, m[0], m[1] if len(m) > 1 else [],
                                                results)
-                if len(m) > 2 and isinstance(m[2], list) and m[2]:
-                    then = m[2]
+                then = m[2] if len(m) > 2 else None
+                if isinstance(then, dict):  # {"keys": [...]}: only these keys of a dict
+                    keys = then.get("keys")
+                    if isinstance(value, dict) and isinstance(keys, list):
+                        value = [value.get(k) for k in keys]
+                elif isinstance(then, list) and then and isinstance(then[0], list):
+                    # [[m2, a2, keys?], ...]: several calls on the result, each read once per
+                    # object however many rows share it (a clip under many items)
+                    value = None if value is None else self.then_calls(
+                        value, value_cls, then, memo, results)
+                    value_cls = None
+                elif isinstance(then, list) and then:
                     if value is not None:
                         value, value_cls = self.invoke(
                             value, value_cls, then[0], then[1] if len(then) > 1 else [],
@@ -276,6 +328,25 @@ class Bridge:
                 row.append(self.encode(value, value_cls))
             rows.append(row)
         return rows
+
+    def then_calls(self, obj, cls, calls, memo, results):
+        try:
+            key = (cls, obj)
+            hit = memo.get(key)
+        except TypeError:  # an object Python cannot hash: read it every time
+            key, hit = None, None
+        if hit is not None:
+            return hit
+        out = []
+        for c in calls:
+            value, value_cls = self.invoke(obj, cls, c[0], c[1] if len(c) > 1 else [], results)
+            keys = c[2] if len(c) > 2 else None
+            if isinstance(value, dict) and isinstance(keys, list):
+                value = [value.get(k) for k in keys]
+            out.append(self.encode(value, value_cls))
+        if key is not None:
+            memo[key] = out
+        return out
 
     def release(self, handles):
         for handle in handles if isinstance(handles, list) else []:
@@ -291,6 +362,7 @@ class Bridge:
             self.created = []
             if self.ran is not None:
                 self.ran = []
+                self.calls = 0
             try:
                 return self.run_calls(request.get("calls"))
             except BridgeError:
@@ -302,8 +374,10 @@ class Bridge:
             return self.release(request.get("handles"))
         if op == "connect":
             return self.connect()
-        if op in ("scratch", "take"):
+        if op in ("scratch", "take", "scratch_dir", "scratch_find"):
             return scratch_op(op, request)
+        if op == "checkpoints":
+            return checkpoints_op(request)
         if op == "hello":
             return {
                 "python": "%d.%d.%d" % sys.version_info[:3],
@@ -409,6 +483,7 @@ def answer(bridge, raw, out):
         message = {"id": request_id, "ok": bridge.handle(request)}
         if bridge.ran is not None and request.get("op") == "call":
             message["ran"] = bridge.ran
+            message["calls"] = bridge.calls
         reply(out, message)
     except BridgeError as e:
         err = {"code": e.code, "message": e.message}
@@ -417,6 +492,7 @@ def answer(bridge, raw, out):
         message = {"id": request_id, "err": err}
         if bridge.ran is not None and request.get("op") == "call":
             message["ran"] = bridge.ran
+            message["calls"] = bridge.calls
         reply(out, message)
     except ValueError as e:
         reply(out, {"id": request_id, "err": {"code": "BAD_JSON", "message": str(e)}})
@@ -435,7 +511,9 @@ def run(out, config):
 # -- scratch stills: frames Resolve writes for the server to look at ------------------------
 
 SCRATCH = {}
-SCRATCH_NAME = re.compile(r"^still-[0-9a-f]{16}\.(ppm|png|jpg|tif|bmp)$")
+SCRATCH_NAME = re.compile(r"^still-[0-9a-f]{16}\.(ppm|png|jpg|tif|bmp|comp)$")
+# Grades Resolve exports as <prefix><still name>.drx (the still's name is not in the API).
+GRADE_NAME = re.compile(r"^grade-[0-9a-f]{16}[A-Za-z0-9._ -]{0,64}\.drx$")
 MAX_SCRATCH_BYTES = 512 * 1024 * 1024
 
 
@@ -446,20 +524,33 @@ def scratch_op(op, request):
     [width, height] (so no full-size frame crosses the pipe), anything else as its bytes.
     No other file can be read or deleted."""
     import base64
+    if op in ("scratch", "scratch_dir") and "dir" not in SCRATCH:
+        import atexit
+        import shutil
+        import tempfile
+        SCRATCH["dir"] = os.path.realpath(tempfile.mkdtemp(prefix="resolve-mcp-"))
+        atexit.register(shutil.rmtree, SCRATCH["dir"], True)
     if op == "scratch":
         name = "still-%s.%s" % (os.urandom(8).hex(), request.get("ext"))
         if not SCRATCH_NAME.match(name):
-            raise BridgeError("BAD_REQUEST", "scratch needs ext ppm, png, jpg, tif or bmp")
-        if "dir" not in SCRATCH:
-            import atexit
-            import shutil
-            import tempfile
-            SCRATCH["dir"] = os.path.realpath(tempfile.mkdtemp(prefix="resolve-mcp-"))
-            atexit.register(shutil.rmtree, SCRATCH["dir"], True)
+            raise BridgeError("BAD_REQUEST", "scratch needs ext ppm, png, jpg, tif, bmp or comp")
         return os.path.join(SCRATCH["dir"], name)
+    if op == "scratch_dir":
+        # scratch_dir: the private folder and a fresh prefix for a grade (.drx) export there;
+        # scratch_find {prefix}: the .drx files Resolve wrote with that prefix.
+        return {"dir": SCRATCH["dir"], "prefix": "grade-%s" % os.urandom(8).hex()}
+    if op == "scratch_find":
+        prefix = request.get("prefix")
+        if "dir" not in SCRATCH or not isinstance(prefix, str) or \
+                not re.match(r"^grade-[0-9a-f]{16}$", prefix):
+            raise BridgeError("BAD_REQUEST", "scratch_find needs a prefix scratch_dir gave")
+        return sorted(os.path.join(SCRATCH["dir"], n) for n in os.listdir(SCRATCH["dir"])
+                      if n.startswith(prefix) and GRADE_NAME.match(n))
     path = request.get("path")
     if "dir" not in SCRATCH or not isinstance(path, str) or \
-            os.path.dirname(path) != SCRATCH["dir"] or not SCRATCH_NAME.match(os.path.basename(path)):
+            os.path.dirname(path) != SCRATCH["dir"] or not (
+                SCRATCH_NAME.match(os.path.basename(path))
+                or GRADE_NAME.match(os.path.basename(path))):
         raise BridgeError("PATH_NOT_ALLOWED", "take reads only the files scratch named")
     if not os.path.lexists(path):
         return None  # Resolve wrote nothing
@@ -522,3 +613,95 @@ def ppm_fit(data, max_w, max_h):
         row = _average(pixels[a:a + stride], pixels[b:b + stride], wide)
         rows.append(_average(bytes(taps[0](row)), bytes(taps[1](row)), narrow))
     return out_w, out_h, b"".join(rows)
+
+
+# -- checkpoints: the server's own data folder (outside every folder the user allows) -------
+
+CHECKPOINT_ID = re.compile(r"^ck-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$")
+MAX_CHECKPOINT_JSON = 1024 * 1024
+
+
+def data_folder():
+    """The server's data folder: RESOLVE_MCP_DATA_DIR, else the platform's per-user data
+    place (%LOCALAPPDATA%, ~/Library/Application Support, $XDG_DATA_HOME or ~/.local/share),
+    each with a davinci-resolve-mcp folder."""
+    named = os.environ.get("RESOLVE_MCP_DATA_DIR")
+    if named:
+        return os.path.realpath(os.path.expanduser(named))
+    if os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
+    elif sys.platform == "darwin":
+        base = os.path.expanduser("~/Library/Application Support")
+    else:
+        base = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
+    return os.path.realpath(os.path.join(base, "davinci-resolve-mcp"))
+
+
+def checkpoint_folder(create):
+    folder = os.path.join(data_folder(), "checkpoints")
+    if create and not os.path.isdir(folder):
+        os.makedirs(folder, 0o700)
+    return folder
+
+
+def checkpoints_op(request):
+    """checkpoints {action}: the checkpoint store. dir: the folder (made 0700 on first use);
+    path {checkpoint}: where that checkpoint's project export goes; put {entry}: writes <id>.json;
+    list: every entry; drop {ids}: deletes those entries and their exports. Only files named
+    by a checkpoint id are read or written, only in that folder."""
+    action = request.get("action")
+    if action == "dir":
+        return {"dir": checkpoint_folder(False), "exists": os.path.isdir(checkpoint_folder(False))}
+    folder = checkpoint_folder(action in ("path", "put"))
+
+    def named(cid, ext):
+        if not isinstance(cid, str) or not CHECKPOINT_ID.match(cid):
+            raise BridgeError("BAD_REQUEST", "not a checkpoint id: %r" % (cid,))
+        return os.path.join(folder, cid + ext)
+
+    if action == "path":
+        return named(request.get("checkpoint"), ".drp")
+    if action == "put":
+        entry = request.get("entry")
+        if not isinstance(entry, dict):
+            raise BridgeError("BAD_REQUEST", "put needs an entry object")
+        path = named(entry.get("checkpoint_id"), ".json")
+        text = json.dumps(entry, separators=(",", ":"))
+        if len(text) > MAX_CHECKPOINT_JSON:
+            raise BridgeError("BAD_REQUEST", "a checkpoint entry is limited to 1 MB")
+        temp = path + ".tmp"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(text)
+        os.replace(temp, path)
+        return path
+    if action == "list":
+        entries = []
+        if not os.path.isdir(folder):
+            return entries
+        for name in sorted(os.listdir(folder)):
+            if not name.endswith(".json") or not CHECKPOINT_ID.match(name[:-5]):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                if os.path.islink(path) or os.path.getsize(path) > MAX_CHECKPOINT_JSON:
+                    continue
+                with open(path) as fh:
+                    entry = json.load(fh)
+            except (OSError, ValueError):
+                continue
+            if isinstance(entry, dict):
+                drp = os.path.join(folder, name[:-5] + ".drp")
+                entry["file_exists"] = os.path.exists(drp)
+                entries.append(entry)
+        return entries
+    if action == "drop":
+        dropped = 0
+        for cid in request.get("ids") or []:
+            for ext in (".json", ".drp"):
+                path = named(cid, ext)
+                if os.path.lexists(path):
+                    os.remove(path)
+                    dropped += ext == ".json"
+        return dropped
+    raise BridgeError("BAD_REQUEST", "checkpoints action must be dir, path, put, list or drop")

@@ -130,8 +130,13 @@ function replaceBetween(text: string, name: string, body: string): string {
 /** The MCP Bundle manifest with its tool list set to the default set. */
 async function manifest(registry: ToolRegistry): Promise<string> {
   const json = JSON.parse(await Deno.readTextFile(MANIFEST));
-  json.tools = selectTools(registry, ["default"], false)
-    .map((t) => ({ name: t.name, description: t.title }));
+  const defaults = selectTools(registry, ["default"], false);
+  json.tools = defaults.map((t) => ({ name: t.name, description: t.title }));
+  // The counts in the long description follow the registry.
+  json.long_description = String(json.long_description).replace(
+    /\d+ task-level tools by default[^.]*\./,
+    `${defaults.length} task-level tools by default (list_toolsets and enable_toolset load the rest for a session); all ${registry.tools.length} tools with --toolsets all.`,
+  );
   return JSON.stringify(json, null, 2) + "\n";
 }
 

@@ -12,6 +12,12 @@ export type ClientName = typeof CLIENTS[number];
 export const CONNECT_MODES = ["external", "inapp", "auto"] as const;
 export type ConnectMode = typeof CONNECT_MODES[number];
 
+/** One Resolve the server drives: a name the tools use, and where it is (none: here). */
+export interface ResolveHost {
+  name: string;
+  address?: string;
+}
+
 export interface Options {
   command: "serve" | "help" | "version" | "doctor" | "config" | "install-inapp" | "probe";
   simulator: boolean;
@@ -21,7 +27,10 @@ export interface Options {
   readOnly: boolean;
   allowPaths: string[];
   timeoutMs: number;
+  /** The first host's address (--resolve-host), when not this machine. */
   resolveHost?: string;
+  /** Every Resolve host, named (--resolve-host NAME=ADDRESS, repeatable); at least one. */
+  resolveHosts: ResolveHost[];
   resolveScriptApi?: string;
   resolveScriptLib?: string;
   /** Variables known to break Python that are passed on anyway. */
@@ -74,8 +83,12 @@ Flags:
   --allow-path DIR      a directory tools may read and write files in (repeatable; the
                         client's MCP roots are added to these)
   --timeout-ms N        time limit of one bridge call (env RESOLVE_MCP_TIMEOUT_MS; default 30000)
-  --resolve-host HOST   connect to Resolve on another machine through its network scripting
-                        (Preferences > System > General > External scripting using: Network)
+  --resolve-host [NAME=]HOST
+                        connect to Resolve on another machine through its network scripting
+                        (Preferences > System > General > External scripting using: Network);
+                        repeatable: several Resolve machines, each named (default: its
+                        address) for the tools' host argument, the first one the default;
+                        a comma-separated list in one value also works
   --resolve-script-api DIR
                         Resolve's Developer/Scripting folder (env RESOLVE_SCRIPT_API; default:
                         Blackmagic's folder for this OS, /home/resolve too on Linux)
@@ -146,7 +159,7 @@ export function parseOptions(args: string[]): Options {
         "read-only": { type: "boolean", default: false },
         "allow-path": { type: "string", multiple: true, default: [] },
         "timeout-ms": { type: "string" },
-        "resolve-host": { type: "string" },
+        "resolve-host": { type: "string", multiple: true, default: [] },
         "resolve-script-api": { type: "string" },
         "resolve-script-lib": { type: "string" },
         "keep-env": { type: "string", multiple: true, default: [] },
@@ -235,6 +248,7 @@ export function parseOptions(args: string[]): Options {
   if (v.out !== undefined && first !== "probe") {
     throw new UsageError("--out is for the probe subcommand");
   }
+  const resolveHosts = parseResolveHosts(v["resolve-host"]);
   const keepEnv = [
     ...v["keep-env"],
     ...(env("RESOLVE_MCP_KEEP_ENV") ?? "").split(","),
@@ -248,7 +262,8 @@ export function parseOptions(args: string[]): Options {
     readOnly: v["read-only"],
     allowPaths: [...v["allow-path"], ...dirs],
     timeoutMs,
-    resolveHost: v["resolve-host"],
+    resolveHost: resolveHosts[0].address,
+    resolveHosts,
     resolveScriptApi: v["resolve-script-api"],
     resolveScriptLib: v["resolve-script-lib"],
     keepEnv,
@@ -264,6 +279,37 @@ export function parseOptions(args: string[]): Options {
     out: v.out,
     noUnattendedDestructive: v["no-unattended-destructive"],
   };
+}
+
+const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const HOST_ADDRESS = /^[A-Za-z0-9._:\[\]-]{1,253}$/;
+
+/**
+ * The --resolve-host values: "NAME=ADDRESS" or "ADDRESS" (named after itself); an empty list
+ * is this machine, named "local". Names are unique; the first host is the default.
+ */
+export function parseResolveHosts(values: string[]): ResolveHost[] {
+  const hosts: ResolveHost[] = [];
+  for (const raw of values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)) {
+    const eq = raw.indexOf("=");
+    const name = eq >= 0 ? raw.slice(0, eq).trim() : raw;
+    const address = eq >= 0 ? raw.slice(eq + 1).trim() : raw;
+    if (!HOST_NAME.test(name)) {
+      throw new UsageError(
+        `--resolve-host ${raw}: the name must be 1 to 64 letters, digits, '.', '_' or '-' (e.g. --resolve-host render1=10.0.0.21)`,
+      );
+    }
+    if (!HOST_ADDRESS.test(address)) {
+      throw new UsageError(
+        `--resolve-host ${raw}: "${address}" is not a host name or IP address`,
+      );
+    }
+    if (hosts.some((h) => h.name === name)) {
+      throw new UsageError(`--resolve-host: the name "${name}" is given twice; names must differ`);
+    }
+    hosts.push({ name, address });
+  }
+  return hosts.length ? hosts : [{ name: "local" }];
 }
 
 /** True for localhost and the loopback addresses (127.0.0.0/8, ::1). */

@@ -353,8 +353,38 @@ function libraryLocations(
   return libs.filter((l) => !seen.has(l.path) && seen.add(l.path));
 }
 
+/** One interpreter probe discovery asks for: the arguments of a Probe. */
+export type ProbeRequest = Parameters<Probe>;
+
 /** Finds the interpreter, the scripting modules and the library, and the child's variables. */
 export function discover(host: Host, options: DiscoveryOptions = {}): Discovery {
+  const steps = discovering(host, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next(host.probe(...step.value));
+  return step.value;
+}
+
+/** A Host whose probe runs the interpreter without blocking (Deno.Command.output). */
+export interface AsyncHost extends Omit<Host, "probe"> {
+  probe: (...request: ProbeRequest) => Promise<PythonInfo | string>;
+}
+
+/** discover, with each probe awaited: the event loop keeps serving meanwhile. */
+export async function discoverAsync(
+  host: AsyncHost,
+  options: DiscoveryOptions = {},
+): Promise<Discovery> {
+  const steps = discovering(host, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await host.probe(...step.value));
+  return step.value;
+}
+
+/** Discovery's logic: yields each probe it needs and is given its answer. */
+function* discovering(
+  host: Pick<Host, "os" | "env">,
+  options: DiscoveryOptions,
+): Generator<ProbeRequest, Discovery, PythonInfo | string> {
   const { os, env } = host;
   const { childEnv, cleared } = childEnvironment(env, options.keepEnv);
   const switches = pythonSwitches(options.keepEnv);
@@ -393,7 +423,7 @@ export function discover(host: Host, options: DiscoveryOptions = {}): Discovery 
   // A risky build is taken only when no other interpreter works.
   let fallback: { candidate: Candidate; info: PythonInfo; risky: string } | undefined;
   for (const candidate of candidates) {
-    const info = host.probe(candidate.command, candidate.args, childEnv, paths, switches);
+    const info = yield [candidate.command, candidate.args, childEnv, paths, switches];
     if (typeof info === "string") {
       attempts.push({ candidate, problem: info });
       continue;
@@ -460,23 +490,54 @@ export function realProbe(
   paths: string[],
   switches: string[] = pythonSwitches(),
 ): PythonInfo | string {
-  let out: Deno.CommandOutput;
   try {
-    out = new Deno.Command(command, {
-      args: [...args, ...switches, "-c", PROBE_SCRIPT, ...paths],
-      env,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-    }).outputSync();
+    return probeAnswer(probeCommand(command, args, env, paths, switches).outputSync());
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return "not found";
-    if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) {
-      return "this program may start only the interpreters it lists (python3, python, py and the usual install folders); " +
-        "put that interpreter's folder first on PATH (so it is found as python3/python), or pass one of those";
-    }
-    return (e as Error).message;
+    return probeFailure(e);
   }
+}
+
+/** realProbe without blocking: the server's start-up probe (src/bridge/environment.ts). */
+export async function realProbeAsync(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  paths: string[],
+  switches: string[] = pythonSwitches(),
+): Promise<PythonInfo | string> {
+  try {
+    return probeAnswer(await probeCommand(command, args, env, paths, switches).output());
+  } catch (e) {
+    return probeFailure(e);
+  }
+}
+
+function probeCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  paths: string[],
+  switches: string[],
+): Deno.Command {
+  return new Deno.Command(command, {
+    args: [...args, ...switches, "-c", PROBE_SCRIPT, ...paths],
+    env,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  });
+}
+
+function probeFailure(e: unknown): string {
+  if (e instanceof Deno.errors.NotFound) return "not found";
+  if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) {
+    return "this program may start only the interpreters it lists (python3, python, py and the usual install folders); " +
+      "put that interpreter's folder first on PATH (so it is found as python3/python), or pass one of those";
+  }
+  return (e as Error).message;
+}
+
+function probeAnswer(out: Deno.CommandOutput): PythonInfo | string {
   const stdout = new TextDecoder().decode(out.stdout);
   const line = stdout.split(/\r?\n/).find((l) => l.startsWith("RESOLVE_MCP_PROBE "));
   if (out.success && line) {
@@ -496,4 +557,8 @@ export function realHost(): Host {
   const env: Record<string, string | undefined> = {};
   for (const name of [...READ_VARIABLES, ...BREAKING_VARIABLES]) env[name] = readEnv(name);
   return { os: currentOs(), env, probe: realProbe };
+}
+
+export function realAsyncHost(): AsyncHost {
+  return { ...realHost(), probe: realProbeAsync };
 }

@@ -8,11 +8,21 @@ import { type Discovery, type Host, type OsName, PRELUDE, realHost } from "./dis
 import { ToolError } from "./errors.ts";
 import { APP_STORE_NOTE, FREE_21_1_NOTE } from "./inapp.ts";
 import { NAME, VERSION } from "./version.ts";
+import { databaseText, type HostReport, hostsCheck, surveyHosts } from "./doctor_hosts.ts";
 
 export type Status = "pass" | "warn" | "fail" | "skip";
 
 export interface Check {
-  id: "python" | "modules" | "library" | "resolve" | "edition" | "version" | "scripting" | "bridge";
+  id:
+    | "python"
+    | "modules"
+    | "library"
+    | "resolve"
+    | "edition"
+    | "version"
+    | "scripting"
+    | "bridge"
+    | "hosts";
   title: string;
   status: Status;
   detail: string;
@@ -40,6 +50,7 @@ const TITLES: Record<Check["id"], string> = {
   version: "Resolve version",
   scripting: "scripting connection",
   bridge: "bridge round trip",
+  hosts: "every Resolve host and its database",
 };
 
 const LOAD_LIBRARY = `import sys
@@ -340,17 +351,27 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
       );
       try {
         const t0 = performance.now();
-        const [, , name] = await bridge.call([
+        const [, , name, db] = await bridge.call([
           { h: 0, m: "GetProjectManager" },
           { h: { $r: 0 }, m: "GetCurrentProject" },
           { h: { $r: 1 }, m: "GetName" },
+          { h: { $r: 0 }, m: "GetCurrentDatabase" },
         ]);
+        const callMs = Math.round(performance.now() - t0);
+        // The server's own data folder (checkpoints: src/resolve/checkpoints.ts), outside
+        // every folder the user allows; the bridge owns it.
+        const store = await bridge.request("checkpoints", { action: "dir" })
+          .catch(() => undefined) as { dir?: string; exists?: boolean } | undefined;
         add(
           "bridge",
           "pass",
-          `hello, connect and a call (current project: ${JSON.stringify(name)}) in ${
+          `hello, connect and a call (current project: ${JSON.stringify(name)}, database: ${
+            databaseText(db as HostReport["database"])
+          }) in ${
             Math.round(performance.now() - started)
-          } ms; the call alone ${Math.round(performance.now() - t0)} ms (Python pid ${hello?.pid})`,
+          } ms; the call alone ${callMs} ms (Python pid ${hello?.pid}); checkpoints are kept in ${
+            store?.dir ?? "(unknown)"
+          }${store && !store.exists ? " (made on the first checkpoint)" : ""}`,
         );
       } catch (e) {
         add(
@@ -436,6 +457,15 @@ export async function runDoctor(options: Options, deps: DoctorDeps = {}): Promis
     }
   } finally {
     await bridge.close();
+  }
+  // 9 (with several --resolve-host): every host, and the database each is connected to.
+  if (options.resolveHosts.length > 1) {
+    const reports = await surveyHosts(options.resolveHosts, {
+      ...bridgeEnvironment(options, found),
+      readOnly: true,
+    });
+    const { status, detail, fix } = hostsCheck(reports);
+    add("hosts", status, detail, fix);
   }
   return report(sim, checks);
 }

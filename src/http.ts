@@ -13,6 +13,7 @@ import { isLoopbackHost, type Options } from "./cli.ts";
 import { configureLogging, logger, routeRecords } from "./log.ts";
 import { WebStandardStreamableHTTPServerTransport } from "./sdk.ts";
 import type { Server } from "./sdk.ts";
+import { MemoryEventStore } from "./event_store.ts";
 import { createContext, createSessionServer } from "./server.ts";
 import { shutdownOnSignals } from "./shutdown.ts";
 import { MAX_MESSAGE_BYTES } from "./stdio.ts";
@@ -134,6 +135,8 @@ export async function startHttp(options: Options): Promise<HttpServer> {
       sessionIdGenerator: () => crypto.randomUUID(),
       // The same limit as on stdio; a larger body is answered 413 without being read.
       maxRequestBodySize: MAX_MESSAGE_BYTES,
+      // Event ids on every SSE message: a dropped stream resumes with Last-Event-ID.
+      eventStore: new MemoryEventStore(),
       onsessioninitialized: (id) => {
         session = { id, server, transport, lastSeen: Date.now(), busy: 0 };
         sessions.set(id, session);

@@ -27,11 +27,27 @@ export interface Trace {
 /** Bumped whenever the script below changes: traces of another script do not compare. */
 export const SCRIPT_VERSION = 1;
 
-/** Reads from the catalogue that take no arguments, per class, in a stable order. */
-export function noArgumentReads(cls: string): string[] {
+/** "21.1.1.10" / "21.0b" -> [21, 1, 1] / [21, 0, 0] (major.minor.patch). */
+function versionParts(text: string): number[] {
+  return String(text).split("/")[0].split(".").slice(0, 3).map((p) => parseInt(p, 10) || 0);
+}
+
+/** True when `since` (a catalogue version) is not newer than `version`. */
+function present(since: string, version: string): boolean {
+  const a = versionParts(since), b = versionParts(version);
+  for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  return true;
+}
+
+/**
+ * Reads from the catalogue that take no arguments, per class, in a stable order; with
+ * `version`, only those that Resolve version has (a 21.0 trace has no 21.1 reads).
+ */
+export function noArgumentReads(cls: string, version?: string): string[] {
   return Object.entries((catalog as unknown as ApiCatalog)[cls] ?? {})
     .filter(([name, m]) =>
-      m.effect === "read" && m.signatures.some((s) => s.replace(/\s/g, "") === `${name}()`)
+      m.effect === "read" && m.signatures.some((s) => s.replace(/\s/g, "") === `${name}()`) &&
+      (version === undefined || present(m.since, version))
     )
     .map(([name]) => name)
     .sort();
@@ -100,12 +116,14 @@ export async function runProbe(options: Options): Promise<Trace> {
   const handle = (
     v: unknown,
   ) => (v && typeof (v as Handle).$h === "number" ? v as Handle : undefined);
+  let version: string | undefined;
   const reads = async (target: Handle | undefined) => {
     if (!target) return;
-    for (const m of noArgumentReads(target.c)) await call(target, m);
+    for (const m of noArgumentReads(target.c, version)) await call(target, m);
   };
   try {
     const connection = await bridge.connection();
+    version = connection.version;
     const root = connection.root;
     const pm = handle(await call(root, "GetProjectManager"))!;
     const previous = handle(await call(pm, "GetCurrentProject"));

@@ -3,6 +3,7 @@
 import type { BridgeClient } from "./bridge/client.ts";
 import { type ApiMethod, catalog } from "./bridge/sources.ts";
 import { fail } from "./errors.ts";
+import { framesToTimecode } from "./timecode.ts";
 import type { Resource, ResourceTemplate } from "./sdk.ts";
 import { toBase64 } from "./image/index.ts";
 import { timelineOverview } from "./tools/vision/overview.ts";
@@ -11,20 +12,37 @@ import {
   findTimeline,
   type Handle,
   isHandle,
+  lengthOf,
+  listPage,
   listTimelines,
+  mapCall,
+  quiet,
+  ref,
   ResolveSession,
+  timelineRate,
   TRACK_TYPES,
 } from "./resolve/index.ts";
 
 const JSON_TYPE = "application/json";
 const ITEM_CAP = 2000;
+/** Timeline items in one resource page (about 15k tokens at most). */
+const ITEM_PAGE = 300;
 
 export const RESOURCE_TEMPLATES: ResourceTemplate[] = [
   {
     uriTemplate: "resolve://timeline/{id}",
     name: "timeline",
     title: "A timeline by id",
-    description: "Tracks, items (first 2000) and markers of a timeline of the open project.",
+    description:
+      "Tracks, markers and the first page of items of a timeline of the open project; next_page names the resource with the next items.",
+    mimeType: JSON_TYPE,
+  },
+  {
+    uriTemplate: "resolve://timeline/{id}/items/{cursor}",
+    name: "timeline-items",
+    title: "A page of a timeline's items",
+    description:
+      "The next page of a timeline's items (id, name, track, start and end in frames from the timeline start and as record timecodes), as next_page of resolve://timeline/{id} names it.",
     mimeType: JSON_TYPE,
   },
   {
@@ -55,7 +73,8 @@ const STATIC: Resource[] = [
     uri: "resolve://timeline/current",
     name: "current-timeline",
     title: "Current timeline",
-    description: "Tracks, items (first 2000) and markers of the current timeline.",
+    description:
+      "Tracks, markers and the first page of items of the current timeline; next_page names the next page.",
     mimeType: JSON_TYPE,
   },
   {
@@ -92,9 +111,13 @@ export async function listResources(bridge: BridgeClient): Promise<Resource[]> {
   const resolve = new ResolveSession(bridge);
   try {
     const project = await resolve.project();
+    const [projectName] = await resolve.batch([call(project, "GetName")]);
     const timelines = await listTimelines(resolve, project);
+    // The open project's name is in the list: another project is another list.
     return [
-      ...STATIC,
+      ...STATIC.map((r) =>
+        r.name === "current-project" ? { ...r, title: `Current project "${projectName}"` } : r
+      ),
       ...timelines.map((t) => ({
         uri: `resolve://timeline/${encodeURIComponent(t.id)}`,
         name: `timeline-${t.name}`,
@@ -133,6 +156,11 @@ async function readData(resolve: ResolveSession, uri: string): Promise<unknown> 
   if (uri === "resolve://timeline/current") return await timelineView(resolve, undefined);
   if (uri === "resolve://media-pool") return await poolView(resolve);
   if (uri === "resolve://render/queue") return await renderQueue(resolve);
+  const items = /^resolve:\/\/timeline\/(.+)\/items\/([^/]+)$/.exec(uri);
+  if (items) {
+    const id = decodeURIComponent(items[1]);
+    return await timelineView(resolve, id === "current" ? undefined : id, items[2]);
+  }
   const timeline = /^resolve:\/\/timeline\/(.+)$/.exec(uri);
   if (timeline) return await timelineView(resolve, decodeURIComponent(timeline[1]));
   const bin = /^resolve:\/\/bin\/(.+)$/.exec(uri);
@@ -160,45 +188,73 @@ async function projectView(resolve: ResolveSession) {
   };
 }
 
-async function timelineView(resolve: ResolveSession, ref: string | undefined) {
+/**
+ * A timeline: its tracks, markers and first page of items; with a cursor, only that page of
+ * items. Each page costs what it returns: the track lists are fetched once per listing (the
+ * bridge keeps them for the listing's later pages, src/resolve/listing.ts).
+ */
+async function timelineView(resolve: ResolveSession, ref: string | undefined, cursor?: string) {
   const { timeline } = await findTimeline(resolve, ref);
-  const [name, id, start, end, startTc, markers, ...counts] = await resolve.batch([
+  const [name, id, start, end, startTc, ...counts] = await resolve.batch([
     call(timeline, "GetName"),
     call(timeline, "GetUniqueId"),
     call(timeline, "GetStartFrame"),
     call(timeline, "GetEndFrame"),
     call(timeline, "GetStartTimecode"),
-    call(timeline, "GetMarkers"),
     ...TRACK_TYPES.map((t) => call(timeline, "GetTrackCount", t)),
   ]);
-  const tracks = [];
-  let shown = 0;
-  for (const [t, type] of TRACK_TYPES.entries()) {
-    for (let index = 1; index <= (Number(counts[t]) || 0); index++) {
-      const [trackName, items] = await resolve.batch([
-        call(timeline, "GetTrackName", type, index),
-        call(timeline, "GetItemListInTrack", type, index),
-      ]);
-      const list = ((items as Handle[]) ?? []).slice(0, Math.max(0, ITEM_CAP - shown));
-      shown += list.length;
-      const rows = await resolve.map(list, [["GetUniqueId"], ["GetName"], ["GetStart"], [
-        "GetEnd",
-      ]]);
-      tracks.push({
-        type,
-        index,
-        name: trackName,
-        item_count: (items as Handle[] | null)?.length ?? 0,
-        items: rows.map(([itemId, itemName, s, e]) => ({
-          id: itemId,
-          name: itemName,
-          start: Number(s) - Number(start),
-          end: Number(e) - Number(start),
-        })),
-      });
-    }
-  }
-  return { name, id, start_frame: start, end_frame: end, start_timecode: startTc, tracks, markers };
+  const tracks = TRACK_TYPES.flatMap((type, t) =>
+    Array.from({ length: Number(counts[t]) || 0 }, (_, i) => ({ type, index: i + 1 }))
+  );
+  const rate = await timelineRate(resolve, timeline);
+  const page = await listPage(
+    resolve,
+    tracks.map((t) => ({
+      key: `items:${id}:${t.type}:${t.index}`,
+      target: timeline,
+      method: "GetItemListInTrack",
+      args: [t.type, t.index],
+    })),
+    cursor,
+    ITEM_PAGE,
+    [["GetUniqueId"], ["GetName"], ["GetStart"], ["GetEnd"]],
+  );
+  const letter: Record<string, string> = { video: "V", audio: "A", subtitle: "S" };
+  const items = page.rows.map(([itemId, itemName, s, e], i) => {
+    const t = tracks[page.sources[i]];
+    return {
+      id: itemId,
+      name: itemName,
+      track: `${letter[t.type]}${t.index}`,
+      start: Number(s) - Number(start),
+      end: Number(e) - Number(start),
+      start_tc: framesToTimecode(Number(s), rate),
+      end_tc: framesToTimecode(Number(e), rate),
+    };
+  });
+  // The first page's text must not change between reads of an unchanged timeline (the
+  // resource watch compares it): its next_page carries no listing token, so page 2 starts the
+  // listing whose token the later pages carry.
+  const next = cursor === undefined
+    ? page.next_cursor?.replace(/\.[a-z0-9]+$/, "")
+    : page.next_cursor;
+  const more = next ? `resolve://timeline/${encodeURIComponent(String(id))}/items/${next}` : null;
+  const paged = { total_items: page.total, items, next_page: more };
+  if (cursor !== undefined) return { id, offset: page.offset, ...paged };
+  const [markers, ...names] = await resolve.batch([
+    call(timeline, "GetMarkers"),
+    ...tracks.map((t) => call(timeline, "GetTrackName", t.type, t.index)),
+  ]);
+  return {
+    name,
+    id,
+    start_frame: start,
+    end_frame: end,
+    start_timecode: startTc,
+    tracks: tracks.map((t, i) => ({ ...t, name: names[i], item_count: page.lengths[i] })),
+    markers,
+    ...paged,
+  };
 }
 
 async function poolView(resolve: ResolveSession) {
@@ -227,23 +283,31 @@ async function binView(resolve: ResolveSession, id: string) {
   const queue = [await resolve.call(mediaPool, "GetRootFolder") as Handle];
   while (queue.length) {
     const bin = queue.shift()!;
-    const [[binId, name, clips, subs]] = await resolve.map([bin], [
+    const [[binId, name, subs]] = await resolve.map([bin], [
       ["GetUniqueId"],
       ["GetName"],
-      ["GetClipList"],
       ["GetSubFolderList"],
     ]);
     if (binId === id) {
-      const rows = await resolve.map(((clips as Handle[]) ?? []).slice(0, ITEM_CAP), [
-        ["GetUniqueId"],
-        ["GetName"],
-        ["GetClipProperty", ["File Path"]],
-      ]);
+      // The first clips only, read inside the bridge: no handle for every clip of the bin.
+      const [, count, rows] = await resolve.batch([
+        quiet(bin, "GetClipList"),
+        lengthOf(ref(0)),
+        mapCall(ref(0), [["GetUniqueId"], ["GetName"], ["GetClipProperty", ["File Path"]]], [
+          0,
+          ITEM_CAP,
+        ]),
+      ]) as [unknown, number, unknown[][]];
       const subRows = await resolve.map((subs as Handle[]) ?? [], [["GetUniqueId"], ["GetName"]]);
       return {
         id,
         name,
-        clips: rows.map(([clipId, clipName, path]) => ({ id: clipId, name: clipName, path })),
+        clip_count: Number(count) || 0,
+        clips: (rows ?? []).map(([clipId, clipName, path]) => ({
+          id: clipId,
+          name: clipName,
+          path,
+        })),
         bins: subRows.map(([subId, subName]) => ({ id: subId, name: subName })),
       };
     }

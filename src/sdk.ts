@@ -12,8 +12,17 @@ import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 // @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/types"
 import * as types from "@modelcontextprotocol/sdk/types.js";
+// @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/experimental/tasks"
+import { InMemoryTaskStore } from "@modelcontextprotocol/sdk/experimental/tasks/stores/in-memory.js";
 
-export { Server, StdioServerTransport, types, WebStandardStreamableHTTPServerTransport };
+export {
+  InMemoryTaskStore,
+  Server,
+  StdioServerTransport,
+  types,
+  WebStandardStreamableHTTPServerTransport,
+};
+export type { RequestTaskStore } from "@modelcontextprotocol/sdk/shared/protocol.js";
 export type {
   CallToolResult,
   LoggingLevel,

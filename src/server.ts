@@ -3,23 +3,34 @@
 // (bridge, tool lock, tool selection) serves one MCP Server on stdio, or many over HTTP
 // (one per session, src/http.ts); each session has its own client roots and log level.
 import { BridgeClient } from "./bridge/client.ts";
-import { bridgeEnvironment } from "./bridge/environment.ts";
+import { bridgeEnvironmentAsync, bridgeEnvironmentBefore } from "./bridge/environment.ts";
 import type { Options } from "./cli.ts";
 import { canElicitForm, ConfirmationTokens, elicitConfirmation } from "./confirm.ts";
 import { guarded } from "./guard.ts";
 import { logger, type LogRecord, routeRecords, setClientSink } from "./log.ts";
 import { Lock } from "./lock.ts";
 import { PathPolicy } from "./paths.ts";
-import { getPrompt, listPrompts } from "./prompts.ts";
+import { complete, templateKind } from "./completions.ts";
+import { getPrompt, listPrompts, promptArgumentKind } from "./prompts.ts";
 import { listResources, readResource, RESOURCE_TEMPLATES } from "./resources.ts";
-import { type LoggingLevel, Server, types } from "./sdk.ts";
-import { describeTool, runTool, type ToolDef } from "./tool.ts";
+import { type LoggingLevel, type RequestTaskStore, Server, types } from "./sdk.ts";
+import { describeTool, runTool, type ToolDef, type ToolsetControl } from "./tool.ts";
 import { buildRegistry, selectTools } from "./tools/index.ts";
+import { ResourceWatch } from "./watch.ts";
+import {
+  POLL_INTERVAL_MS,
+  SessionTaskStore,
+  stillRunning,
+  TASK_TOOLS,
+  TASK_TTL_MS,
+} from "./tasks.ts";
+import type { ToolRegistry } from "./tools/registry.ts";
 import { CAPABILITIES, INSTRUCTIONS, SERVER_INFO } from "./identity.ts";
+import { HostRegistry } from "./resolve/hosts.ts";
 
 const log = logger("server");
 
-const CHANGES_RESOURCES = new Set(["project", "timeline", "media", "api"]);
+const CHANGES_RESOURCES = new Set(["project", "timeline", "media", "edit", "api", "hosts"]);
 
 const LEVELS: LoggingLevel[] = [
   "debug",
@@ -36,13 +47,19 @@ const LEVELS: LoggingLevel[] = [
 export interface SharedContext {
   options: Options;
   bridge: BridgeClient;
+  /** Every Resolve host (--resolve-host): `bridge` is the first one's; the others lazily. */
+  hosts: HostRegistry;
   tools: ToolDef[];
+  /** Every tool there is (enable_toolset exposes more of them to a session). */
+  registry: ToolRegistry;
   /** Tool calls of all sessions take this FIFO lock, so they run one at a time, in order. */
   lock: Lock;
   /** The sessions' Servers now connected (resource-list changes go to all of them). */
   servers: Set<Server>;
   /** Each session's log forwarder: records made outside any session's request go to all. */
   clientSinks: Map<Server, (record: LogRecord) => void>;
+  /** Resource list changes and subscribed resources' updates, for all sessions. */
+  watch: ResourceWatch;
   close(): Promise<void>;
 }
 
@@ -55,23 +72,43 @@ export interface ResolveMcpServer {
 
 /** The shared part: starts the bridge now (so `initialize` is not delayed by it). */
 export function createContext(options: Options): SharedContext {
-  const tools = selectTools(buildRegistry(), options.toolsets, options.readOnly);
-  const bridge = new BridgeClient({ ...bridgeEnvironment(options), readOnly: options.readOnly });
+  const registry = buildRegistry();
+  const tools = selectTools(registry, options.toolsets, options.readOnly);
+  // The interpreter probe runs once, asynchronously: nothing blocks the event loop meanwhile.
+  const environment = { ...bridgeEnvironmentBefore(options), readOnly: options.readOnly };
+  const probed = bridgeEnvironmentAsync(options);
+  const bridge = new BridgeClient(environment, probed);
+  // One bridge per further host, made on first use; each restarts and fails on its own.
+  const hosts = new HostRegistry(
+    options.resolveHosts,
+    bridge,
+    (host) =>
+      new BridgeClient(
+        { ...environment, host: host.address },
+        probed.then((e) => ({ ...e, host: host.address })),
+      ),
+  );
   const clientSinks = new Map<Server, (record: LogRecord) => void>();
   setClientSink((record) => {
     for (const sink of clientSinks.values()) sink(record);
   });
   bridge.start();
+  const servers = new Set<Server>();
+  const watch = new ResourceWatch(bridge, () => servers);
   return {
     options,
     bridge,
+    hosts,
     tools,
+    registry,
     lock: new Lock(),
-    servers: new Set(),
+    servers,
     clientSinks,
+    watch,
     async close() {
+      watch.close();
       setClientSink(undefined);
-      await bridge.close();
+      await hosts.close(); // the first host's bridge too
     },
   };
 }
@@ -81,14 +118,42 @@ export function createContext(options: Options): SharedContext {
  * calls in flight and leaves the context (bridge, other sessions) running.
  */
 export function createSessionServer(context: SharedContext): Server {
-  const { options, bridge, tools, lock, servers, clientSinks: sinks } = context;
+  const { options, bridge, lock, servers, clientSinks: sinks, registry } = context;
+  // This session's tools: the selection, and whatever enable_toolset added since.
+  let tools = [...context.tools];
   const byName = new Map(tools.map((t) => [t.name, t]));
+  const ofToolset = (id: string) =>
+    selectTools(registry, [id], options.readOnly)
+      .filter((t) => t.toolset === id);
+  const toolsetControl = (
+    send: (n: types.ServerNotification) => Promise<void>,
+  ): ToolsetControl => ({
+    list: () =>
+      [...registry.toolsets.values()].map(({ id, description }) => {
+        const all = ofToolset(id);
+        const exposed = all.filter((t) => byName.has(t.name)).length;
+        return { id, description, tools: all.length, exposed, enabled: exposed === all.length };
+      }),
+    async enable(id) {
+      const added = ofToolset(id).filter((t) => !byName.has(t.name));
+      if (!added.length) return { added: [], notified: false };
+      for (const t of added) byName.set(t.name, t);
+      tools = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+      // On the call's own stream over HTTP, so the client hears it with the result.
+      const notified = await send({ method: "notifications/tools/list_changed" })
+        .then(() => true, () => false);
+      return { added: added.map((t) => t.name), notified };
+    },
+  });
   const paths = new PathPolicy(bridge, options.allowPaths);
   // Confirmation tokens belong to this session (over HTTP: this MCP session) only.
   const tokens = new ConfirmationTokens();
+  // This session's tasks (long tool calls a task-capable client runs as tasks, src/tasks.ts).
+  const taskStore = new SessionTaskStore();
   const server = new Server(SERVER_INFO, {
     capabilities: CAPABILITIES,
     instructions: INSTRUCTIONS,
+    taskStore,
   });
   servers.add(server);
   // Every message passes the guard (src/guard.ts) before the SDK sees it.
@@ -118,6 +183,8 @@ export function createSessionServer(context: SharedContext): Server {
   server.onclose = () => {
     servers.delete(server);
     sinks.delete(server);
+    context.watch.forget(server);
+    taskStore.abortAll();
     previousOnclose?.();
   };
   server.setRequestHandler(types.ListToolsRequestSchema, () => ({
@@ -133,15 +200,19 @@ export function createSessionServer(context: SharedContext): Server {
       );
     }
     const progressToken = request.params._meta?.progressToken;
+    if (request.params.task) return await startTask(tool, request, extra, progressToken);
+    // Projects and timelines are resources: a change to them may change the resource list.
+    const mayChangeList = !tool.readOnly && CHANGES_RESOURCES.has(tool.toolset);
+    if (mayChangeList) await context.watch.prime().catch(() => {});
     // What the call logs goes to this session only, on the call's own stream (over HTTP).
     const result = await routeRecords(
       (record) => forward(record, extra.sendNotification),
       () => callTool(tool, request, extra, progressToken),
     );
-    // Projects and timelines are resources: a change to them changes the resource list.
-    // Every session sees the same Resolve, so every session hears of it.
-    if (!result.isError && !tool.readOnly && CHANGES_RESOURCES.has(tool.toolset)) {
-      for (const s of servers) s.sendResourceListChanged().catch(() => {});
+    // Every session sees the same Resolve, so every session hears of a change: the list
+    // only when it changed, a subscribed resource when its content did.
+    if (!result.isError && !tool.readOnly) {
+      await context.watch.changed(mayChangeList).catch(() => {});
     }
     return result;
   });
@@ -149,6 +220,14 @@ export function createSessionServer(context: SharedContext): Server {
   server.setRequestHandler(types.ListResourcesRequestSchema, async () => ({
     resources: await listResources(bridge),
   }));
+  server.setRequestHandler(types.SubscribeRequestSchema, async (request) => {
+    await context.watch.subscribe(server, request.params.uri);
+    return {};
+  });
+  server.setRequestHandler(types.UnsubscribeRequestSchema, (request) => {
+    context.watch.unsubscribe(server, request.params.uri);
+    return {};
+  });
   server.setRequestHandler(types.ListResourceTemplatesRequestSchema, () => ({
     resourceTemplates: RESOURCE_TEMPLATES,
   }));
@@ -160,6 +239,14 @@ export function createSessionServer(context: SharedContext): Server {
     }
   });
   server.setRequestHandler(types.ListPromptsRequestSchema, () => ({ prompts: listPrompts() }));
+  // Completions for every prompt argument and resource template variable (src/completions.ts).
+  server.setRequestHandler(types.CompleteRequestSchema, async (request) => {
+    const { ref, argument } = request.params;
+    const kind = ref.type === "ref/prompt"
+      ? promptArgumentKind(ref.name, argument.name)
+      : templateKind(ref.uri, argument.name);
+    return { completion: await complete(bridge, kind, argument.value, () => paths.roots) };
+  });
   server.setRequestHandler(types.GetPromptRequestSchema, (request) => {
     let prompt;
     try {
@@ -176,6 +263,59 @@ export function createSessionServer(context: SharedContext): Server {
     return prompt;
   });
 
+  /** Runs a tool call as a task: answers at once with the task, then does the work. */
+  async function startTask(
+    tool: ToolDef,
+    request: types.CallToolRequest,
+    extra: { taskStore?: RequestTaskStore },
+    progressToken: string | number | undefined,
+  ) {
+    const plan = TASK_TOOLS[tool.name];
+    const store = extra.taskStore;
+    if (!plan || !store) {
+      throw new types.McpError(
+        types.ErrorCode.InvalidParams,
+        `${tool.name} does not run as a task (its execution.taskSupport is not set); call it without task`,
+      );
+    }
+    const task = await store.createTask({
+      ttl: request.params.task?.ttl ?? TASK_TTL_MS,
+      pollInterval: POLL_INTERVAL_MS,
+    });
+    const controller = taskStore.track(task.taskId);
+    // The call has been answered: what the task reports goes to the session, not a request.
+    const background = {
+      signal: controller.signal,
+      sendNotification: (n: types.ServerNotification) => server.notification(n),
+    };
+    const byRegistry = (name: string) => registry.tools.find((t) => t.name === name);
+    void routeRecords(toSession, async () => {
+      let result = await callTool(tool, request, background, progressToken);
+      // A render as a task runs to its end: follow it while jobs are still rendering.
+      const follow = plan.follow ? byRegistry(plan.follow) : undefined;
+      while (follow && stillRunning(result) && !controller.signal.aborted) {
+        await store.updateTaskStatus(task.taskId, "working", "still rendering").catch(() => {});
+        result = await callTool(follow, { params: { arguments: {} } }, background, progressToken);
+      }
+      const stop = plan.stop ? byRegistry(plan.stop) : undefined;
+      if (controller.signal.aborted) {
+        // The task is cancelled (tasks/cancel set it): stop the work where Resolve can.
+        if (stop) {
+          await callTool(stop, { params: { arguments: {} } }, {
+            ...background,
+            signal: new AbortController().signal,
+          }, undefined);
+        }
+      } else {
+        await store.storeTaskResult(task.taskId, result.isError ? "failed" : "completed", result)
+          .catch(() => {});
+      }
+      taskStore.done(task.taskId);
+      if (!tool.readOnly) await context.watch.changed(CHANGES_RESOURCES.has(tool.toolset));
+    }).catch((e) => log.error("task {id} failed: {error}", { id: task.taskId, error: String(e) }));
+    return { task };
+  }
+
   async function callTool(
     tool: ToolDef,
     request: { params: { arguments?: Record<string, unknown> } },
@@ -188,8 +328,10 @@ export function createSessionServer(context: SharedContext): Server {
     const canAsk = canElicitForm(server.getClientCapabilities());
     return await runTool(tool, request.params.arguments, {
       bridge,
+      hosts: context.hosts,
       paths,
       lock,
+      toolsets: toolsetControl(extra.sendNotification),
       signal: extra.signal,
       progress: async (progress, total, message) => {
         if (progressToken === undefined) return;

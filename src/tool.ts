@@ -8,7 +8,10 @@ import { logger } from "./log.ts";
 import type { Lock } from "./lock.ts";
 import type { PathPolicy } from "./paths.ts";
 import type { CallToolResult, Tool } from "./sdk.ts";
-import { ResolveSession } from "./resolve/index.ts";
+import { type HostRegistry, ResolveSession } from "./resolve/index.ts";
+import { linksOf } from "./links.ts";
+import { TASK_TOOLS } from "./task_tools.ts";
+import { type Either, eitherProblem, type JsonSchema, portable, withEither } from "./schema.ts";
 
 const log = logger("tool");
 
@@ -35,6 +38,7 @@ const CALLER_ERRORS = new Set<ErrorCode>([
   "PYTHON_NOT_FOUND",
   "MODULE_NOT_FOUND",
   "RESOLVE_UNAVAILABLE",
+  "HOST_NOT_FOUND",
 ]);
 
 export type Shape = z.ZodRawShape;
@@ -55,6 +59,34 @@ export interface ToolContext {
    * they agreed, else throws. Only tools that are `destructive` or `asks` may call it.
    */
   confirm(question: string): Promise<void>;
+  /** The Resolve host `resolve` talks to (the first --resolve-host unless onHost chose). */
+  host: string;
+  /** The configured Resolve hosts' names, the default one first. */
+  hostNames(): string[];
+  /**
+   * This call's context on another Resolve host (default: the first): its own `resolve`
+   * session on that host's bridge, everything else shared. HOST_NOT_FOUND for a name not
+   * configured. The host's bridge starts on first use; its failures are that host's only.
+   */
+  onHost(name?: string): ToolContext;
+  /** This session's toolsets: what there is, and loading one (the toolsets tools only). */
+  toolsets?: ToolsetControl;
+}
+
+/** A toolset as list_toolsets reports it. */
+export interface ToolsetView {
+  id: string;
+  description: string;
+  tools: number;
+  /** How many of its tools this session exposes now. */
+  exposed: number;
+  enabled: boolean;
+}
+
+export interface ToolsetControl {
+  list(): ToolsetView[];
+  /** Exposes every tool of the toolset in this session; the names newly exposed. */
+  enable(id: string): Promise<{ added: string[]; notified: boolean }>;
 }
 
 export interface ToolOutput<O> {
@@ -64,6 +96,11 @@ export interface ToolOutput<O> {
   data: O;
   /** Pictures for the model, sent as MCP image content after the text. */
   images?: { data: string; mimeType: string }[];
+  /**
+   * The text content after the summary (listings: a compact table of the essential columns);
+   * default: `data` as JSON. structuredContent always carries all of `data`.
+   */
+  text?: string;
 }
 
 export interface ToolDef<I extends Shape = Shape, O extends Shape = Shape> {
@@ -83,6 +120,8 @@ export interface ToolDef<I extends Shape = Shape, O extends Shape = Shape> {
   idempotent?: boolean;
   /** True if the tool reads or writes files given by the caller. */
   openWorld?: boolean;
+  /** Either/or arguments (exactly / at most / at least one of): in the schema, and enforced. */
+  either?: Either[];
   /** The input and output shapes, built on first use (most servers expose few of the tools). */
   input: () => I;
   output: () => O;
@@ -106,9 +145,9 @@ const schemaCache = new WeakMap<
 /** The one confirmation input, on every tool that may ask (see src/confirm.ts). */
 const tokenInput = () =>
   z.string().min(1).max(128).optional().describe(
-    `Only to confirm a step this tool refused with CONFIRMATION_REQUIRED or CONFIRMATION_INVALID: the token that error gave, passed after the user agreed to what it described, with otherwise the same arguments. Valid once, for ${
+    `Token of a CONFIRMATION_REQUIRED error, once the user agreed (see instructions; once, ${
       TOKEN_TTL_MS / 60_000
-    } minutes. Omit it otherwise; never invent one.`,
+    } min).`,
   );
 
 function compiled(def: ToolDef) {
@@ -122,8 +161,11 @@ function compiled(def: ToolDef) {
       name: def.name,
       title: def.title,
       description: def.description,
-      inputSchema: z.toJSONSchema(input, { io: "input" }) as Tool["inputSchema"],
-      outputSchema: z.toJSONSchema(z.object(def.output())) as Tool["outputSchema"],
+      inputSchema: withEither(
+        portable(z.toJSONSchema(input, { io: "input" })) as JsonSchema,
+        def.either,
+      ) as Tool["inputSchema"],
+      outputSchema: portable(z.toJSONSchema(z.object(def.output()))) as Tool["outputSchema"],
       annotations: {
         title: def.title,
         readOnlyHint: def.readOnly,
@@ -131,6 +173,8 @@ function compiled(def: ToolDef) {
         idempotentHint: def.idempotent ?? def.readOnly,
         openWorldHint: def.openWorld ?? false,
       },
+      // Long work runs as a task for clients that ask (src/tasks.ts); a plain call otherwise.
+      ...(TASK_TOOLS[def.name] ? { execution: { taskSupport: "optional" as const } } : {}),
       _meta: { "resolve/apiMethods": def.apiMethods, "resolve/toolset": def.toolset },
     };
     entry = { input, fields: Object.keys(shape), tool };
@@ -173,6 +217,9 @@ export interface RunEnv {
   confirm: ConfirmPolicy;
   /** Tool calls take this lock, so they run one at a time. */
   lock?: Lock;
+  toolsets?: ToolsetControl;
+  /** The Resolve hosts (--resolve-host); absent: the one bridge above, named "local". */
+  hosts?: HostRegistry;
 }
 
 /**
@@ -186,8 +233,11 @@ export async function runTool(
   env: RunEnv,
 ): Promise<CallToolResult> {
   const called = new Set<string>();
-  const result = await execute(def, rawArgs, env, called);
-  if (env.bridge.tracing) result._meta = { ...result._meta, "resolve/called": [...called] };
+  const count = { calls: 0 };
+  const result = await execute(def, rawArgs, env, called, count);
+  if (env.bridge.tracing) {
+    result._meta = { ...result._meta, "resolve/called": [...called], "resolve/calls": count.calls };
+  }
   return result;
 }
 
@@ -196,8 +246,19 @@ async function execute(
   rawArgs: unknown,
   env: RunEnv,
   called: Set<string>,
+  count: { calls: number } = { calls: 0 },
 ): Promise<CallToolResult> {
   const parsed = compiled(def).input.safeParse(rawArgs ?? {});
+  const problem = parsed.success ? eitherProblem(parsed.data, def.either) : undefined;
+  if (problem) {
+    return errorResult(
+      new ToolError({
+        code: "INVALID_ARGUMENTS",
+        message: problem,
+        hint: `Call ${def.name} again and ${problem}.`,
+      }),
+    );
+  }
   if (!parsed.success) {
     return errorResult(
       new ToolError({
@@ -208,6 +269,33 @@ async function execute(
     );
   }
   const session = new ResolveSession(env.bridge);
+  // Sessions on other hosts (onHost), released and traced with the call's own.
+  const sessions = [session];
+  const onHosts = new Map<string, ToolContext>();
+  let lastBridge = env.bridge; // the host whose failure is checked for a lost connection
+  const onHost = (name?: string): ToolContext => {
+    if (name === undefined || name === ctx.host) {
+      lastBridge = env.bridge;
+      return ctx;
+    }
+    if (!env.hosts) {
+      throw new ToolError({
+        code: "HOST_NOT_FOUND",
+        message: `no Resolve host named "${name}"; this server drives only "${ctx.host}"`,
+        hint: "Omit host, or add the machine with --resolve-host NAME=ADDRESS and restart.",
+      });
+    }
+    const spec = env.hosts.spec(name); // HOST_NOT_FOUND for a name not configured
+    let other = onHosts.get(spec.name);
+    if (!other) {
+      const hostSession = new ResolveSession(env.hosts.bridge(spec.name));
+      sessions.push(hostSession);
+      other = { ...ctx, resolve: hostSession, host: spec.name };
+      onHosts.set(spec.name, other);
+    }
+    lastBridge = other.resolve.bridge;
+    return other;
+  };
   let release = await env.lock?.acquire();
   const ctx: ToolContext = {
     resolve: session,
@@ -223,10 +311,14 @@ async function execute(
       }
     },
     confirm: callConfirmer(env.confirm, def.name, (rawArgs ?? {}) as Record<string, unknown>),
+    toolsets: env.toolsets,
+    host: env.hosts?.defaultName ?? "local",
+    hostNames: () => env.hosts?.names ?? ["local"],
+    onHost,
   };
   const started = performance.now();
   try {
-    const { summary, data, images = [] } = await def.handler(parsed.data, ctx);
+    const { summary, data, images = [], text } = await def.handler(parsed.data, ctx);
     log.debug("{name}: {summary} ({ms} ms)", {
       name: def.name,
       summary,
@@ -234,8 +326,16 @@ async function execute(
     });
     return {
       content: [
-        { type: "text", text: `${summary}\n${JSON.stringify(data)}` },
+        {
+          type: "text",
+          text: `${leadWithProblems(summary, data)}\n${text ?? JSON.stringify(data)}`,
+        },
         ...images.map((image) => ({ type: "image" as const, ...image })),
+        // The files and timelines the result names, as resource links (src/links.ts).
+        ...linksOf(data, {
+          files: def.openWorld === true,
+          timelineTool: def.toolset === "timeline",
+        }),
       ],
       structuredContent: data as Record<string, unknown>,
     };
@@ -248,7 +348,7 @@ async function execute(
       });
       // In-app bridge errors already say what happened to the link, and how to restore it.
       const linkError = e.code.startsWith("INAPP_");
-      if (!CALLER_ERRORS.has(e.code) && !linkError && !(await env.bridge.isAlive())) {
+      if (!CALLER_ERRORS.has(e.code) && !linkError && !(await lastBridge.isAlive())) {
         return errorResult(
           new ToolError({
             code: "RESOLVE_CONNECTION_LOST",
@@ -270,10 +370,37 @@ async function execute(
       }),
     );
   } finally {
-    for (const m of session.called) called.add(m);
-    session.close();
+    for (const s of sessions) {
+      for (const m of s.called) called.add(m);
+      count.calls += s.callCount;
+      s.close();
+    }
     release?.();
   }
+}
+
+/** Lists the result fields that hold what went wrong (refused, failed, skipped...). */
+const PROBLEM_FIELDS = /^(refused|failed|skipped(_[a-z]+)?|losses|errors|missing)$/;
+
+/**
+ * Summaries say what matters first: when the data lists refused, failed or skipped things and
+ * the summary's first sentence does not say so, their counts go in front.
+ */
+export function leadWithProblems(summary: string, data: unknown): string {
+  if (!data || typeof data !== "object") return summary;
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (!PROBLEM_FIELDS.test(key)) continue;
+    const n = Array.isArray(value)
+      ? value.length
+      : value && typeof value === "object"
+      ? Object.keys(value).length
+      : 0;
+    if (n > 0) parts.push(`${n} ${key.replace(/_/g, " ")}`);
+  }
+  const first = summary.split(/(?<=\.)\s/)[0].toLowerCase();
+  if (!parts.length || /refus|fail|skip|loss|error|missing/.test(first)) return summary;
+  return `${parts.join(", ")}. ${summary}`;
 }
 
 function errorResult(error: ToolError): CallToolResult {

@@ -127,13 +127,30 @@ function invocation(options: ServerOptions): { command: string; args: string[]; 
   return { command, args, cwd: options.cwd };
 }
 
+/**
+ * The server's data folder (checkpoints) for this test process: a temp folder, removed at
+ * exit, so tests never write into the user's data folder. A test may pass its own.
+ */
+let dataDir: string | undefined;
+function testDataDir(): string {
+  if (!dataDir) {
+    const dir = dataDir = Deno.makeTempDirSync({ prefix: "resolve-mcp-data-" });
+    globalThis.addEventListener("unload", () => {
+      try {
+        Deno.removeSync(dir, { recursive: true });
+      } catch { /* already gone */ }
+    });
+  }
+  return dataDir;
+}
+
 export async function withClient(
   options: ServerOptions,
   fn: (t: TestClient) => Promise<void>,
 ): Promise<void> {
   const transport = new StdioClientTransport({
     ...invocation(options),
-    env: { ...baseEnv(), [TRACE_ENV]: "1", ...options.env },
+    env: { ...baseEnv(), [TRACE_ENV]: "1", RESOLVE_MCP_DATA_DIR: testDataDir(), ...options.env },
     stderr: "pipe",
   });
   let stderr = "";

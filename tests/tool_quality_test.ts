@@ -41,7 +41,12 @@ Deno.test("every tool is fully described and annotated", async () => {
         assertEquals(typeof a[hint], "boolean", `${tool.name}: ${hint}`);
       }
       const methods = tool._meta?.["resolve/apiMethods"] as string[];
-      assert(Array.isArray(methods) && methods.length > 0, `${tool.name}: apiMethods`);
+      // Only the toolsets tools (list_toolsets, enable_toolset) call nothing in Resolve.
+      const serverOnly = tool._meta?.["resolve/toolset"] === "toolsets";
+      assert(
+        Array.isArray(methods) && (methods.length > 0 || serverOnly),
+        `${tool.name}: apiMethods`,
+      );
       for (const m of methods) {
         const [cls, name] = m.split(".");
         assert(
@@ -57,5 +62,47 @@ Deno.test("the default set holds the six seed tools", async () => {
   await withClient({}, async (t) => {
     const names = (await t.client.listTools()).tools.map((tool) => tool.name);
     for (const seed of SEED) assert(names.includes(seed), seed);
+  });
+});
+
+// A description that names a tool the client cannot see sends the model looking for nothing:
+// in the default set, every tool name a description mentions is exposed, or the sentence
+// says how to load it (enable_toolset).
+Deno.test("default descriptions name only exposed tools, or say how to enable them", async () => {
+  const all = new Set<string>();
+  await withClient({ args: ["--toolsets", "all"] }, async (t) => {
+    for (const tool of (await t.client.listTools()).tools) all.add(tool.name);
+  });
+  await withClient({}, async (t) => {
+    const { tools } = await t.client.listTools();
+    const exposed = new Set(tools.map((tool) => tool.name));
+    const bad: string[] = [];
+    const texts = (tool: (typeof tools)[number]) => {
+      const out = [`${tool.name}: ${tool.description ?? ""}`];
+      const props = (tool.inputSchema.properties ?? {}) as Record<string, { description?: string }>;
+      for (const [key, prop] of Object.entries(props)) {
+        out.push(`${tool.name}.${key}: ${prop.description ?? ""}`);
+      }
+      return out;
+    };
+    // The server's instructions and every prompt's text too.
+    const other = [`instructions: ${t.client.getInstructions() ?? ""}`];
+    for (const prompt of (await t.client.listPrompts()).prompts) {
+      const args = Object.fromEntries((prompt.arguments ?? []).map((a) => [a.name, "x"]));
+      const got = await t.client.getPrompt({ name: prompt.name, arguments: args });
+      other.push(`prompt ${prompt.name}: ${JSON.stringify(got.messages)}`);
+    }
+    for (const tool of [...tools, ...other.map((text) => ({ text }))]) {
+      for (const text of "text" in tool ? [tool.text] : texts(tool)) {
+        for (const sentence of text.split(/(?<=[.;])\s+/)) {
+          const named = (sentence.match(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g) ?? [])
+            .filter((word) => all.has(word) && !exposed.has(word));
+          if (named.length && !/enable_toolset/.test(sentence)) {
+            bad.push(`${text.split(":")[0]} names ${named.join(", ")}: "${sentence}"`);
+          }
+        }
+      }
+    }
+    assertEquals(bad, []);
   });
 });

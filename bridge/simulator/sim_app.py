@@ -33,6 +33,13 @@ def new_state(w):
 core.HOOKS["new_state"] = new_state
 
 
+def _sync(w):
+    """Projects other machines saved to a shared database (sim_hosts.py), when there is one."""
+    sync = core.HOOKS.get("sync_projects")
+    if sync:
+        sync(w)
+
+
 def new_pm_folder(w, name, parent):
     fid = w.new_id()
     w.objs[fid] = {"t": "PMFolder", "name": name, "parent": parent, "subs": []}
@@ -416,6 +423,7 @@ class ProjectManager(core.Obj):
 
     @api(None)
     def LoadProject(self, projectName):
+        _sync(self._w)
         pid = _project_named(self._w, projectName) if core.is_str(projectName) else None
         if pid is None or not sim_project.switch_to(self._w, pid):
             return None
@@ -472,6 +480,7 @@ class ProjectManager(core.Obj):
 
     @api([])
     def GetProjectListInCurrentFolder(self):
+        _sync(self._w)
         return [o["name"] for _, o in _projects_in(self._w, self._w.S["pm_folder"])]
 
     @api({})
@@ -551,7 +560,10 @@ class ProjectManager(core.Obj):
     @api({})
     def GetCurrentDatabase(self):
         db = self._w.S["dbs"][self._w.S["cur_db"]]
-        return {"DbType": db["DbType"], "DbName": db["DbName"]}
+        info = {"DbType": db["DbType"], "DbName": db["DbName"]}
+        if db["DbType"] == "PostgreSQL":  # documented: "optional 'IpAddress'"
+            info["IpAddress"] = db.get("IpAddress", "127.0.0.1")
+        return info
 
     @api([])
     def GetDatabaseList(self):

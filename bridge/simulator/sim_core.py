@@ -17,7 +17,7 @@ import time
 import sim_methods
 import sim_timecode as tcm
 
-DEFAULT_VERSION = "21.0.4.5"
+DEFAULT_VERSION = "21.1.1.10"  # Resolve Studio 21.1.1 (REFERENCE-21.1 §8)
 PAGES = ("media", "cut", "edit", "fusion", "color", "fairlight", "deliver", "photo")
 PLAYHEAD_PAGES = ("cut", "edit", "color", "fairlight", "deliver")
 MARKER_COLORS = ("Blue", "Cyan", "Green", "Yellow", "Red", "Pink", "Purple", "Fuchsia",
@@ -110,11 +110,44 @@ def build_constants(version):
     ]
     if version >= (21, 0, 0):
         opaque.append(["MARKER_" + n.upper() for n in MARKER_COLORS])
+    if version >= (21, 1, 0):  # 21.1 stub families; no values published (REFERENCE-21.1 §7)
+        opaque.extend(OPAQUE_21_1)
     for block, names in enumerate(opaque):
         c.update(_family(names, start=100 * (block + 1), as_float=True))
     return c
 
 
+# The constant families the 21.1 stub adds (names only: Blackmagic publishes no values, so
+# the simulator's are opaque distinct floats and tools must read them from the live object).
+OPAQUE_21_1 = [
+    ["MULTICAM_ANGLE_SYNC_IN", "MULTICAM_ANGLE_SYNC_OUT", "MULTICAM_ANGLE_SYNC_TIMECODE",
+     "MULTICAM_ANGLE_SYNC_AUDIO", "MULTICAM_ANGLE_SYNC_MARKER"],
+    ["MULTICAM_ANGLE_NAME_SEQUENTIAL", "MULTICAM_ANGLE_NAME_ANGLE", "MULTICAM_ANGLE_NAME_CAMERA",
+     "MULTICAM_ANGLE_NAME_CLIP", "MULTICAM_ANGLE_NAME_FILE"],
+    ["MULTICAM_DETECT_BY_CAMERA_NUMBER", "MULTICAM_DETECT_BY_ANGLE",
+     "MULTICAM_DETECT_BY_REEL_NUMBER", "MULTICAM_DETECT_BY_REEL_NAME",
+     "MULTICAM_DETECT_BY_ROLL_CARD", "MULTICAM_DETECT_NONE"],
+    ["MULTICAM_AUDIO_ADAPTIVE", "MULTICAM_AUDIO_SOURCE", "MULTICAM_AUDIO_REFERENCE",
+     "MULTICAM_AUDIO_ALL"],
+    ["FLATTEN_MULTICAM_COPY_GRADE", "FLATTEN_MULTICAM_RETAIN_GRADE_FROM_ANGLE"],
+    ["SMART_SWITCH_QUALITY_FASTER", "SMART_SWITCH_QUALITY_BETTER"],
+    ["SMART_SWITCH_WIDE_ANGLE_FREQ_LOW", "SMART_SWITCH_WIDE_ANGLE_FREQ_MEDIUM",
+     "SMART_SWITCH_WIDE_ANGLE_FREQ_HIGH"],
+    ["SMART_SWITCH_ANALYSIS_MODE_NONE", "SMART_SWITCH_ANALYSIS_MODE_DETECT_WIDE_ANGLE",
+     "SMART_SWITCH_ANALYSIS_MODE_AUDIO_ONLY"],
+    ["NORMALIZE_AUDIO_SET_LEVEL_RELATIVE", "NORMALIZE_AUDIO_SET_LEVEL_INDEPENDENT"],
+    ["AUTO_ALIGN_CLIPS_USING_WAVEFORM", "AUTO_ALIGN_CLIPS_USING_TIMECODE"],
+    ["AUTO_ALIGN_CLIPS_WAVEFORM_TRACK_MIX", "AUTO_ALIGN_CLIPS_WAVEFORM_TRACK_AUTOMATIC"],
+    ["DIALOGUE_LEVELER_MODE_ALLOW_WIDER_DYNAMICS", "DIALOGUE_LEVELER_MODE_OPTIMIZE_MODERATE_LEVELS",
+     "DIALOGUE_LEVELER_MODE_MORE_LIFT_FOR_LOW_LEVELS",
+     "DIALOGUE_LEVELER_MODE_LIFT_SOFT_WHISPERY_SOURCES"],
+    ["CLONE_CHECKSUM_TYPE_NONE", "CLONE_CHECKSUM_TYPE_FILESIZE", "CLONE_CHECKSUM_TYPE_CRC32",
+     "CLONE_CHECKSUM_TYPE_MD5", "CLONE_CHECKSUM_TYPE_SHA256", "CLONE_CHECKSUM_TYPE_SHA512",
+     "CLONE_CHECKSUM_TYPE_XXH_64"],
+    ["AUDIO_SYNC_IN", "AUDIO_SYNC_OUT", "AUDIO_SYNC_MARKER"],
+    ["MOTION_EST_METAL"],
+    ["MARKER_NONE"],
+]
 COMPOSITE_NAMES = ["NORMAL", "ADD", "SUBTRACT", "DIFF", "MULTIPLY", "SCREEN", "OVERLAY",
                    "HARDLIGHT", "SOFTLIGHT", "DARKEN", "LIGHTEN", "COLOR_DODGE", "COLOR_BURN",
                    "EXCLUSION", "HUE", "SATURATE", "COLORIZE", "LUMA_MASK", "DIVIDE",
@@ -200,12 +233,16 @@ class World(object):
             gated = set(m for m, since in methods.items() if parse_version(since) > self.version)
             if gated:
                 self.gated[cls] = gated
+        if self.gated and Obj.__getattribute__ is not _gated_getattribute:
+            Obj.__getattribute__ = _gated_getattribute
         # The noise and hang switches, read once per world like the other RESOLVE_SIM_* ones.
         self.noise = env.get("RESOLVE_SIM_NOISE", "") not in ("", "0")
         self.hang = env.get("RESOLVE_SIM_HANG", "")
         # the Color page's Gallery panel (UI state the API cannot read or set)
         self.gallery_panel = env.get("RESOLVE_SIM_GALLERY_PANEL", "1") != "0"
         self._last_saved = None
+        self.writes = 0  # calls of changing methods so far (api counts them)
+        self.memo = {}
         self.S = None
         if self.state_path and os.path.isfile(self.state_path):
             try:
@@ -264,6 +301,17 @@ class World(object):
 
 # --------------------------------------------------------------- proxies ---
 
+def _gated_getattribute(self, name):
+    """Obj's attribute lookup once some world lacks methods (an older version): a method this
+    version lacks reads as None, like any unknown name. Installed only then (by World), so
+    the usual lookups of a current version cost nothing extra."""
+    if name[:1] != "_":
+        gated = object.__getattribute__(self, "_w").gated
+        if gated and name in gated.get(type(self).__name__, ()):
+            return None
+    return object.__getattribute__(self, name)
+
+
 class Obj(object):
     """Base of every API proxy: (world, id) with identity by class + id.
 
@@ -276,13 +324,6 @@ class Obj(object):
         object.__setattr__(self, "_w", world)
         object.__setattr__(self, "_id", oid)
         object.__setattr__(self, "_g", world.S.get("gen", 0))
-
-    def __getattribute__(self, name):
-        if name[:1] != "_":
-            gated = object.__getattribute__(self, "_w").gated
-            if gated and name in gated.get(type(self).__name__, ()):
-                return None  # a method this version lacks reads as None, like any unknown name
-        return object.__getattribute__(self, name)
 
     def __getattr__(self, name):
         # Resolve answers every unknown attribute with None (hasattr is always True)
@@ -349,15 +390,22 @@ def _fresh_copy(result):
     if type(result) is list and all(isinstance(v, (Obj, str, int, float, bool))
                                     or v is None for v in result):
         return list(result)
+    if type(result) is dict and all(isinstance(v, (str, int, float, bool)) or v is None
+                                    for v in result.values()):
+        return dict(result)  # a flat dict (clip properties, metadata): a new dict will do
     return copy.deepcopy(result)
 
 
 def api(fail=None, studio=False):
     """Wrap an API method: noise/hang switches, quit, dead objects, edition, errors."""
     def deco(fn):
+        reads = fn.__name__.startswith(("Get", "Is", "Has"))
+
         @functools.wraps(fn)
         def wrapper(self, *args, **kwargs):
             w = self._w
+            if not reads:
+                w.writes += 1  # derived tables (clip usage) are recomputed after any change
             if w.noise or w.hang:
                 label = "%s.%s" % (type(self).__name__, fn.__name__)
                 if w.noise:
@@ -378,7 +426,8 @@ def api(fail=None, studio=False):
             else:
                 if isinstance(result, (list, dict)):
                     result = _fresh_copy(result)
-            w.commit()
+            if w.state_path:
+                w.commit()
             return result
         wrapper._api = True
         wrapper._studio = studio

@@ -1,5 +1,6 @@
 """Timeline items (TimelineItem) and opaque Fusion composition handles."""
 
+import json
 import os
 
 import sim_color
@@ -65,6 +66,9 @@ def new_item(w, tl, ttype, track, start, end, src_start, src_end, clip, kind, na
     }
     items = w.objs[tl]["tracks"][ttype][track - 1]["items"]
     items.insert(insert_at(w, items, int(start)), iid)
+    if clip and w.objs.get(clip, {}).get("kind") == "multicam":  # 21.1, measured
+        w.objs[iid]["name"] = "%s - Angle 1" % name  # lands as "<name> - Angle 1"
+        w.objs[iid]["mc_angle"] = 1
     if kind in FUSION_KINDS:
         add_comp(w, iid, None)
     return iid
@@ -296,6 +300,9 @@ class TimelineItem(core.MarkerMixin, core.FlagColorMixin, core.Obj):
 
     @api(None)
     def GetProperty(self, propertyKey=None):
+        blocked = core.HOOKS.get("item_props_blocked")  # 21.1.1: None while rendering
+        if blocked and blocked(self._w):
+            return None
         props = self._o["props"]
         if propertyKey in (None, ""):
             return {k: props[k] for k in PROP_ORDER if k in props}
@@ -726,6 +733,10 @@ class TimelineItem(core.MarkerMixin, core.FlagColorMixin, core.Obj):
         clip = self._w.objs.get(self._o.get("clip"))
         if clip is None:
             return ""
+        if self._o.get("src_map"):  # set by SetSourceAudioChannelMapping (21.1)
+            mapping = json.loads(sim_media.audio_mapping(self._w, clip))
+            mapping["track_mapping"] = core.deep(self._o["src_map"])
+            return json.dumps(mapping, indent=4)
         return sim_media.audio_mapping(self._w, clip)
 
     @api(0)

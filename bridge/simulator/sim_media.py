@@ -214,7 +214,14 @@ def file_props(w, data, name):
         props["Audio Codec"] = audio_codec_name(data.get("audio_codec"))
         if data["kind"] == "audio" and data.get("bits"):
             props["Audio Bit Depth"] = str(data["bits"])
+    if data["kind"] == "audio" and w.since_ok(EMPTY_AUDIO_FRAMES_SINCE):
+        # measured on 21.0.4.5 and 21.1.0.17: audio-only clips read "Frames" '' (Duration is
+        # still the length) (guycochran/resolve-mcp-server docs/VALIDATION.md)
+        props["Frames"] = ""
     return props
+
+
+EMPTY_AUDIO_FRAMES_SINCE = "21.0.4"
 
 
 def clip_from_info(w, pid, fid, data):
@@ -347,7 +354,7 @@ def has_audio(o):
 
 def has_video(o):
     return o["kind"] in ("video", "still", "timeline", "compound", "fusion", "matte",
-                         "stereo")
+                         "stereo", "multicam")
 
 
 def audio_mapping(w, o):
@@ -371,6 +378,8 @@ def audio_mapping(w, o):
             "type": kinds.get(sch, "Adaptive%d" % sch)}
         idx += 1
         nxt += sch
+    if o.get("track_map"):  # set by SetAudioMapping (21.1)
+        mapping["track_mapping"] = core.deep(o["track_map"])
     return json.dumps(mapping, indent=4)
 
 
@@ -650,26 +659,39 @@ class MediaPoolItem(core.MarkerMixin, core.FlagColorMixin, core.Obj):
     def GetMediaId(self):
         return self._o["media_id"]
 
-    def _props(self):
+    def _usage(self):
+        """Timeline items using this clip. One count of every clip is made per state of the
+        world (recomputed after any changing call), not one scan per property read."""
+        w = self._w
+        key = (id(w.S), len(w.objs), w.writes)
+        memo = w.memo.get("usage")
+        if memo is None or memo[0] != key:
+            counts = {}
+            for t in w.objs.values():
+                if t.get("t") == "TimelineItem" and t.get("clip"):
+                    counts[t["clip"]] = counts.get(t["clip"], 0) + 1
+            memo = (key, counts)
+            w.memo["usage"] = memo
+        return memo[1].get(self._id, 0)
+
+    def _props(self, usage=True):
         o = self._o
         props = dict(o["props"])
         props["Clip Color"] = o.get("color", "")
         props["Flags"] = ",".join(o.get("flags", []))
-        usage = 0
-        for t in self._w.objs.values():
-            if t.get("t") == "TimelineItem" and t.get("clip") == self._id:
-                usage += 1
-        props["Usage"] = str(usage)
+        if usage:
+            props["Usage"] = str(self._usage())
         return props
 
     @api("")
     def GetClipProperty(self, propertyName=None):
-        props = self._props()
         if propertyName in (None, ""):
-            return props
+            return self._props()
         if not core.is_str(propertyName):
             return ""
-        return props.get(propertyName, "")
+        if propertyName in ("Usage", "Clip Color", "Flags"):
+            return self._props().get(propertyName, "")
+        return self._o["props"].get(propertyName, "")
 
     @api(False)
     def SetClipProperty(self, propertyName, propertyValue, *extra):

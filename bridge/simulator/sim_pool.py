@@ -113,8 +113,18 @@ class MediaPool(core.Obj):
         if not tid:
             return []
         infos = sim_timeline.clip_infos(w, args)
-        made = sim_timeline.append_infos(w, tid, infos)
-        return [w.proxy("TimelineItem", i) for i in made]
+        # 21.1 multicam clips (measured, id 69090730703): a trackIndex is ignored (V1), and one
+        # made with createBinForSourceClips (the default) answers [None] and places nothing
+        broken = 0
+        for info in list(infos):
+            clip = w.objs.get(info["clip"]) or {}
+            if clip.get("kind") == "multicam":
+                info["track"] = 1
+                if clip.get("append_broken"):
+                    infos.remove(info)
+                    broken += 1
+        made = sim_timeline.append_infos(w, tid, infos) if infos else []
+        return [w.proxy("TimelineItem", i) for i in made] + [None] * broken
 
     @api(None)
     def CreateTimelineFromClips(self, name, *args):

@@ -160,6 +160,9 @@ def snapshot(w, pid):
     p["saved"] = {"d": core.deep(p["d"]),
                   "objs": {oid: core.deep(w.objs[oid]) for oid in children(w, pid)}}
     p["modified"] = core.now_iso()
+    saved = core.HOOKS.get("project_saved")  # a shared database (sim_hosts.py)
+    if saved:
+        saved(w, pid)
 
 
 def unload(w, pid, save):

@@ -432,7 +432,11 @@ class RenderMixin(object):
     @api(False)
     def IsRenderingInProgress(self):
         update(self._w, self._o["d"])
-        return any(j["_status"] in ("Rendering", "Queued") for j in self._r()["jobs"])
+        rendering = any(j["_status"] in ("Rendering", "Queued") for j in self._r()["jobs"])
+        polled = core.HOOKS.get("render_polled")  # a machine set to die (sim_hosts.py)
+        if polled:
+            polled(rendering)
+        return rendering
 
     @api(False)
     def LoadRenderPreset(self, presetName):

@@ -841,6 +841,14 @@ class Timeline(core.MarkerMixin, core.Obj):
         if settingName == "useCustomSettings":
             if settingValue not in ("0", "1"):
                 return False
+            if settingValue == "1" and o["settings"].get(settingName) != "1":
+                # the flip does not keep the inherited values: the timeline's own settings
+                # start from the defaults, 1920x1080 and default colour settings (NOTES.md,
+                # "useCustomSettings")
+                import sim_project
+                for k in TL_SETTING_KEYS:
+                    if k not in ("timelineFrameRate", "timelineDropFrameTimecode"):
+                        o["settings"][k] = sim_project.DEFAULT_SETTINGS.get(k, o["settings"][k])
             o["settings"][settingName] = settingValue
             return True
         if o["settings"].get("useCustomSettings") != "1":

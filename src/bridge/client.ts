@@ -25,16 +25,32 @@ export interface Call {
   m: string;
   a?: unknown[];
   q?: 1;
+  /** A listing's name for this (list) result: the bridge answers it from memory until any change. */
+  keep?: string;
 }
 
-/** One method entry of a map: [method, args] or [method, args, [then, thenArgs]]. */
-export type MapMethod = [string, unknown[]?, [string, unknown[]?]?];
+/** A call made on a map entry's result: [method, args, keys of a dict result to keep]. */
+export type ThenCall = [string, unknown[]?, string[]?];
 
-/** The same methods on each of many objects (optionally a slice of them), in one step. */
+/**
+ * One method entry of a map: [method, args]; [method, args, [then, thenArgs]] (then called on
+ * the result); [method, args, {keys}] (only these keys of a dict result, as a list);
+ * [method, args, [[then, args, keys?], ...]] (several calls on the result, made once per
+ * distinct result object: a list of their values, null when the result is null).
+ */
+export type MapMethod = [
+  string,
+  unknown[]?,
+  ([string, unknown[]?] | { keys: string[] } | ThenCall[])?,
+];
+
+/** The same methods on each of many objects (optionally a slice, or some, of them), in one step. */
 export interface MapCall {
   map: Handle[] | { $r: number };
   ms: MapMethod[];
   slice?: [number, number];
+  /** Only the objects at these positions (after slice). */
+  pick?: number[];
 }
 
 /** The length of an earlier (list) result. */
@@ -78,7 +94,7 @@ interface Pending {
   reject: (error: ToolError) => void;
   timer: ReturnType<typeof setTimeout>;
   /** In trace mode: told the `Class.Method`s the request ran. */
-  ran?: (methods: string[]) => void;
+  ran?: (methods: string[], calls?: number) => void;
 }
 
 const RESTART_WINDOW_MS = 10_000;
@@ -106,7 +122,15 @@ export class BridgeClient {
    */
   tracing = false;
 
-  constructor(readonly options: BridgeOptions) {}
+  #prepared?: Promise<Partial<BridgeOptions>>;
+
+  /**
+   * `prepared`: options known later (the interpreter probe runs asynchronously at start-up);
+   * the process is spawned once they are in.
+   */
+  constructor(readonly options: BridgeOptions, prepared?: Promise<Partial<BridgeOptions>>) {
+    this.#prepared = prepared;
+  }
 
   /** Starts the process now, without waiting for it (so `initialize` is not delayed). */
   start(): void {
@@ -132,7 +156,7 @@ export class BridgeClient {
   async call(
     calls: BatchCall[],
     timeoutMs?: number,
-    ran?: (methods: string[]) => void,
+    ran?: (methods: string[], calls?: number) => void,
   ): Promise<unknown[]> {
     await this.connection();
     const release = this.#toRelease.splice(0);
@@ -168,7 +192,7 @@ export class BridgeClient {
     op: string,
     payload: Record<string, unknown>,
     timeoutMs?: number,
-    ran?: (methods: string[]) => void,
+    ran?: (methods: string[], calls?: number) => void,
   ): Promise<unknown> {
     const run = () => this.#send(op, payload, timeoutMs ?? this.options.timeoutMs, ran);
     const result = this.#queue.then(run, run);
@@ -227,9 +251,10 @@ export class BridgeClient {
     op: string,
     payload: Record<string, unknown>,
     timeoutMs: number,
-    ran?: (methods: string[]) => void,
+    ran?: (methods: string[], calls?: number) => void,
   ) {
-    if (!this.#child) {
+    // (While the first start waits for its prepared options there is no child yet: wait too.)
+    if (!this.#child && !(this.#prepared && this.#ready)) {
       // Started for one call, the new process outlives it: its records are for every session.
       this.#ready = unscoped(() => this.#spawn());
     }
@@ -272,6 +297,11 @@ export class BridgeClient {
   }
 
   async #spawn(): Promise<void> {
+    const prepared = this.#prepared;
+    if (prepared) {
+      Object.assign(this.options, await prepared);
+      if (this.#prepared === prepared) this.#prepared = undefined;
+    }
     const sinceLast = Date.now() - this.#lastStart;
     this.#restarts = sinceLast < RESTART_WINDOW_MS ? this.#restarts + 1 : 0;
     if (this.#restarts > 0) {
@@ -350,6 +380,7 @@ export class BridgeClient {
       ready?: boolean;
       trace?: boolean;
       ran?: string[];
+      calls?: number;
     };
     try {
       message = JSON.parse(line);
@@ -365,7 +396,7 @@ export class BridgeClient {
     if (!pending) return;
     this.#pending.delete(message.id!);
     clearTimeout(pending.timer);
-    if (message.ran && pending.ran) pending.ran(message.ran);
+    if (message.ran && pending.ran) pending.ran(message.ran, message.calls);
     if (message.err) pending.reject(bridgeError(message.err));
     else pending.resolve(message.ok);
   }

@@ -2,7 +2,15 @@
 // entry for Resolve's scripting modules and the variables the child process gets. The
 // finding is src/discovery.ts; this turns its answer into the bridge's options.
 import type { Options } from "../cli.ts";
-import { discover, type Discovery, type Host, realHost } from "../discovery.ts";
+import {
+  type AsyncHost,
+  discover,
+  discoverAsync,
+  type Discovery,
+  type Host,
+  realAsyncHost,
+  realHost,
+} from "../discovery.ts";
 import type { BridgeOptions } from "./client.ts";
 
 export function defaultPython(): string {
@@ -17,6 +25,46 @@ export function discoverFor(options: Options, host: Host = realHost()): Discover
     scriptLib: options.resolveScriptLib,
     keepEnv: options.keepEnv,
   });
+}
+
+let probed: Promise<Discovery> | undefined;
+
+/**
+ * discoverFor without blocking the event loop, run once per process: every caller (the
+ * server's bridge, each further host's) gets the same answer.
+ */
+export function discoverForAsync(
+  options: Options,
+  host: AsyncHost = realAsyncHost(),
+): Promise<Discovery> {
+  return probed ??= discoverAsync(host, {
+    python: options.python,
+    scriptApi: options.resolveScriptApi,
+    scriptLib: options.resolveScriptLib,
+    keepEnv: options.keepEnv,
+  });
+}
+
+/** bridgeEnvironment after the asynchronous probe (the server's start-up path). */
+export async function bridgeEnvironmentAsync(
+  options: Options,
+): Promise<Omit<BridgeOptions, "readOnly">> {
+  return bridgeEnvironment(options, await discoverForAsync(options));
+}
+
+/** What the bridge's options are before the probe has answered (nothing probed yet). */
+export function bridgeEnvironmentBefore(options: Options): Omit<BridgeOptions, "readOnly"> {
+  return {
+    python: options.python ?? defaultPython(),
+    simulator: options.simulator,
+    timeoutMs: options.timeoutMs,
+    host: options.resolveHost,
+    connect: options.connect,
+    inappPort: options.inappPort,
+    modulePath: [],
+    env: {},
+    switches: [],
+  };
 }
 
 export function bridgeEnvironment(

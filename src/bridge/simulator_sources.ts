@@ -3,6 +3,7 @@ import m_DaVinciResolveScript from "../../bridge/simulator/DaVinciResolveScript.
 import m_sim_app from "../../bridge/simulator/sim_app.py" with { type: "text" };
 import m_sim_color from "../../bridge/simulator/sim_color.py" with { type: "text" };
 import m_sim_core from "../../bridge/simulator/sim_core.py" with { type: "text" };
+import m_sim_hosts from "../../bridge/simulator/sim_hosts.py" with { type: "text" };
 import m_sim_interchange from "../../bridge/simulator/sim_interchange.py" with { type: "text" };
 import m_sim_item from "../../bridge/simulator/sim_item.py" with { type: "text" };
 import m_sim_media from "../../bridge/simulator/sim_media.py" with { type: "text" };
@@ -15,12 +16,15 @@ import m_sim_render from "../../bridge/simulator/sim_render.py" with { type: "te
 import m_sim_testmedia from "../../bridge/simulator/sim_testmedia.py" with { type: "text" };
 import m_sim_timecode from "../../bridge/simulator/sim_timecode.py" with { type: "text" };
 import m_sim_timeline from "../../bridge/simulator/sim_timeline.py" with { type: "text" };
+import m_sim_v211_edit from "../../bridge/simulator/sim_v211_edit.py" with { type: "text" };
+import m_sim_v211_media from "../../bridge/simulator/sim_v211_media.py" with { type: "text" };
 
 export const SIMULATOR_MODULES: Record<string, string> = {
   DaVinciResolveScript: m_DaVinciResolveScript,
   sim_app: m_sim_app,
   sim_color: m_sim_color,
   sim_core: m_sim_core,
+  sim_hosts: m_sim_hosts,
   sim_interchange: m_sim_interchange,
   sim_item: m_sim_item,
   sim_media: m_sim_media,
@@ -33,4 +37,6 @@ export const SIMULATOR_MODULES: Record<string, string> = {
   sim_testmedia: m_sim_testmedia,
   sim_timecode: m_sim_timecode,
   sim_timeline: m_sim_timeline,
+  sim_v211_edit: m_sim_v211_edit,
+  sim_v211_media: m_sim_v211_media,
 };

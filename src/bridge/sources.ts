@@ -17,6 +17,8 @@ export interface ApiMethod {
   returns: string;
   returnClass: string | null;
   effect: "read" | "write" | "destructive";
+  /** The Resolve version whose README deprecates this method's form (21.1: the dict forms). */
+  deprecatedIn?: string;
 }
 
 export const BRIDGE_MODULES: Record<string, string> = { resolve_bridge: resolveBridge };

@@ -36,7 +36,7 @@ export async function findItem(
 }
 
 export const itemIdInput = z.string().min(1).max(128).describe(
-  "Unique id of the timeline item (TimelineItem.GetUniqueId), as list_timeline_items or get_item_properties report it.",
+  "Timeline item id (list_timeline_items).",
 );
 
 /** The item with this id on the named (or current) timeline, plus its timeline. */

@@ -4,10 +4,10 @@ import { fail } from "../errors.ts";
 
 export const pageInput = {
   cursor: z.string().max(64).optional().describe(
-    "Opaque cursor from a previous call's next_cursor, to get the next page. Omit for the first page.",
+    "next_cursor of the previous page; omit for the first.",
   ),
   limit: z.number().int().min(1).max(500).optional().describe(
-    "Maximum number of entries in this page (1-500). Default: 100.",
+    "Page size. Default 100.",
   ),
 };
 
@@ -20,7 +20,9 @@ export const pageOutput = {
 
 export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
-  const offset = Number(cursor.startsWith("o") ? cursor.slice(1) : NaN);
+  // "o<offset>", or "o<offset>.<listing token>" (src/resolve/listing.ts)
+  const match = /^o(\d+)(?:\.[a-z0-9]{1,16})?$/.exec(cursor);
+  const offset = match ? Number(match[1]) : NaN;
   if (!Number.isInteger(offset) || offset < 0) {
     fail(
       "INVALID_CURSOR",

@@ -42,7 +42,7 @@ export async function findBin(
 }
 
 export const clipRefInput = z.string().min(1).max(4096).describe(
-  "A media pool clip: its unique id, or its path from the root bin like 'Master/Dailies/shot01.mov', or its name if unique in the pool.",
+  "Clip: id, bin path ('Master/Dailies/a.mov') or unique name.",
 );
 
 /** A clip by id, bin path or unique name (the one finder: findClips, for a single ref). */
@@ -65,6 +65,26 @@ export async function poolOf(
   return { project, mediaPool };
 }
 
+/** The API methods walkBins calls per bin, for a tool's apiMethods. */
+export const BIN_WALK_METHODS = [
+  "Folder.GetName",
+  "Folder.GetUniqueId",
+  "Folder.GetIsFolderStale",
+  "Folder.GetClipList",
+  "Folder.GetSubFolderList",
+];
+
+/** The API methods findClips / findClip / findBinRef call (from the project down). */
+export const CLIP_FIND_METHODS = [
+  "Resolve.GetProjectManager",
+  "ProjectManager.GetCurrentProject",
+  "Project.GetMediaPool",
+  "MediaPool.GetRootFolder",
+  ...BIN_WALK_METHODS,
+  "MediaPoolItem.GetName",
+  "MediaPoolItem.GetUniqueId",
+];
+
 export interface BinNode {
   bin: Handle;
   name: string;
@@ -82,6 +102,8 @@ export async function walkBins(
   mediaPool: Handle,
   start?: { bin: Handle; path: string },
   maxDepth = 100,
+  /** false: leave `clips` empty (listings keep each bin's clip list in the bridge instead). */
+  withClips = true,
 ): Promise<BinNode[]> {
   let first = start?.bin;
   if (!first) {
@@ -97,7 +119,7 @@ export async function walkBins(
       ["GetName"],
       ["GetUniqueId"],
       ["GetIsFolderStale"],
-      ["GetClipList"],
+      withClips ? ["GetClipList"] : ["GetIsFolderStale"],
       ["GetSubFolderList"],
     ]);
     const next: Pending[] = [];

@@ -17,8 +17,11 @@ export class ResolveSession {
   #seen = new Set<number>();
   /** In trace mode (tests): every `Class.Method` this session's calls ran, in order. */
   readonly called = new Set<string>();
-  #ran = (methods: string[]) => {
+  /** In trace mode: how many API calls this session's requests made (cached lists: none). */
+  callCount = 0;
+  #ran = (methods: string[], calls?: number) => {
     for (const m of methods) this.called.add(m);
+    this.callCount += calls ?? 0;
   };
 
   constructor(readonly bridge: BridgeClient) {}

@@ -8,10 +8,10 @@ import { type Rate, timecodeToFrames } from "../timecode.ts";
 export function timeInput(what: string) {
   return {
     frame: z.number().int().min(0).max(100_000_000).optional().describe(
-      `${what}: frame offset from the timeline start (0 = first frame). Give frame or timecode.`,
+      `${what}: timeline frame (0 = start).`,
     ),
     timecode: z.string().max(16).optional().describe(
-      `${what}: timeline timecode HH:MM:SS:FF (';' before FF for drop-frame), converted with the timeline's rate. Give frame or timecode.`,
+      `${what}: timeline timecode (instead of frame).`,
     ),
   };
 }

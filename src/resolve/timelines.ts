@@ -6,7 +6,7 @@ import type { ResolveSession } from "./session.ts";
 import { call, type Handle, isHandle } from "./wire.ts";
 
 export const timelineRefInput = z.string().max(255).optional().describe(
-  "Timeline name or unique id. Omit for the current timeline.",
+  "Timeline name or id; omit for the current one.",
 );
 
 export async function listTimelines(
@@ -28,6 +28,20 @@ export async function listTimelines(
     id: String(rows[i][1]),
   }));
 }
+
+/** The API methods findTimeline (and listTimelines) call, for a tool's apiMethods. */
+export const TIMELINE_LOOKUP_METHODS = [
+  "Resolve.GetProjectManager",
+  "ProjectManager.GetCurrentProject",
+  "Project.GetCurrentTimeline",
+  "Project.GetTimelineCount",
+  "Project.GetTimelineByIndex",
+  "Timeline.GetName",
+  "Timeline.GetUniqueId",
+];
+
+/** The API methods timelineRate calls. */
+export const TIMELINE_RATE_METHODS = ["Timeline.GetSetting"];
 
 /** A timeline by name or id; the current one when ref is omitted. */
 export async function findTimeline(

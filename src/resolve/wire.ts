@@ -30,6 +30,24 @@ export function quiet(target: Target, method: string, ...args: unknown[]): Call 
   return { ...call(target, method, ...args), q: 1 };
 }
 
+/**
+ * Like quiet, and the bridge keeps the (list) result under `key` for later calls with the
+ * same key, until anything changes in Resolve: each page of one listing fetches it once.
+ */
+export function kept(key: string, target: Target, method: string, ...args: unknown[]): Call {
+  return { ...call(target, method, ...args), q: 1, keep: key };
+}
+
+/** In a map entry: only these keys of a dict result (e.g. of GetClipProperty()), as a list. */
+export function onlyKeys(...keys: string[]): { keys: string[] } {
+  return { keys };
+}
+
+/** A map over only the objects at these positions of the list that call `i` returned. */
+export function pickCall(objects: Ref, methods: MapMethod[], pick: number[]): MapCall {
+  return { map: objects, ms: methods, pick };
+}
+
 /** The same methods on each object (or on the list that call `i` returned), one row each. */
 export function mapCall(
   objects: Handle[] | Ref,

@@ -5,12 +5,14 @@ import { registerAppTools } from "./app/index.ts";
 import { registerAudioTools } from "./audio/index.ts";
 import { registerColorTools } from "./color/index.ts";
 import { registerEditTools } from "./edit/index.ts";
+import { registerHostsTools } from "./hosts/index.ts";
 import { registerItemTools } from "./item/index.ts";
 import { registerMediaTools } from "./media/index.ts";
 import { registerProjectTools } from "./project/index.ts";
 import { registerRenderTools } from "./render/index.ts";
 import { ToolRegistry } from "./registry.ts";
 import { registerTimelineTools } from "./timeline/index.ts";
+import { registerToolsetTools } from "./toolsets/index.ts";
 import { registerVisionTools } from "./vision/index.ts";
 
 export function buildRegistry(): ToolRegistry {
@@ -24,8 +26,10 @@ export function buildRegistry(): ToolRegistry {
   registerRenderTools(registry);
   registerAudioTools(registry);
   registerVisionTools(registry);
+  registerHostsTools(registry);
   registerAppTools(registry);
   registerApiTools(registry);
+  registerToolsetTools(registry);
   return registry;
 }
 
@@ -45,8 +49,9 @@ export function selectTools(
       `unknown toolset(s) ${unknown.join(", ")}; choose from default, all, ${known.join(", ")}`,
     );
   }
+  // The toolsets tools come with every selection: the rest is always one call away.
   const picked = registry.tools.filter((tool) =>
-    toolsets.includes("all") || toolsets.includes(tool.toolset) ||
+    toolsets.includes("all") || toolsets.includes(tool.toolset) || tool.toolset === "toolsets" ||
     (toolsets.includes("default") && registry.defaults.has(tool.name))
   );
   return picked.filter((tool) => !readOnly || tool.readOnly || tool.gatedByBridge)

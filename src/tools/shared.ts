@@ -224,3 +224,12 @@ export const markerNameInput = (what: string) =>
 export const markerNoteInput = (what: string) =>
   z.string().max(10_000).regex(NOTE_TEXT, "must not contain control characters but \\n and \\t")
     .optional().describe(what);
+
+/**
+ * The `host` input of tools that can act on another Resolve machine (--resolve-host
+ * NAME=ADDRESS); the handler takes `ctx.onHost(args.host)` as its context.
+ */
+export const hostInput = () =>
+  z.string().min(1).max(64).optional().describe(
+    "Resolve host name (--resolve-host); omit for the default host.",
+  );

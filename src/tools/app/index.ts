@@ -9,6 +9,8 @@ import {
   setKeyframeMode,
   switchPage,
 } from "./app.ts";
+import { manageKeyboardPresets, manageProjectSettingsPresets } from "./presets.ts";
+import { getCurrentContext, setScriptPriority } from "./context.ts";
 
 export function registerAppTools(registry: ToolRegistry): void {
   registry.toolset({
@@ -25,6 +27,10 @@ export function registerAppTools(registry: ToolRegistry): void {
       managePresets,
       disableBackgroundTasks,
       quitResolve,
+      manageKeyboardPresets,
+      manageProjectSettingsPresets,
+      getCurrentContext, // 21.1
+      setScriptPriority, // 21.1
     ]
   ) registry.add(tool);
 }

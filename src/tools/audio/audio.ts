@@ -20,6 +20,8 @@ import {
   timeInput,
   timelineRate,
   timelineRefInput,
+  VERSION_LOOKUP,
+  versionAtLeast,
 } from "../../resolve/index.ts";
 import {
   checkTrack,
@@ -92,6 +94,7 @@ export const listAudioTracks = defineTool({
   description:
     "Lists a timeline's audio tracks (A1, A2, ...): name, channel format (mono, stereo, 5.1, adaptive...), number of items, and voice isolation state (Resolve 20.1+). Paginated.",
   toolset: "audio",
+  default: true,
   readOnly: true,
   input: () => ({ timeline: timelineRefInput, ...pageInput }),
   output: () => ({
@@ -154,6 +157,7 @@ export const addAudioTrack = defineTool({
   description:
     "Adds an audio track of a given channel format to a timeline, at the end or at a position, optionally naming it. Formats: mono, stereo, lrc, lcr, lrcs, lcrs, quad, 5.0, 5.0film, 5.1, 5.1film, 7.0, 7.0film, 7.1, 7.1film, adaptive1-adaptive36 (Resolve 19.1+; older versions know fewer).",
   toolset: "audio",
+  default: true,
   readOnly: false,
   input: () => ({
     timeline: timelineRefInput,
@@ -239,6 +243,10 @@ export const setVoiceIsolation = defineTool({
   toolset: "audio",
   readOnly: false,
   idempotent: true,
+  either: [
+    { fields: ["track_index", "item_id"], rule: "one" },
+    { fields: ["enabled", "amount"], rule: "at_least_one" },
+  ],
   input: () => ({
     timeline: timelineRefInput,
     track_index: z.number().int().min(1).max(1000).optional().describe(
@@ -339,6 +347,7 @@ export const getAudioMapping = defineTool({
     "Reads how a media pool clip's (or a timeline item's source) audio channels map to its audio tracks: embedded channel count, linked audio files, and per track its format, channels and mute. For a timeline item also its voice isolation. Give clip or item_id. Resolve 19+.",
   toolset: "audio",
   readOnly: true,
+  either: [{ fields: ["clip", "item_id"], rule: "one" }],
   input: () => ({
     clip: clipRefInput.optional().describe(
       "A media pool clip: id, bin path like 'Master/Dailies/shot.mov', or unique name. Give this or item_id.",
@@ -553,6 +562,7 @@ export const generateSpeech = defineTool({
     "MediaPoolItem.GetName",
     "MediaPoolItem.GetUniqueId",
     "MediaPoolItem.GetClipProperty",
+    ...VERSION_LOOKUP,
   ],
   async handler(args, { resolve, paths }) {
     const timed = args.frame !== undefined || args.timecode !== undefined;
@@ -582,6 +592,9 @@ export const generateSpeech = defineTool({
     if (args.filename) settings.Filename = args.filename;
     let timecode: string | null = null;
     let project: Handle;
+    // The 21.1 stub documents GenerateSpeech({speechSettings}) without timecode (placed at the
+    // playhead); its README still shows the timecode form, kept for an explicit position.
+    const dictOnly = await versionAtLeast(resolve, "21.1");
     if (args.add_to_timeline) {
       settings.AddToTimeline = true;
       settings.AudioTrack = args.audio_track ?? 1;
@@ -598,7 +611,11 @@ export const generateSpeech = defineTool({
       project = await resolve.project();
     }
     const [clip, clipName, id, duration] = await resolve.batch([
-      call(project, "GenerateSpeech", ...timecode ? [settings, timecode] : [settings]),
+      call(
+        project,
+        "GenerateSpeech",
+        ...timecode && (timed || !dictOnly) ? [settings, timecode] : [settings],
+      ),
       call(ref(0), "GetName"),
       call(ref(0), "GetUniqueId"),
       call(ref(0), "GetClipProperty", "Duration"),

@@ -1,17 +1,13 @@
 // Helpers the audio tools share.
 import { z } from "zod";
 import { fail, ToolError } from "../../errors.ts";
-import type { ResolveSession } from "../../resolve/index.ts";
+import {
+  CLIP_FIND_METHODS,
+  type ResolveSession,
+  TIMELINE_LOOKUP_METHODS,
+} from "../../resolve/index.ts";
 
-export const TIMELINE_LOOKUP = [
-  "Resolve.GetProjectManager",
-  "ProjectManager.GetCurrentProject",
-  "Project.GetCurrentTimeline",
-  "Project.GetTimelineCount",
-  "Project.GetTimelineByIndex",
-  "Timeline.GetName",
-  "Timeline.GetUniqueId",
-];
+export const TIMELINE_LOOKUP = TIMELINE_LOOKUP_METHODS;
 
 export const ITEM_LOOKUP = [
   "Timeline.GetTrackCount",
@@ -19,17 +15,7 @@ export const ITEM_LOOKUP = [
   "TimelineItem.GetUniqueId",
 ];
 
-export const CLIP_LOOKUP = [
-  "Project.GetMediaPool",
-  "MediaPool.GetRootFolder",
-  "Folder.GetName",
-  "Folder.GetUniqueId",
-  "Folder.GetIsFolderStale",
-  "Folder.GetClipList",
-  "Folder.GetSubFolderList",
-  "MediaPoolItem.GetName",
-  "MediaPoolItem.GetUniqueId",
-];
+export const CLIP_LOOKUP = CLIP_FIND_METHODS;
 
 export async function optional<T>(work: Promise<T>): Promise<T | undefined> {
   try {

@@ -9,6 +9,8 @@ import {
   listAudioTracks,
   setVoiceIsolation,
 } from "./audio.ts";
+import { getTranscript } from "./transcript.ts";
+import { normalizeAudio, setAudioMapping } from "./levels.ts";
 
 export function registerAudioTools(registry: ToolRegistry): void {
   registry.toolset({
@@ -25,6 +27,9 @@ export function registerAudioTools(registry: ToolRegistry): void {
       applyFairlightPreset,
       insertAudio,
       generateSpeech,
+      getTranscript,
+      normalizeAudio,
+      setAudioMapping,
     ]
   ) registry.add(tool);
 }

@@ -228,7 +228,6 @@ export const grabStills = defineTool({
   description:
     "Grabs gallery stills into the current still album: of the clip under the playhead ('current'), or one per clip of the timeline at each clip's first or middle frame ('all_first' / 'all_middle'). Optionally labels them. Stills are addressed by their index in the album.",
   toolset: "color",
-  default: true,
   readOnly: false,
   input: () => ({
     mode: z.enum(["current", "all_first", "all_middle"]).optional().describe(

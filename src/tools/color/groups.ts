@@ -72,6 +72,7 @@ export const manageColorGroups = defineTool({
   description:
     "Colour groups of the project: 'create' a group, 'rename' one, 'delete' one (its clips become ungrouped; needs confirmation), or 'remove_items' (take timeline items out of whatever group they are in; needs confirmation). Use assign_to_color_group to add clips.",
   toolset: "color",
+  default: true,
   readOnly: false,
   destructive: true,
   input: () => ({
@@ -160,6 +161,7 @@ export const assignToColorGroup = defineTool({
   description:
     "Puts video timeline items into an existing colour group (moving them out of any other group). Create groups with manage_color_groups.",
   toolset: "color",
+  default: true,
   readOnly: false,
   idempotent: true,
   input: () => ({
@@ -206,6 +208,7 @@ export const listColorGroupItems = defineTool({
   description:
     "Lists the timeline items of a colour group on a timeline (the current one unless named), a page at a time.",
   toolset: "color",
+  default: true,
   readOnly: true,
   input: () => ({
     group: z.string().min(1).max(255).describe("The colour group's name."),

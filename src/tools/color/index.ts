@@ -27,6 +27,7 @@ import {
   setStillLabel,
 } from "./gallery.ts";
 import { analyzeDolbyVision, exportCurrentFrame, getClipThumbnail } from "./frames.ts";
+import { encryptDctl, validateDctl } from "./dctl.ts";
 
 export function registerColorTools(registry: ToolRegistry): void {
   registry.toolset({
@@ -57,4 +58,6 @@ export function registerColorTools(registry: ToolRegistry): void {
   registry.add(analyzeDolbyVision);
   registry.add(getClipThumbnail);
   registry.add(exportCurrentFrame);
+  registry.add(validateDctl);
+  registry.add(encryptDctl);
 }

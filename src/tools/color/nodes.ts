@@ -7,6 +7,9 @@ import {
   cacheConstant,
   cacheName,
   call,
+  CHECKPOINT_API,
+  checkpointIdOutput,
+  type CheckpointScope,
   constant,
   findTimeline,
   type Handle,
@@ -15,7 +18,9 @@ import {
   itemIdInput,
   itemOf,
   itemsOf,
+  maybeCheckpointIdOutput,
   type ResolveSession,
+  saveCheckpoint,
   timelineRefInput,
 } from "../../resolve/index.ts";
 import { findGroup, num } from "./common.ts";
@@ -114,6 +119,11 @@ async function graphOf(
   };
 }
 
+/** What a grade change on this graph checkpoints: its timeline, or the project (groups). */
+function gradeScope(timeline: Handle | undefined): CheckpointScope {
+  return timeline ? { timeline } : { project: true };
+}
+
 const nodeSchema = z.object({
   index: z.number().describe("1-based node index."),
   label: z.string().describe("Node label, empty when none."),
@@ -185,9 +195,8 @@ export const setNode = defineTool({
   name: "set_node",
   title: "Set a node's LUT, enabled state or cache mode",
   description:
-    "Changes one node of a node graph (a clip's, the timeline's or a colour group's): puts a LUT on it (an absolute .cube/.3dl/... path inside the allowed folders, or a path relative to Resolve's LUT folders such as 'Sample/Warm.cube'; the LUT list is refreshed once if Resolve does not know it yet; over another LUT or a grade on that node it needs confirmation), enables/disables it, and/or sets its cache mode. Returns the node afterwards.",
+    "Changes one node of a node graph (a clip's, the timeline's or a colour group's): puts a LUT on it (an absolute .cube/.3dl/... path inside the allowed folders, or a path relative to Resolve's LUT folders such as 'Sample/Warm.cube'; the LUT list is refreshed once if Resolve does not know it yet; over another LUT or a grade on that node it needs confirmation), enables/disables it, and/or sets its cache mode. Returns the node afterwards. Before putting on a LUT it saves a checkpoint of the timeline (of the project for a group graph) and returns its checkpoint_id (restore_checkpoint, which enable_toolset edit loads, brings back what was there).",
   toolset: "color",
-  default: true,
   readOnly: false,
   destructive: true,
   idempotent: true,
@@ -207,6 +216,7 @@ export const setNode = defineTool({
     graph: z.string().describe("Which graph was changed."),
     node: nodeSchema.describe("The node after the change."),
     changed: z.array(z.string()).describe("What was applied."),
+    checkpoint_id: maybeCheckpointIdOutput,
   }),
   apiMethods: [
     ...GRAPH_METHODS,
@@ -215,8 +225,10 @@ export const setNode = defineTool({
     "Graph.SetNodeEnabled",
     "Graph.SetNodeCacheMode",
     "Project.RefreshLUTList",
+    ...CHECKPOINT_API,
   ],
-  async handler(args, { resolve, paths, confirm }) {
+  async handler(args, ctx) {
+    const { resolve, paths, confirm } = ctx;
     if (args.lut === undefined && args.enabled === undefined && !args.cache_mode) {
       fail("NOTHING_TO_CHANGE", "give lut, enabled or cache_mode");
     }
@@ -234,7 +246,8 @@ export const setNode = defineTool({
         );
       }
     }
-    const { graph, label, project } = await graphOf(resolve, args);
+    const { graph, label, project, timeline } = await graphOf(resolve, args);
+    let checkpoint_id: string | null = null;
     await checkNode(resolve, graph, args.node_index, label);
     const changed: string[] = [];
     const i = args.node_index;
@@ -253,6 +266,7 @@ export const setNode = defineTool({
           }?`,
         );
       }
+      ({ checkpoint_id } = await saveCheckpoint(ctx, "set_node", args, gradeScope(timeline)));
       let ok = await resolve.call(graph, "SetLUT", i, lut);
       if (ok !== true) {
         await resolve.call(project, "RefreshLUTList");
@@ -290,7 +304,7 @@ export const setNode = defineTool({
     const node = (await readNodes(resolve, graph))[i - 1];
     return {
       summary: `Node ${i} of the ${label}: set ${changed.join(", ")}.`,
-      data: { graph: label, node, changed },
+      data: { graph: label, node, changed, checkpoint_id },
     };
   },
 });
@@ -377,7 +391,7 @@ export const applyDrxGrade = defineTool({
   name: "apply_drx_grade",
   title: "Apply a DRX grade",
   description:
-    "Loads a grade from a .drx still file and applies it to a node graph (a clip's, the timeline's or a colour group's), replacing the graph's nodes; when the graph already has a grade (more than one node, or a LUT, tools or label on it) that needs confirmation. Returns the nodes afterwards.",
+    "Loads a grade from a .drx still file and applies it to a node graph (a clip's, the timeline's or a colour group's), replacing the graph's nodes; when the graph already has a grade (more than one node, or a LUT, tools or label on it) that needs confirmation. Returns the nodes afterwards. Saves a checkpoint of the timeline (of the project for a group graph) first and returns its checkpoint_id (restore_checkpoint brings back what was there).",
   toolset: "color",
   readOnly: false,
   destructive: true,
@@ -391,9 +405,11 @@ export const applyDrxGrade = defineTool({
   output: () => ({
     graph: z.string().describe("Which graph was changed."),
     nodes: z.array(nodeSchema).describe("The nodes afterwards."),
+    checkpoint_id: checkpointIdOutput,
   }),
-  apiMethods: [...GRAPH_METHODS, ...NODE_READS, "Graph.ApplyGradeFromDRX"],
-  async handler(args, { resolve, paths, confirm }) {
+  apiMethods: [...GRAPH_METHODS, ...NODE_READS, "Graph.ApplyGradeFromDRX", ...CHECKPOINT_API],
+  async handler(args, ctx) {
+    const { resolve, paths, confirm } = ctx;
     const [checked] = await paths.checkRead([args.path]);
     if (!checked.exists || checked.isDir) fail("FILE_NOT_FOUND", `${args.path} does not exist`);
     if (!checked.path.toLowerCase().endsWith(".drx")) {
@@ -403,7 +419,7 @@ export const applyDrxGrade = defineTool({
         "Export one with export_stills format drx.",
       );
     }
-    const { graph, label } = await graphOf(resolve, args);
+    const { graph, label, timeline } = await graphOf(resolve, args);
     // Anything but Resolve's single empty node is a grade the DRX would replace.
     const before = await readNodes(resolve, graph);
     if (before.length > 1 || before.some((n) => n.lut || n.label || n.tools.length)) {
@@ -411,6 +427,12 @@ export const applyDrxGrade = defineTool({
         `Replace the grade of the ${label} (${before.length} node(s)) with ${checked.path}?`,
       );
     }
+    const { checkpoint_id } = await saveCheckpoint(
+      ctx,
+      "apply_drx_grade",
+      args,
+      gradeScope(timeline),
+    );
     const ok = await resolve.call(
       graph,
       "ApplyGradeFromDRX",
@@ -419,7 +441,10 @@ export const applyDrxGrade = defineTool({
     );
     if (ok !== true) fail("DRX_REFUSED", `Resolve could not apply ${args.path}`);
     const nodes = await readNodes(resolve, graph);
-    return { summary: `Applied ${args.path} to the ${label}.`, data: { graph: label, nodes } };
+    return {
+      summary: `Applied ${args.path} to the ${label}.`,
+      data: { graph: label, nodes, checkpoint_id },
+    };
   },
 });
 
@@ -427,7 +452,7 @@ export const resetGrade = defineTool({
   name: "reset_grade",
   title: "Reset grades or node colours",
   description:
-    "Resets all grades of a node graph (a clip's, the timeline's or a colour group's) to a single empty node, or ('node_colors', clips only) resets the node colours of the clip's active version. Needs confirmation.",
+    "Resets all grades of a node graph (a clip's, the timeline's or a colour group's) to a single empty node, or ('node_colors', clips only) resets the node colours of the clip's active version. Needs confirmation. Saves a checkpoint of the timeline (of the project for a group graph) first and returns its checkpoint_id (restore_checkpoint brings back what was there).",
   toolset: "color",
   readOnly: false,
   destructive: true,
@@ -440,16 +465,18 @@ export const resetGrade = defineTool({
   output: () => ({
     graph: z.string().describe("Which graph was reset."),
     nodes: z.array(nodeSchema).describe("The nodes afterwards."),
+    checkpoint_id: checkpointIdOutput,
   }),
   apiMethods: [
     ...GRAPH_METHODS,
     ...NODE_READS,
     "Graph.ResetAllGrades",
     "TimelineItem.ResetAllNodeColors",
+    ...CHECKPOINT_API,
   ],
   async handler(args, ctx) {
     const what = args.what ?? "grades";
-    const { graph, label, item } = await graphOf(ctx.resolve, args);
+    const { graph, label, item, timeline } = await graphOf(ctx.resolve, args);
     if (what === "node_colors" && !item) {
       fail("INVALID_ARGUMENTS", "node_colors can only be reset on a clip (graph 'item')");
     }
@@ -458,12 +485,16 @@ export const resetGrade = defineTool({
         ? `Reset all grades of the ${label}?`
         : `Reset the node colours of item ${args.item_id}?`,
     );
+    const { checkpoint_id } = await saveCheckpoint(ctx, "reset_grade", args, gradeScope(timeline));
     const ok = what === "grades"
       ? await ctx.resolve.call(graph, "ResetAllGrades")
       : await ctx.resolve.call(item!, "ResetAllNodeColors");
     if (ok !== true) fail("RESET_REFUSED", `Resolve refused to reset the ${label}`);
     const nodes = await readNodes(ctx.resolve, graph);
-    return { summary: `Reset ${what} of the ${label}.`, data: { graph: label, nodes } };
+    return {
+      summary: `Reset ${what} of the ${label}.`,
+      data: { graph: label, nodes, checkpoint_id },
+    };
   },
 });
 
@@ -549,8 +580,9 @@ export const copyGrades = defineTool({
   name: "copy_grades",
   title: "Copy a grade to other clips",
   description:
-    "Copies the current grade (current node stack layer) of one video timeline item to other video items of the same timeline, replacing their grades on that layer.",
+    "Copies the current grade (current node stack layer) of one video timeline item to other video items of the same timeline, replacing their grades on that layer. Saves a timeline checkpoint first and returns its checkpoint_id (restore_checkpoint brings back what was there).",
   toolset: "color",
+  default: true,
   readOnly: false,
   idempotent: true,
   input: () => ({
@@ -563,11 +595,15 @@ export const copyGrades = defineTool({
   output: () => ({
     source: z.string().describe("The source item id."),
     targets: z.array(z.string()).describe("The items that received the grade."),
+    checkpoint_id: checkpointIdOutput,
   }),
-  apiMethods: [...ITEM_LOOKUP_METHODS, "TimelineItem.CopyGrades"],
-  async handler(args, { resolve }) {
+  apiMethods: [...ITEM_LOOKUP_METHODS, "TimelineItem.CopyGrades", ...CHECKPOINT_API],
+  async handler(args, ctx) {
+    const { resolve } = ctx;
     const { timeline, item } = await itemOf(resolve, args.timeline, args.source_item_id);
     const targets = await itemsOf(resolve, timeline, args.target_item_ids);
+    // CopyGrades replaces the targets' grades wholesale: checkpoint them first.
+    const { checkpoint_id } = await saveCheckpoint(ctx, "copy_grades", args, { timeline });
     const ok = await resolve.call(item, "CopyGrades", targets);
     if (ok !== true) {
       fail(
@@ -578,7 +614,7 @@ export const copyGrades = defineTool({
     }
     return {
       summary: `Copied the grade of ${args.source_item_id} to ${targets.length} item(s).`,
-      data: { source: args.source_item_id, targets: args.target_item_ids },
+      data: { source: args.source_item_id, targets: args.target_item_ids, checkpoint_id },
     };
   },
 });

@@ -3,7 +3,16 @@ import { z } from "zod";
 import { fail } from "../../errors.ts";
 import { defineTool } from "../../tool.ts";
 import { needExtension, outputFile, someNames } from "../shared.ts";
-import { call, isHandle, itemIdInput, itemOf, timelineRefInput } from "../../resolve/index.ts";
+import {
+  call,
+  CHECKPOINT_API,
+  isHandle,
+  itemIdInput,
+  itemOf,
+  maybeCheckpointIdOutput,
+  saveCheckpoint,
+  timelineRefInput,
+} from "../../resolve/index.ts";
 import { num, TIMELINE_LOOKUP } from "./common.ts";
 
 // -- Fusion comps -------------------------------------------------------------------------
@@ -46,7 +55,7 @@ export const manageFusionComps = defineTool({
   name: "manage_fusion_comps",
   title: "Add, import, export, rename, load or delete Fusion compositions",
   description:
-    "Works on the Fusion compositions of a timeline item: 'add' an empty one, 'import' a .comp file, 'export' one (by name or index) to a .comp file (overwriting needs confirmation), 'rename', 'load' (make active) or 'delete' (needs confirmation). Returns the compositions afterwards.",
+    "Works on the Fusion compositions of a timeline item: 'add' an empty one, 'import' a .comp file, 'export' one (by name or index) to a .comp file (overwriting needs confirmation), 'rename', 'load' (make active) or 'delete' (needs confirmation; saves a timeline checkpoint first, checkpoint_id, which restore_checkpoint brings back). Returns the compositions afterwards.",
   toolset: "item",
   readOnly: false,
   destructive: true,
@@ -73,6 +82,7 @@ export const manageFusionComps = defineTool({
       "Compositions after the change.",
     ),
     path: z.string().nullable().describe("File read or written, if any."),
+    checkpoint_id: maybeCheckpointIdOutput,
   }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
@@ -85,10 +95,12 @@ export const manageFusionComps = defineTool({
     "TimelineItem.RenameFusionCompByName",
     "TimelineItem.LoadFusionCompByName",
     "TimelineItem.DeleteFusionCompByName",
+    ...CHECKPOINT_API,
   ],
   async handler(args, ctx) {
     const { resolve, paths } = ctx;
-    const { item } = await itemOf(resolve, args.timeline, args.item_id);
+    const { item, timeline } = await itemOf(resolve, args.timeline, args.item_id);
+    let checkpoint_id: string | null = null;
     const names = (await resolve.call(item, "GetFusionCompNameList") as string[]) ?? [];
     const need = <T>(v: T | undefined, what: string): T =>
       v ?? fail("INVALID_ARGUMENTS", `${args.action} needs ${what}`);
@@ -153,6 +165,9 @@ export const manageFusionComps = defineTool({
         await ctx.confirm(
           `Delete the Fusion composition "${args.name}" of item ${args.item_id}?`,
         );
+        ({ checkpoint_id } = await saveCheckpoint(ctx, "manage_fusion_comps", args, {
+          timeline,
+        }));
         const [comp, done] = await resolve.batch([
           call(item, "GetFusionCompByName", args.name),
           call(item, "DeleteFusionCompByName", args.name),
@@ -173,7 +188,7 @@ export const manageFusionComps = defineTool({
     const after = (await resolve.call(item, "GetFusionCompNameList") as string[]) ?? [];
     return {
       summary: `${args.action} done; the item has ${after.length} composition(s).`,
-      data: { comps: after.map((name, i) => ({ index: i + 1, name })), path },
+      data: { comps: after.map((name, i) => ({ index: i + 1, name })), path, checkpoint_id },
     };
   },
 });

@@ -6,6 +6,7 @@ import { listItemTakes, manageItemTakes } from "./takes.ts";
 import { listFusionComps, manageFusionComps } from "./fusion.ts";
 import { listColorVersions, manageColorVersions } from "./versions.ts";
 import { runItemProcess } from "./process.ts";
+import { addTransition, setFades, setSpeed } from "./transitions.ts";
 
 export function registerItemTools(registry: ToolRegistry): void {
   registry.toolset({
@@ -27,4 +28,5 @@ export function registerItemTools(registry: ToolRegistry): void {
   registry.add(listColorVersions);
   registry.add(manageColorVersions);
   registry.add(runItemProcess);
+  for (const tool of [addTransition, setFades, setSpeed]) registry.add(tool); // 21.1
 }

@@ -6,13 +6,21 @@ import { defineTool } from "../../tool.ts";
 import { MARKER_COLORS, markerNameInput, markerNoteInput } from "../shared.ts";
 import {
   call,
+  CHECKPOINT_API,
+  checkpointIdOutput,
+  deletePicked,
+  describePick,
   type Handle,
   itemIdInput,
   itemOf,
+  markerList,
+  type MarkerPick,
   pageInput,
   pageOutput,
   pageWindow,
+  requirePicked,
   type ResolveSession,
+  saveCheckpoint,
   timelineRate,
   timelineRefInput,
 } from "../../resolve/index.ts";
@@ -266,7 +274,7 @@ export const deleteItemMarkers = defineTool({
   name: "delete_item_markers",
   title: "Delete item markers",
   description:
-    "Deletes markers of a timeline item: the one at a frame offset/timecode, every marker of a colour (or 'All'), or the first with given custom data. Needs confirmation.",
+    "Deletes markers of a timeline item: the one at a frame offset/timecode, every marker of a colour (or 'All'), or the first with given custom data. Needs confirmation. Saves a timeline checkpoint first and returns its checkpoint_id (restore_checkpoint brings back what was there).",
   toolset: "item",
   readOnly: false,
   destructive: true,
@@ -284,6 +292,7 @@ export const deleteItemMarkers = defineTool({
   output: () => ({
     deleted: z.number().describe("Number of markers deleted."),
     remaining: z.number().describe("Markers left on the item."),
+    checkpoint_id: checkpointIdOutput,
   }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
@@ -293,6 +302,7 @@ export const deleteItemMarkers = defineTool({
     "TimelineItem.DeleteMarkerAtFrame",
     "TimelineItem.DeleteMarkersByColor",
     "TimelineItem.DeleteMarkerByCustomData",
+    ...CHECKPOINT_API,
   ],
   async handler(args, ctx) {
     const { resolve } = ctx;
@@ -305,38 +315,21 @@ export const deleteItemMarkers = defineTool({
       );
     }
     const { timeline, item } = await itemOf(resolve, args.timeline, args.item_id);
-    let op: { m: string; a: unknown[] };
-    let what: string;
-    if (byTime) {
-      const { offset } = await itemOffset(resolve, timeline, item, args);
-      op = { m: "DeleteMarkerAtFrame", a: [offset] };
-      what = `the marker at offset ${offset}`;
-    } else if (args.color) {
-      op = { m: "DeleteMarkersByColor", a: [args.color] };
-      what = args.color === "All" ? "all markers" : `all ${args.color} markers`;
-    } else {
-      op = { m: "DeleteMarkerByCustomData", a: [args.custom_data] };
-      what = `the marker with custom data "${args.custom_data}"`;
-    }
-    const before = Object.keys(
-      (await resolve.call(item, "GetMarkers") ?? {}) as Record<string, unknown>,
-    ).length;
-    await ctx.confirm(`Delete ${what} of item ${args.item_id}?`);
-    const [ok, after] = await resolve.batch([
-      call(item, op.m, ...op.a),
-      call(item, "GetMarkers"),
-    ]);
-    const remaining = Object.keys((after ?? {}) as Record<string, unknown>).length;
-    if (ok !== true && remaining === before) {
-      fail(
-        "MARKER_NOT_FOUND",
-        `no marker matched (${what})`,
-        "list_item_markers shows the item's markers.",
-      );
-    }
+    const pick: MarkerPick = byTime
+      ? { frame: (await itemOffset(resolve, timeline, item, args)).offset }
+      : args.color
+      ? { color: args.color }
+      : { custom_data: args.custom_data! };
+    const before = markerList(await resolve.call(item, "GetMarkers"));
+    const picked = requirePicked(before, pick, `item ${args.item_id}`, "list_item_markers");
+    await ctx.confirm(`Delete ${describePick(pick)} of item ${args.item_id}?`);
+    const { checkpoint_id } = await saveCheckpoint(ctx, "delete_item_markers", args, {
+      timeline,
+    });
+    const remaining = (await deletePicked(resolve, item, pick, picked.length)).length;
     return {
-      summary: `Deleted ${before - remaining} marker(s); ${remaining} left.`,
-      data: { deleted: before - remaining, remaining },
+      summary: `Deleted ${before.length - remaining} marker(s); ${remaining} left.`,
+      data: { deleted: before.length - remaining, remaining, checkpoint_id },
     };
   },
 });

@@ -2,7 +2,13 @@
 import { z } from "zod";
 import { fail } from "../../errors.ts";
 import { defineTool } from "../../tool.ts";
-import { itemIdInput, itemOf, timelineRefInput } from "../../resolve/index.ts";
+import {
+  followJob,
+  itemIdInput,
+  itemOf,
+  timelineRefInput,
+  VERSION_LOOKUP,
+} from "../../resolve/index.ts";
 import { TIMELINE_LOOKUP } from "./common.ts";
 
 // -- processing: magic mask, stabilise, smart reframe, sidecar ----------------------------
@@ -39,9 +45,12 @@ export const runItemProcess = defineTool({
     "TimelineItem.Stabilize",
     "TimelineItem.SmartReframe",
     "TimelineItem.UpdateSidecar",
+    ...VERSION_LOOKUP,
+    "Project.GetSmartReframeStatus",
   ],
-  async handler(args, { resolve }) {
-    const { item } = await itemOf(resolve, args.timeline, args.item_id);
+  async handler(args, ctx) {
+    const { resolve } = ctx;
+    const { project, item } = await itemOf(resolve, args.timeline, args.item_id);
     const mode = { forward: "F", backward: "B", bidirectional: "BI" }[
       args.direction ?? "bidirectional"
     ];
@@ -65,6 +74,9 @@ export const runItemProcess = defineTool({
           update_sidecar: "Only BRAW and R3D clips have sidecar files.",
         }[args.action],
       );
+    }
+    if (args.action === "smart_reframe") {
+      await followJob(resolve, ctx, project, "smart_reframe"); // 21.1.1: progress from its status
     }
     return {
       summary: `${args.action} done on item ${args.item_id}.`,

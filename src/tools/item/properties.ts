@@ -17,6 +17,7 @@ import {
   type ResolveSession,
   timelineRate,
   timelineRefInput,
+  usesDictForms,
 } from "../../resolve/index.ts";
 import { num, TIMELINE_LOOKUP } from "./common.ts";
 
@@ -149,11 +150,79 @@ const propertiesInput = z.strictObject({
   ),
   Scaling: enumOf("Scaling").optional().describe("Input scaling."),
   ResizeFilter: enumOf("ResizeFilter").optional().describe("Resize filter."),
+  ...Object.fromEntries(
+    [
+      "TransformEnabled",
+      "CroppingEnabled",
+      "DynamicZoomEnabled",
+      "CompositeEnabled",
+      "LensCorrectionEnabled",
+      "RetimeAndScalingEnabled",
+    ].map((k) => [
+      k,
+      z.boolean().optional().describe(
+        `Resolve 21.1+: turn the Inspector's ${
+          k.replace("Enabled", "").replace(/([a-z])([A-Z])/g, "$1 $2")
+        } section on or off (older versions refuse it).`,
+      ),
+    ]),
+  ),
 }).describe(
   "Inspector properties to set, by their Resolve key; omitted keys keep their value. Constant-valued keys take the constant's name.",
 );
 
 type Props = z.infer<typeof propertiesInput>;
+
+// Resolve 21.1 audio item properties (TimelineItemProperties of the 21.1 stub).
+const LEVELER_MODES = {
+  allow_wider_dynamics: "DIALOGUE_LEVELER_MODE_ALLOW_WIDER_DYNAMICS",
+  optimize_moderate_levels: "DIALOGUE_LEVELER_MODE_OPTIMIZE_MODERATE_LEVELS",
+  more_lift_for_low_levels: "DIALOGUE_LEVELER_MODE_MORE_LIFT_FOR_LOW_LEVELS",
+  lift_soft_whispery_sources: "DIALOGUE_LEVELER_MODE_LIFT_SOFT_WHISPERY_SOURCES",
+} as const;
+const AUDIO_KEYS: Record<string, string> = {
+  volume_enabled: "AudioVolumeEnabled",
+  volume_db: "AudioVolume",
+  pan_enabled: "AudioPanEnabled",
+  pan: "AudioPan",
+  pitch_enabled: "AudioPitchEnabled",
+  pitch_semitones: "AudioPitchSemiTones",
+  pitch_cents: "AudioPitchCents",
+};
+const LEVELER_KEYS: Record<string, string> = {
+  enabled: "AudioDialogueLevelerEnabled",
+  mode: "AudioDialogueLevelerMode",
+  reduce_loud_dialogue: "AudioDialogueLevelerReduceLoudDialogue",
+  lift_soft_dialogue: "AudioDialogueLevelerLiftSoftDialogue",
+  background_reduction: "AudioDialogueLevelerBackgroundReduction",
+  output_gain_db: "AudioDialogueLevelerOutputGain",
+};
+const audioInput = z.strictObject({
+  volume_enabled: z.boolean().optional().describe("Turn the clip volume control on or off."),
+  volume_db: z.number().min(-100).max(30).optional().describe("Clip volume in dB, -100 to +30."),
+  pan_enabled: z.boolean().optional().describe("Turn the pan control on or off."),
+  pan: z.number().min(-100).max(100).optional().describe("Pan, -100 (left) to 100 (right)."),
+  pitch_enabled: z.boolean().optional().describe("Turn the pitch control on or off."),
+  pitch_semitones: z.number().min(-24).max(24).optional().describe("Pitch shift in semitones."),
+  pitch_cents: z.number().min(-100).max(100).optional().describe("Fine pitch shift in cents."),
+  dialogue_leveler: z.strictObject({
+    enabled: z.boolean().optional().describe("Turn the dialogue leveler on or off."),
+    mode: z.enum(Object.keys(LEVELER_MODES) as [keyof typeof LEVELER_MODES]).optional()
+      .describe("Leveler mode."),
+    reduce_loud_dialogue: z.boolean().optional().describe("Reduce loud dialogue."),
+    lift_soft_dialogue: z.boolean().optional().describe("Lift soft dialogue."),
+    background_reduction: z.boolean().optional().describe("Reduce background sound."),
+    output_gain_db: z.number().min(0).max(6).optional().describe("Output gain, 0-6 dB."),
+  }).optional().describe(
+    "Dialogue leveler (Studio; Resolve applies it only to items of the current timeline).",
+  ),
+}).describe(
+  "Resolve 21.1+: an audio item's Inspector values, set in one all-or-nothing SetProperties (a refused value changes none of them). Omit to keep.",
+);
+/** The label of the audio SetProperties step (21.1+), reported as its keys. */
+const AUDIO_STEP = "\u0000audio";
+/** The label of the one SetProperties step (21.1+), reported as its keys. */
+const DICT_STEP = "\u0000properties";
 
 /** Property values as Resolve reports them, with enum numbers turned into names. */
 export function readableProps(raw: unknown): Record<string, number | boolean | string> {
@@ -192,6 +261,9 @@ const itemInfoSchema = {
   flags: z.array(z.string()).describe("Flag colours."),
   properties: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).describe(
     "Inspector properties (Pan, ZoomX, CompositeMode...); constant-valued keys as names. Empty for audio items and transitions.",
+  ),
+  item_type: z.string().nullable().describe(
+    "Resolve 21.1+: 'video', 'audio', 'generator' or 'transition' (TimelineItem.GetType); null before 21.1.",
   ),
   media_pool_item_id: z.string().nullable().describe(
     "Id of the backing media pool clip; null for generators, titles, transitions.",
@@ -257,10 +329,11 @@ async function readItem(
   item: Handle,
   subframe: boolean,
 ) {
+  const dictForm = await usesDictForms(resolve); // 21.1+: GetProperties, not GetProperty()
   const calls = ITEM_READS.map(([m, a]) =>
     call(
       item,
-      m,
+      m === "GetProperty" && dictForm ? "GetProperties" : m,
       ...["GetStart", "GetEnd", "GetDuration", "GetLeftOffset", "GetRightOffset"].includes(m)
         ? (subframe ? [true] : [])
         : a ?? [],
@@ -272,9 +345,10 @@ async function readItem(
     call(ref(at("GetMediaPoolItem")), "GetUniqueId"),
     call(ref(at("GetColorGroup")), "GetName"),
     call(timeline, "GetName"),
+    ...(dictForm ? [call(item, "GetType")] : []),
   ]);
   const r = (m: string) => results[at(m)];
-  const [clipId, groupName, tlName] = results.slice(calls.length);
+  const [clipId, groupName, tlName, itemType] = results.slice(calls.length);
   const linked = ((r("GetLinkedItems") as Handle[]) ?? []).filter(isHandle);
   const linkedIds = (await resolve.map(linked, [["GetUniqueId"]])).map(([x]) => String(x));
   const rate = await timelineRate(resolve, timeline);
@@ -307,6 +381,7 @@ async function readItem(
     clip_color: String(r("GetClipColor") ?? ""),
     flags: ((r("GetFlagList") as string[]) ?? []).map(String),
     properties: readableProps(r("GetProperty")),
+    item_type: typeof itemType === "string" && itemType ? itemType : null,
     media_pool_item_id: typeof clipId === "string" && clipId ? clipId : null,
     linked_item_ids: linkedIds,
     color_group: typeof groupName === "string" && groupName ? groupName : null,
@@ -342,6 +417,8 @@ async function readItem(
 
 const ITEM_READ_METHODS = [
   ...ITEM_READS.map(([m]) => `TimelineItem.${m}`),
+  "TimelineItem.GetProperties",
+  "TimelineItem.GetType",
   "MediaPoolItem.GetUniqueId",
   "ColorGroup.GetName",
 ];
@@ -352,7 +429,6 @@ export const getItemProperties = defineTool({
   description:
     "Reads everything about one timeline item in one go: name, track, position (absolute frames and timecode), source range and offsets, enabled, clip colour, flags, Inspector properties (transform, crop, composite, retime, scaling; constant-valued ones by name), linked items, media pool clip, colour group and version, takes, Fusion comp count, render-cache states, voice isolation, audio mapping and stereo parameters.",
   toolset: "item",
-  default: true,
   readOnly: true,
   input: () => ({
     item_id: itemIdInput,
@@ -366,9 +442,14 @@ export const getItemProperties = defineTool({
   async handler(args, { resolve }) {
     const { timeline, item } = await itemOf(resolve, args.timeline, args.item_id);
     const data = await readItem(resolve, timeline, item, args.subframe ?? false);
+    // Measured on 21.1.1: while any render runs, Resolve answers every item's properties empty.
+    const empty = data.track_type === "video" && !Object.keys(data.properties).length;
     return {
       summary:
-        `"${data.name}" on ${data.track_type} ${data.track_index} of "${data.timeline}", ${data.start_timecode}-${data.end_timecode} (${data.duration} frames).`,
+        `"${data.name}" on ${data.track_type} ${data.track_index} of "${data.timeline}", ${data.start_timecode}-${data.end_timecode} (${data.duration} frames).` +
+        (empty
+          ? " Resolve returned no Inspector properties: it does so while a render runs (21.1.1); read again after the render."
+          : ""),
       data,
     };
   },
@@ -382,7 +463,6 @@ export const setItemProperties = defineTool({
   description:
     "Changes several things of one timeline item at once: Inspector properties (transform Pan/Tilt/ZoomX/ZoomY/ZoomGang/RotationAngle/AnchorPointX/Y/Pitch/Yaw/FlipX/Y, crop, composite mode and opacity, dynamic zoom ease, retime process, motion estimation, scaling, resize filter), name, enabled, clip colour, render-cache modes, voice isolation (audio items) and a data burn-in preset. Reads the values back: out-of-range values Resolve clipped are listed in `clipped`, and anything Resolve refused in `refused`.",
   toolset: "item",
-  default: true,
   readOnly: false,
   idempotent: true,
   input: () => ({
@@ -405,6 +485,7 @@ export const setItemProperties = defineTool({
       enabled: z.boolean().describe("Turn voice isolation on or off."),
       amount: z.number().int().min(0).max(100).optional().describe("Strength 0-100."),
     }).optional().describe("Voice isolation of an audio item (Studio). Omit to keep."),
+    audio: audioInput.optional(),
     burn_in_preset: z.string().min(1).max(255).optional().describe(
       "Name of a data burn-in preset to apply to this item. Omit to keep.",
     ),
@@ -426,6 +507,8 @@ export const setItemProperties = defineTool({
     ...TIMELINE_LOOKUP,
     "TimelineItem.SetProperty",
     "TimelineItem.GetProperty",
+    "TimelineItem.SetProperties",
+    "TimelineItem.GetProperties",
     "TimelineItem.SetName",
     "TimelineItem.SetClipEnabled",
     "TimelineItem.SetClipColor",
@@ -438,11 +521,17 @@ export const setItemProperties = defineTool({
     const { item, trackType } = await itemOf(resolve, args.timeline, args.item_id);
     const props = (args.properties ?? {}) as Props;
     const steps: { label: string; m: string; a: unknown[] }[] = [];
+    // 21.1+: one all-or-nothing SetProperties dict; older versions: SetProperty per key.
+    const dict = await usesDictForms(resolve);
+    const propDict: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(props)) {
       if (value === undefined) continue;
       const sent = key in ENUMS ? constant(String(value)) : value;
-      steps.push({ label: key, m: "SetProperty", a: [key, sent] });
+      if (dict) propDict[key] = sent;
+      else steps.push({ label: key, m: "SetProperty", a: [key, sent] });
     }
+    const dictKeys = Object.keys(propDict);
+    if (dictKeys.length) steps.push({ label: DICT_STEP, m: "SetProperties", a: [propDict] });
     if (steps.length && trackType !== "video") {
       fail(
         "NOT_A_VIDEO_ITEM",
@@ -476,6 +565,34 @@ export const setItemProperties = defineTool({
       if (args.voice_isolation.amount !== undefined) state.amount = args.voice_isolation.amount;
       steps.push({ label: "voice_isolation", m: "SetVoiceIsolationState", a: [state] });
     }
+    const audioDict: Record<string, unknown> = {};
+    if (args.audio) {
+      if (trackType !== "audio") {
+        fail(
+          "NOT_AN_AUDIO_ITEM",
+          `item ${args.item_id} is on a ${trackType} track; audio properties exist only for audio items`,
+          "Use the linked item on an audio track (get_item_properties lists linked_item_ids).",
+        );
+      }
+      if (!dict) {
+        fail(
+          "VERSION_UNSUPPORTED",
+          "audio item properties need DaVinci Resolve 21.1 or newer",
+          "Update Resolve, or use set_voice_isolation / the Fairlight tools.",
+        );
+      }
+      const { dialogue_leveler, ...plain } = args.audio;
+      for (const [k, v] of Object.entries(plain)) if (v !== undefined) audioDict[AUDIO_KEYS[k]] = v;
+      for (const [k, v] of Object.entries(dialogue_leveler ?? {})) {
+        if (v === undefined) continue;
+        audioDict[LEVELER_KEYS[k]] = k === "mode"
+          ? constant(LEVELER_MODES[v as keyof typeof LEVELER_MODES])
+          : v;
+      }
+      if (Object.keys(audioDict).length) {
+        steps.push({ label: AUDIO_STEP, m: "SetProperties", a: [audioDict] });
+      }
+    }
     if (args.burn_in_preset) {
       steps.push({ label: "burn_in_preset", m: "LoadBurnInPreset", a: [args.burn_in_preset] });
     }
@@ -488,11 +605,17 @@ export const setItemProperties = defineTool({
     }
     const results = await resolve.batch([
       ...steps.map((s) => call(item, s.m, ...s.a)),
-      call(item, "GetProperty"),
+      call(item, dict ? "GetProperties" : "GetProperty"),
     ]);
     const after = readableProps(results[steps.length]);
-    const refused = steps.filter((_, i) => results[i] !== true).map((s) => s.label);
-    const changed = steps.filter((_, i) => results[i] === true).map((s) => s.label);
+    const labels = (s: { label: string }) =>
+      s.label === DICT_STEP
+        ? dictKeys
+        : s.label === AUDIO_STEP
+        ? Object.keys(audioDict)
+        : [s.label];
+    const refused = steps.filter((_, i) => results[i] !== true).flatMap(labels);
+    const changed = steps.filter((_, i) => results[i] === true).flatMap(labels);
     const clipped = Object.entries(props).flatMap(([key, requested]) => {
       if (requested === undefined || refused.includes(key)) return [];
       const actual = after[key];

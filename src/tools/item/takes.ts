@@ -4,12 +4,15 @@ import { fail } from "../../errors.ts";
 import { defineTool } from "../../tool.ts";
 import {
   call,
+  CHECKPOINT_API,
   findClip,
   type Handle,
   isHandle,
   itemIdInput,
   itemOf,
+  maybeCheckpointIdOutput,
   type ResolveSession,
+  saveCheckpoint,
   timelineRefInput,
 } from "../../resolve/index.ts";
 import { num, TIMELINE_LOOKUP } from "./common.ts";
@@ -88,7 +91,7 @@ export const manageItemTakes = defineTool({
   name: "manage_item_takes",
   title: "Add, select, delete or finalize takes",
   description:
-    "Changes the takes of a timeline item: 'add' a media pool clip as a take (makes the item a take selector; optional source frame range), 'select' a take by index, 'delete' a take (not the selected one; needs confirmation) or 'finalize' (keeps the selected take and removes the others; needs confirmation). Returns the takes afterwards.",
+    "Changes the takes of a timeline item: 'add' a media pool clip as a take (makes the item a take selector; optional source frame range), 'select' a take by index, 'delete' a take (not the selected one; needs confirmation) or 'finalize' (keeps the selected take and removes the others; needs confirmation). Delete and finalize save a timeline checkpoint first (checkpoint_id; restore_checkpoint brings the takes back). Returns the takes afterwards.",
   toolset: "item",
   readOnly: false,
   destructive: true,
@@ -112,6 +115,7 @@ export const manageItemTakes = defineTool({
   output: () => ({
     selected: z.number().describe("Selected take index after the change; 0 when none."),
     takes: z.array(takeSchema).describe("The takes after the change."),
+    checkpoint_id: maybeCheckpointIdOutput,
   }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
@@ -131,10 +135,15 @@ export const manageItemTakes = defineTool({
     "TimelineItem.GetTakesCount",
     "TimelineItem.GetSelectedTakeIndex",
     "TimelineItem.GetTakeByIndex",
+    ...CHECKPOINT_API,
   ],
   async handler(args, ctx) {
     const { resolve } = ctx;
-    const { project, item } = await itemOf(resolve, args.timeline, args.item_id);
+    const { project, item, timeline } = await itemOf(resolve, args.timeline, args.item_id);
+    let checkpoint_id: string | null = null;
+    const checkpoint = async () => {
+      ({ checkpoint_id } = await saveCheckpoint(ctx, "manage_item_takes", args, { timeline }));
+    };
     const before = await readTakes(resolve, item);
     let ok: unknown;
     if (args.action === "add") {
@@ -155,6 +164,7 @@ export const manageItemTakes = defineTool({
           before.takes.length - 1
         } take(s)?`,
       );
+      await checkpoint();
       ok = await resolve.call(item, "FinalizeTake");
     } else {
       if (args.index === undefined) fail("INVALID_ARGUMENTS", `${args.action} needs index`);
@@ -174,6 +184,7 @@ export const manageItemTakes = defineTool({
           );
         }
         await ctx.confirm(`Delete take ${args.index} of item ${args.item_id}?`);
+        await checkpoint();
         ok = await resolve.call(item, "DeleteTakeByIndex", args.index);
       } else {
         ok = await resolve.call(item, "SelectTakeByIndex", args.index);
@@ -188,7 +199,7 @@ export const manageItemTakes = defineTool({
           : "Check list_item_takes.",
       );
     }
-    const data = await readTakes(resolve, item);
+    const data = { ...await readTakes(resolve, item), checkpoint_id };
     return {
       summary: `${args.action} done: ${data.takes.length} take(s), take ${data.selected} selected.`,
       data,

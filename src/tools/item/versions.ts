@@ -5,10 +5,13 @@ import { defineTool } from "../../tool.ts";
 import { someNames } from "../shared.ts";
 import {
   call,
+  CHECKPOINT_API,
   type Handle,
   itemIdInput,
   itemOf,
+  maybeCheckpointIdOutput,
   type ResolveSession,
+  saveCheckpoint,
   timelineRefInput,
 } from "../../resolve/index.ts";
 import { TIMELINE_LOOKUP } from "./common.ts";
@@ -73,7 +76,7 @@ export const manageColorVersions = defineTool({
   name: "manage_color_versions",
   title: "Add, load, rename or delete colour versions",
   description:
-    "Changes the colour versions of a video timeline item: 'add' a new version (it becomes active), 'load' (activate), 'rename', or 'delete' (not the active one; needs confirmation). Returns the versions afterwards.",
+    "Changes the colour versions of a video timeline item: 'add' a new version (it becomes active), 'load' (activate), 'rename', or 'delete' (not the active one; needs confirmation; saves a timeline checkpoint first, restore_checkpoint brings the version back). Returns the versions afterwards.",
   toolset: "item",
   readOnly: false,
   destructive: true,
@@ -85,7 +88,7 @@ export const manageColorVersions = defineTool({
     type: z.enum(["local", "remote"]).optional().describe("Version type. Default: local."),
     new_name: z.string().trim().min(1).max(255).optional().describe("For rename: the new name."),
   }),
-  output: () => versionsOutput,
+  output: () => ({ ...versionsOutput, checkpoint_id: maybeCheckpointIdOutput }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
     "TimelineItem.GetVersionNameList",
@@ -94,10 +97,12 @@ export const manageColorVersions = defineTool({
     "TimelineItem.LoadVersionByName",
     "TimelineItem.RenameVersionByName",
     "TimelineItem.DeleteVersionByName",
+    ...CHECKPOINT_API,
   ],
   async handler(args, ctx) {
     const { resolve } = ctx;
-    const { item, trackType } = await itemOf(resolve, args.timeline, args.item_id);
+    const { item, trackType, timeline } = await itemOf(resolve, args.timeline, args.item_id);
+    let checkpoint_id: string | null = null;
     if (trackType !== "video") {
       fail("NOT_A_VIDEO_ITEM", "colour versions exist on video items only");
     }
@@ -134,10 +139,13 @@ export const manageColorVersions = defineTool({
         );
       }
       await ctx.confirm(`Delete the ${typeName} colour version "${args.name}"?`);
+      ({ checkpoint_id } = await saveCheckpoint(ctx, "manage_color_versions", args, {
+        timeline,
+      }));
       ok = await resolve.call(item, "DeleteVersionByName", args.name, type);
     }
     if (ok !== true) fail("VERSION_REFUSED", `Resolve refused to ${args.action} the version`);
-    const data = await readVersions(resolve, item);
+    const data = { ...await readVersions(resolve, item), checkpoint_id };
     return { summary: `${args.action} done; active: ${data.current?.name ?? "none"}.`, data };
   },
 });

@@ -8,10 +8,13 @@ import {
   constant,
   findBinRef,
   findClips,
+  followJob,
   type Handle,
+  increasing,
   isHandle,
   poolOf,
   type ResolveSession,
+  VERSION_LOOKUP,
 } from "../../resolve/index.ts";
 import { binRefInput, CLIP_FIND_METHODS, clipsInput } from "./common.ts";
 
@@ -96,9 +99,14 @@ export const analyzeClips = defineTool({
     "MediaPoolItem.PerformAudioClassification",
     "MediaPoolItem.AnalyzeForIntellisearch",
     "MediaPoolItem.AnalyzeForSlate",
+    ...VERSION_LOOKUP,
+    "Project.GetTranscribeAudioStatus",
+    "Project.GetAnalyzeForSlateStatus",
   ],
-  async handler(args, { resolve, progress, signal }) {
-    const { mediaPool } = await poolOf(resolve);
+  async handler(args, ctx) {
+    const { resolve, signal } = ctx;
+    const progress = increasing(ctx.progress);
+    const { project, mediaPool } = await poolOf(resolve);
     const targets = await analysisTargets(resolve, mediaPool, args);
     const call: [string, unknown[]] = args.action === "transcribe"
       ? ["TranscribeAudio", args.speaker_detection === undefined ? [] : [args.speaker_detection]]
@@ -113,6 +121,18 @@ export const analyzeClips = defineTool({
       if (signal.aborted) fail("CANCELLED", `stopped after ${i} of ${targets.length} target(s)`);
       const result = await resolve.call(targets[i].handle, call[0], ...call[1]);
       aiResult(result, `${args.action} on ${targets[i].label}`);
+      if (args.action === "transcribe" || args.action === "detect_slates") {
+        // 21.1.1: the job's own status reader, as progress within this target
+        await followJob(
+          resolve,
+          {
+            ...ctx,
+            progress: (p, _t, m) => progress(i + p / 100, targets.length, m),
+          },
+          project,
+          args.action === "transcribe" ? "transcribe" : "slate",
+        );
+      }
       await progress(i + 1, targets.length, `${args.action}: ${targets[i].label}`);
     }
     return {

@@ -6,6 +6,8 @@ import { outputFile, someNames } from "../shared.ts";
 import {
   type BinNode,
   call,
+  CHECKPOINT_API,
+  checkpointIdOutput,
   findBin,
   findBinRef,
   matchesBin,
@@ -14,6 +16,7 @@ import {
   pageWindow,
   poolOf,
   ref,
+  saveCheckpoint,
   walkBins,
 } from "../../resolve/index.ts";
 import { BIN_WALK_METHODS, binRefInput, binTargetInput, inBin } from "./common.ts";
@@ -269,7 +272,7 @@ export const deleteBins = defineTool({
   name: "delete_bins",
   title: "Delete bins",
   description:
-    "Deletes bins with everything in them (clips, timelines, sub-bins) from the media pool. Needs confirmation. The root bin cannot be deleted.",
+    "Deletes bins with everything in them (clips, timelines, sub-bins) from the media pool. Needs confirmation. The root bin cannot be deleted. Saves a project checkpoint first and returns its checkpoint_id (restore_checkpoint brings back what was there).",
   toolset: "media",
   readOnly: false,
   destructive: true,
@@ -281,6 +284,7 @@ export const deleteBins = defineTool({
   output: () => ({
     deleted: z.array(z.string()).describe("Paths of the deleted bins."),
     clips_deleted: z.number().describe("Clips that were inside them (sub-bins included)."),
+    checkpoint_id: checkpointIdOutput,
   }),
   apiMethods: [
     "Resolve.GetProjectManager",
@@ -289,8 +293,10 @@ export const deleteBins = defineTool({
     "MediaPool.GetRootFolder",
     "MediaPool.DeleteFolders",
     ...BIN_WALK_METHODS,
+    ...CHECKPOINT_API,
   ],
-  async handler(args, { resolve, confirm }) {
+  async handler(args, ctx) {
+    const { resolve, confirm } = ctx;
     const { mediaPool } = await poolOf(resolve);
     const all = await walkBins(resolve, mediaPool);
     const targets = args.bins.map((ref) =>
@@ -309,6 +315,7 @@ export const deleteBins = defineTool({
         targets.map((b) => b.path).join(", ")
       }) and the ${clipCount} clip(s) in them?`,
     );
+    const { checkpoint_id } = await saveCheckpoint(ctx, "delete_bins", args, { project: true });
     const ok = await resolve.call(mediaPool, "DeleteFolders", targets.map((b) => b.bin));
     if (ok !== true) {
       fail(
@@ -319,7 +326,7 @@ export const deleteBins = defineTool({
     }
     return {
       summary: `Deleted ${targets.length} bin(s) and ${clipCount} clip(s).`,
-      data: { deleted: targets.map((b) => b.path), clips_deleted: clipCount },
+      data: { deleted: targets.map((b) => b.path), clips_deleted: clipCount, checkpoint_id },
     };
   },
 });

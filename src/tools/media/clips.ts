@@ -13,18 +13,27 @@ import {
 import {
   type BatchCall,
   call,
+  cell,
+  CHECKPOINT_API,
+  checkpointIdOutput,
+  clipFrames,
   clipRefInput,
+  filteredListPage,
   findBin,
   findClips,
   isHandle,
+  listPage,
+  type MapMethod,
   markerList,
   markerSchema,
   matchesBin,
+  onlyKeys,
   pageInput,
   pageOutput,
-  pageWindow,
   poolOf,
   ref,
+  saveCheckpoint,
+  textTable,
   walkBins,
 } from "../../resolve/index.ts";
 import {
@@ -35,17 +44,15 @@ import {
   clipsInput,
 } from "./common.ts";
 
-const LIST_FIELDS: [string, unknown[]?][] = [
+/** The clip properties a listing reports, read in one GetClipProperty() per clip. */
+const LIST_PROPS = ["File Path", "Type", "Frames", "FPS", "Resolution", "Duration", "Start TC"];
+const LIST_META = ["Scene", "Shot", "Take"];
+const LIST_FIELDS: MapMethod[] = [
   ["GetName"],
   ["GetUniqueId"],
   ["GetMediaId"],
-  ["GetClipProperty", ["File Path"]],
-  ["GetClipProperty", ["Type"]],
-  ["GetClipProperty", ["Frames"]],
-  ["GetClipProperty", ["FPS"]],
-  ["GetClipProperty", ["Resolution"]],
-  ["GetClipProperty", ["Duration"]],
-  ["GetClipProperty", ["Start TC"]],
+  ["GetClipProperty", [], onlyKeys(...LIST_PROPS)],
+  ["GetMetadata", [], onlyKeys(...LIST_META)],
   ["GetClipColor"],
   ["GetFlagList"],
 ];
@@ -54,15 +61,35 @@ const listedClipSchema = clipSchema.extend({
   media_id: z.string().describe("The clip's media id (MediaPoolItem.GetMediaId)."),
   bin: z.string().describe("Path of the bin holding the clip."),
   start_tc: z.string().describe("Source start timecode."),
+  scene: z.string().describe("Scene metadata, empty if unset."),
+  shot: z.string().describe("Shot metadata, empty if unset."),
+  take: z.string().describe("Take metadata, empty if unset."),
   clip_color: z.string().describe("Clip colour, empty if none."),
   flags: z.array(z.string()).describe("Flag colours."),
 });
+
+type ListedClip = z.infer<typeof listedClipSchema>;
+
+/** The text of a page of clips: one short line each (structuredContent has every field). */
+function clipTable(clips: ListedClip[]): string {
+  return textTable(
+    ["id", "name", "frames@fps", "start TC", "scene/shot/take", "flags"],
+    clips.map((c) => [
+      c.id,
+      cell(c.name, 20),
+      `${c.frames}@${c.fps}`,
+      c.start_tc,
+      c.scene || c.shot || c.take ? cell(`${c.scene}/${c.shot}/${c.take}`, 12) : "",
+      cell([c.clip_color, ...c.flags].filter(Boolean).join(","), 12),
+    ]),
+  );
+}
 
 export const listClips = defineTool({
   name: "list_clips",
   title: "List clips",
   description:
-    "Lists media pool clips with their key properties (id, media id, path, type, frames, fps, resolution, duration, start timecode, colour, flags): of one bin, of a bin and its sub-bins, or of the whole pool. Paginated; filter by name.",
+    "Lists media pool clips with their key properties (id, media id, path, type, frames, fps, resolution, duration, start timecode, scene/shot/take, colour, flags): of one bin, of a bin and its sub-bins, or of the whole pool. Paginated; filter by name.",
   toolset: "media",
   default: true,
   readOnly: true,
@@ -92,12 +119,13 @@ export const listClips = defineTool({
     "MediaPoolItem.GetUniqueId",
     "MediaPoolItem.GetMediaId",
     "MediaPoolItem.GetClipProperty",
+    "MediaPoolItem.GetMetadata",
     "MediaPoolItem.GetClipColor",
     "MediaPoolItem.GetFlagList",
   ],
   async handler(args, { resolve }) {
     const { mediaPool } = await poolOf(resolve);
-    const all = await walkBins(resolve, mediaPool);
+    const all = await walkBins(resolve, mediaPool, undefined, 100, false);
     let bins = all;
     if (args.bin) {
       const start = all.find((b) => matchesBin(b, args.bin!, all[0].name)) ??
@@ -110,38 +138,58 @@ export const listClips = defineTool({
         ? all.filter((b) => b === start || b.path.startsWith(`${start.path}/`))
         : [start];
     }
-    let entries = bins.flatMap((b) => b.clips.map((clip) => ({ clip, bin: b.path })));
-    if (args.name_contains) {
-      const needle = args.name_contains.toLowerCase();
-      const names = await resolve.map(entries.map((e) => e.clip), [["GetName"]]);
-      entries = entries.filter((_, i) => String(names[i][0]).toLowerCase().includes(needle));
-    }
-    const page = pageWindow(entries.length, args.cursor, args.limit);
-    const slice = entries.slice(page.offset, page.end);
-    const rows = await resolve.map(slice.map((e) => e.clip), LIST_FIELDS);
-    const clips = rows.map((
-      [n, id, mid, path, type, frames, fps, res, dur, tc, color, flags],
-      i,
-    ) => ({
-      name: String(n),
-      id: String(id),
-      media_id: String(mid ?? ""),
-      bin: slice[i].bin,
-      path: String(path ?? ""),
-      type: String(type ?? ""),
-      frames: Number(frames) || 0,
-      fps: Number(fps) || 0,
-      resolution: String(res ?? ""),
-      duration: String(dur ?? ""),
-      start_tc: String(tc ?? ""),
-      clip_color: String(color ?? ""),
-      flags: Array.isArray(flags) ? flags.map(String) : [],
+    const sources = bins.map((b) => ({
+      key: `clips:${b.id}`,
+      target: b.bin,
+      method: "GetClipList",
     }));
+    const needle = args.name_contains?.toLowerCase();
+    const page = needle === undefined
+      ? await listPage(resolve, sources, args.cursor, args.limit, LIST_FIELDS)
+      : await filteredListPage(
+        resolve,
+        sources,
+        args.cursor,
+        args.limit,
+        ["GetName"],
+        (name) => String(name).toLowerCase().includes(needle),
+        LIST_FIELDS,
+      );
+    const clips: ListedClip[] = page.rows.map(([n, id, mid, props, meta, color, flags], i) => {
+      const [path, type, frames, fps, res, dur, tc] = Array.isArray(props) ? props : [];
+      const [scene, shot, take] = Array.isArray(meta) ? meta : [];
+      return {
+        name: String(n),
+        id: String(id),
+        media_id: String(mid ?? ""),
+        bin: bins[page.sources[i]].path,
+        path: String(path ?? ""),
+        type: String(type ?? ""),
+        frames: clipFrames(frames, dur, fps), // 21.0.4+: '' for audio clips
+        fps: Number(fps) || 0,
+        resolution: String(res ?? ""),
+        duration: String(dur ?? ""),
+        start_tc: String(tc ?? ""),
+        scene: String(scene ?? ""),
+        shot: String(shot ?? ""),
+        take: String(take ?? ""),
+        clip_color: String(color ?? ""),
+        flags: Array.isArray(flags) ? flags.map(String) : [],
+      };
+    });
+    const where = args.bin ? ` in "${bins[0].path}"` : " in the pool";
+    const hint = args.bin && !args.recursive && page.total === 0 && needle === undefined &&
+        bins[0].children.length
+      ? ` The bin holds no clips directly but has ${
+        bins[0].children.length
+      } sub-bin(s): pass recursive: true to list their clips.`
+      : "";
     return {
-      summary: `${page.total} clip(s)${
-        args.bin ? ` in "${bins[0].path}"` : " in the pool"
-      }; showing ${clips.length}.`,
+      summary: `${page.total} clip(s)${where}; showing ${clips.length} from ${page.offset}${
+        page.next_cursor ? `; next_cursor ${page.next_cursor}` : ""
+      }.${hint}`,
       data: { clips, total: page.total, next_cursor: page.next_cursor },
+      text: clipTable(clips),
     };
   },
 });
@@ -353,8 +401,10 @@ export const tagClips = defineTool({
   description:
     "Sets or clears the clip colour and adds or removes flags on one or more clips. Give at least one of clip_color, add_flags, remove_flags.",
   toolset: "media",
+  default: true,
   readOnly: false,
   idempotent: true,
+  either: [{ fields: ["clip_color", "add_flags", "remove_flags"], rule: "at_least_one" }],
   input: () => ({
     clips: clipsInput("Clips to tag"),
     clip_color: z.enum([...CLIP_COLORS, "None"]).optional().describe(
@@ -481,7 +531,11 @@ export const setClipMarks = defineTool({
         fail("INVALID_ARGUMENTS", "set needs mark_in and mark_out");
       }
       if (args.mark_out < args.mark_in) fail("INVALID_ARGUMENTS", "mark_out is before mark_in");
-      const frames = Number(await resolve.call(clip.clip, "GetClipProperty", "Frames")) || 0;
+      // 21.0.4+: an audio clip's "Frames" is '', its Duration at FPS still gives the length
+      const [f, d, r] = await resolve.batch(
+        ["Frames", "Duration", "FPS"].map((k) => call(clip.clip, "GetClipProperty", k)),
+      );
+      const frames = clipFrames(f, d, r);
       if (frames && args.mark_out >= frames) {
         fail(
           "OUT_OF_RANGE",
@@ -515,7 +569,7 @@ export const deleteClips = defineTool({
   name: "delete_clips",
   title: "Delete clips",
   description:
-    "Deletes clips (or timeline mattes) from the media pool; their items disappear from timelines. Media files stay on disk. Needs confirmation.",
+    "Deletes clips (or timeline mattes) from the media pool; their items disappear from timelines. Media files stay on disk. Needs confirmation. Saves a project checkpoint first and returns its checkpoint_id (restore_checkpoint brings back what was there).",
   toolset: "media",
   readOnly: false,
   destructive: true,
@@ -524,9 +578,11 @@ export const deleteClips = defineTool({
     deleted: z.array(z.object({ id: z.string(), name: z.string(), bin: z.string() })).describe(
       "The deleted clips.",
     ),
+    checkpoint_id: checkpointIdOutput,
   }),
-  apiMethods: [...CLIP_FIND_METHODS, "MediaPool.DeleteClips"],
-  async handler(args, { resolve, confirm }) {
+  apiMethods: [...CLIP_FIND_METHODS, "MediaPool.DeleteClips", ...CHECKPOINT_API],
+  async handler(args, ctx) {
+    const { resolve, confirm } = ctx;
     const { mediaPool } = await poolOf(resolve);
     const clips = await findClips(resolve, mediaPool, args.clips);
     const unique = [...new Map(clips.map((c) => [c.id, c])).values()];
@@ -535,6 +591,7 @@ export const deleteClips = defineTool({
         someNames(unique.map((c) => c.name), 5)
       })?`,
     );
+    const { checkpoint_id } = await saveCheckpoint(ctx, "delete_clips", args, { project: true });
     const ok = await resolve.call(mediaPool, "DeleteClips", unique.map((c) => c.clip));
     if (ok !== true) {
       fail(
@@ -545,7 +602,10 @@ export const deleteClips = defineTool({
     }
     return {
       summary: `Deleted ${unique.length} clip(s).`,
-      data: { deleted: unique.map((c) => ({ id: c.id, name: c.name, bin: c.bin })) },
+      data: {
+        deleted: unique.map((c) => ({ id: c.id, name: c.name, bin: c.bin })),
+        checkpoint_id,
+      },
     };
   },
 });

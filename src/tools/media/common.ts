@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   type BatchCall,
   call,
+  clipFrames,
   clipRefInput,
   findBin,
   type Handle,
@@ -33,7 +34,7 @@ export const clipSchema = z.object({
 
 export const clipsInput = (what: string) =>
   z.array(clipRefInput).min(1).max(500).describe(
-    `${what}: clip ids, bin paths like 'Master/Dailies/shot01.mov', or unique clip names (1-500).`,
+    `${what}: ids, bin paths or unique names (1-500).`,
   );
 
 export const binRefInput = (what: string) =>
@@ -48,7 +49,7 @@ export async function clipRows(resolve: ResolveSession, items: Handle[]) {
     id: String(id),
     path: String(path ?? ""),
     type: String(type ?? ""),
-    frames: Number(frames) || 0,
+    frames: clipFrames(frames, dur, fps), // 21.0.4+: '' for audio clips
     fps: Number(fps) || 0,
     resolution: String(res ?? ""),
     duration: String(dur ?? ""),
@@ -79,20 +80,4 @@ export const binTargetInput = z.string().max(1024).optional().describe(
   "Bin to add into, as a path from the root bin, e.g. 'Dailies' or 'Master/Dailies/Day 1'. Missing bins are created. Omit for the current bin.",
 );
 
-export const BIN_WALK_METHODS = [
-  "Folder.GetName",
-  "Folder.GetUniqueId",
-  "Folder.GetIsFolderStale",
-  "Folder.GetClipList",
-  "Folder.GetSubFolderList",
-];
-
-export const CLIP_FIND_METHODS = [
-  "Resolve.GetProjectManager",
-  "ProjectManager.GetCurrentProject",
-  "Project.GetMediaPool",
-  "MediaPool.GetRootFolder",
-  ...BIN_WALK_METHODS,
-  "MediaPoolItem.GetName",
-  "MediaPoolItem.GetUniqueId",
-];
+export { BIN_WALK_METHODS, CLIP_FIND_METHODS } from "../../resolve/index.ts";

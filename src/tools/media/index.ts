@@ -1,6 +1,7 @@
 // Toolset "media": the media pool (bins, clips, import) and media storage.
 import type { ToolRegistry } from "../registry.ts";
 import { analyzeClips, clearClipAnalysis, removeMotionBlur } from "./analysis.ts";
+import { cloneMedia, cloneMediaStatus, stopCloneMedia } from "./clone.ts";
 import {
   createBin,
   deleteBins,
@@ -80,6 +81,9 @@ export function registerMediaTools(registry: ToolRegistry): void {
       getSelectedClips,
       selectClip,
       monitorGrowingFile,
+      cloneMedia,
+      cloneMediaStatus,
+      stopCloneMedia,
     ]
   ) registry.add(tool);
 }

@@ -5,11 +5,17 @@ import { defineTool } from "../../tool.ts";
 import { MARKER_COLORS, markerNameInput, markerNoteInput } from "../shared.ts";
 import {
   call,
+  CHECKPOINT_API,
   clipRefInput,
+  deletePicked,
   findClips,
   markerList,
+  type MarkerPick,
   markerSchema,
+  maybeCheckpointIdOutput,
   poolOf,
+  requirePicked,
+  saveCheckpoint,
 } from "../../resolve/index.ts";
 import { BIN_WALK_METHODS } from "./common.ts";
 
@@ -80,7 +86,7 @@ export const editClipMarkers = defineTool({
   name: "edit_clip_markers",
   title: "Add, update or delete clip markers",
   description:
-    "Changes a clip's markers (frames are offsets in the clip, 0 = first frame): 'add' a marker, 'update_custom_data' of the marker at a frame, or delete markers 'at_frame', 'by_custom_data' (first match), 'by_color' or 'all'. Deleting by colour or all needs confirmation.",
+    "Changes a clip's markers (frames are offsets in the clip, 0 = first frame): 'add' a marker, 'update_custom_data' of the marker at a frame, or delete markers 'at_frame', 'by_custom_data' (first match), 'by_color' or 'all'. Deleting by colour or all needs confirmation. Before any delete action it saves a project checkpoint and returns its checkpoint_id (restore_checkpoint brings back what was there).",
   toolset: "media",
   readOnly: false,
   destructive: true,
@@ -111,6 +117,7 @@ export const editClipMarkers = defineTool({
   output: () => ({
     clip: z.string().describe("Clip name."),
     markers: z.array(markerSchema).describe("The clip's markers afterwards."),
+    checkpoint_id: maybeCheckpointIdOutput,
   }),
   apiMethods: [
     "Resolve.GetProjectManager",
@@ -126,8 +133,10 @@ export const editClipMarkers = defineTool({
     "MediaPoolItem.DeleteMarkerAtFrame",
     "MediaPoolItem.DeleteMarkerByCustomData",
     "MediaPoolItem.DeleteMarkersByColor",
+    ...CHECKPOINT_API,
   ],
-  async handler(args, { resolve, confirm }) {
+  async handler(args, ctx) {
+    const { resolve, confirm } = ctx;
     const { mediaPool } = await poolOf(resolve);
     const [clip] = await findClips(resolve, mediaPool, [args.clip]);
     const before = markerList(await resolve.call(clip.clip, "GetMarkers"));
@@ -167,39 +176,35 @@ export const editClipMarkers = defineTool({
         }
         op = ["UpdateMarkerCustomData", [args.frame, args.custom_data]];
         break;
-      case "delete_at_frame":
-        need("frame");
-        if (!before.some((m) => m.frame === args.frame)) {
-          fail(
-            "MARKER_NOT_FOUND",
-            `no marker at frame ${args.frame} of "${clip.name}"`,
-            "list_clip_markers shows the markers.",
+      default: {
+        if (args.action === "delete_at_frame") need("frame");
+        if (args.action === "delete_by_custom_data") need("custom_data");
+        if (args.action === "delete_by_color") need("color");
+        const pick: MarkerPick = args.action === "delete_at_frame"
+          ? { frame: args.frame! }
+          : args.action === "delete_by_custom_data"
+          ? { custom_data: args.custom_data! }
+          : { color: args.action === "delete_by_color" ? args.color! : "All" };
+        const picked = requirePicked(before, pick, `"${clip.name}"`, "list_clip_markers");
+        if ("color" in pick) {
+          await confirm(
+            `Delete ${pick.color === "All" ? "all " : ""}${picked.length} ${
+              pick.color === "All" ? "" : `${pick.color} `
+            }marker(s) of "${clip.name}"?`,
           );
         }
-        op = ["DeleteMarkerAtFrame", [args.frame]];
-        break;
-      case "delete_by_custom_data":
-        need("custom_data");
-        if (!before.some((m) => m.custom_data === args.custom_data)) {
-          fail(
-            "MARKER_NOT_FOUND",
-            `no marker with custom data "${args.custom_data}"`,
-            "list_clip_markers shows the markers.",
-          );
-        }
-        op = ["DeleteMarkerByCustomData", [args.custom_data]];
-        break;
-      case "delete_by_color": {
-        need("color");
-        const n = before.filter((m) => m.color === args.color).length;
-        await confirm(`Delete ${n} ${args.color} marker(s) of "${clip.name}"?`);
-        op = ["DeleteMarkersByColor", [args.color]];
-        break;
+        // Clip markers belong to the media pool: a project checkpoint before deleting any.
+        const { checkpoint_id } = await saveCheckpoint(ctx, "edit_clip_markers", args, {
+          project: true,
+        });
+        const markers = await deletePicked(resolve, clip.clip, pick, picked.length);
+        return {
+          summary: `${args.action} done; "${clip.name}" has ${markers.length} marker(s).`,
+          data: { clip: clip.name, markers, checkpoint_id },
+        };
       }
-      default:
-        await confirm(`Delete all ${before.length} marker(s) of "${clip.name}"?`);
-        op = ["DeleteMarkersByColor", ["All"]];
     }
+    const checkpoint_id = null;
     const [ok, after] = await resolve.batch([
       call(clip.clip, op[0], ...op[1]),
       call(clip.clip, "GetMarkers"),
@@ -214,7 +219,7 @@ export const editClipMarkers = defineTool({
     const markers = markerList(after);
     return {
       summary: `${args.action} done; "${clip.name}" has ${markers.length} marker(s).`,
-      data: { clip: clip.name, markers },
+      data: { clip: clip.name, markers, checkpoint_id },
     };
   },
 });

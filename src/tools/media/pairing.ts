@@ -18,6 +18,7 @@ export const syncAudio = defineTool({
   description:
     "Syncs video clips with separately recorded audio clips by timecode or waveform (Resolve's Auto Sync Audio). Give at least one video and one audio clip.",
   toolset: "media",
+  default: true,
   readOnly: false,
   input: () => ({
     clips: clipsInput("Video and audio clips to sync (at least 2: one video, one audio)").min(2),

@@ -4,6 +4,7 @@ import { fail } from "../../errors.ts";
 import { defineTool } from "../../tool.ts";
 import {
   call,
+  clipFrames,
   clipRefInput,
   findBin,
   findClips,
@@ -405,7 +406,7 @@ export const importMedia = defineTool({
       id: String(id),
       path: String(path),
       type: String(type),
-      frames: Number(frames) || 0,
+      frames: clipFrames(frames, dur, fps), // 21.0.4+: '' for audio clips
       fps: Number(fps) || 0,
       resolution: String(res ?? ""),
       duration: String(dur ?? ""),

@@ -3,7 +3,14 @@ import { z } from "zod";
 import { fail, ToolError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { someNames } from "../shared.ts";
-import { call, type Handle, isHandle, ref, type ResolveSession } from "../../resolve/index.ts";
+import {
+  call,
+  type Handle,
+  isHandle,
+  ref,
+  type ResolveSession,
+  usesDictForms,
+} from "../../resolve/index.ts";
 
 export const projectOutput = {
   name: z.string().describe("The project's name."),
@@ -181,7 +188,11 @@ export async function allSettings(
   resolve: ResolveSession,
   project: Handle,
 ): Promise<Record<string, unknown>> {
-  const all = await resolve.call(project, "GetSetting");
+  // 21.1+: the dict form (GetSetting() without a key is deprecated there)
+  const all = await resolve.call(
+    project,
+    await usesDictForms(resolve) ? "GetSettings" : "GetSetting",
+  );
   return all && typeof all === "object" ? all as Record<string, unknown> : {};
 }
 

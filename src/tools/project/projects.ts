@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { fail } from "../../errors.ts";
 import { defineTool } from "../../tool.ts";
-import { name, someNames } from "../shared.ts";
+import { hostInput, name, someNames } from "../shared.ts";
 import { call, isHandle, pageInput, pageOutput, pageWindow, ref } from "../../resolve/index.ts";
 import {
   currentProjectName,
@@ -77,7 +77,10 @@ export const openProject = defineTool({
   readOnly: false,
   idempotent: true,
   asks: true, // leaving a never-saved project that holds work
-  input: () => ({ name: name("Exact name of the project to open (case-sensitive).") }),
+  input: () => ({
+    name: name("Exact name of the project to open (case-sensitive)."),
+    host: hostInput(),
+  }),
   output: () => projectOutput,
   apiMethods: [
     "Resolve.GetProjectManager",
@@ -87,7 +90,8 @@ export const openProject = defineTool({
     "Project.GetUniqueId",
     ...SWITCH_METHODS,
   ],
-  async handler({ name }, ctx) {
+  async handler({ name, host }, callCtx) {
+    const ctx = callCtx.onHost(host);
     const { resolve } = ctx;
     const pm = await resolve.projectManager();
     const existing = await resolve.call(pm, "GetProjectListInCurrentFolder") as string[];
@@ -122,7 +126,7 @@ export const listProjects = defineTool({
   name: "list_projects",
   title: "List projects and folders",
   description:
-    "Lists the sub-folders and projects of the current project-manager folder (folders first), with project dates, notes and collaboration mode where Resolve reports them, and which project is loaded. Paginated. Use manage_project_folders to move between folders, open_project to load one.",
+    "Lists the sub-folders and projects of the current project-manager folder (folders first), with project dates, notes and collaboration mode where Resolve reports them, and which project is loaded. Paginated. open_project loads one; manage_project_folders (project toolset: enable_toolset) moves between folders.",
   toolset: "project",
   default: true,
   readOnly: true,
@@ -201,7 +205,7 @@ export const getCurrentProject = defineTool({
   toolset: "project",
   default: true,
   readOnly: true,
-  input: () => ({}),
+  input: () => ({ host: hostInput() }),
   output: () => ({
     name: z.string().describe("Project name."),
     id: z.string().describe("Project unique id."),
@@ -232,7 +236,8 @@ export const getCurrentProject = defineTool({
     "Timeline.GetName",
     "Timeline.GetUniqueId",
   ],
-  async handler(_args, { resolve }) {
+  async handler(args, ctx) {
+    const { resolve } = ctx.onHost(args.host);
     const pm = await resolve.projectManager();
     const project = await resolve.project();
     const p = project;
@@ -279,7 +284,7 @@ export const saveProject = defineTool({
   default: true,
   readOnly: false,
   idempotent: true,
-  input: () => ({}),
+  input: () => ({ host: hostInput() }),
   output: () => ({
     name: z.string().describe("Name of the saved project."),
     saved: z.boolean().describe("Always true on success."),
@@ -290,7 +295,8 @@ export const saveProject = defineTool({
     "ProjectManager.SaveProject",
     "Project.GetName",
   ],
-  async handler(_args, { resolve }) {
+  async handler(args, ctx) {
+    const { resolve } = ctx.onHost(args.host);
     const project = await resolve.project();
     const pm = await resolve.projectManager();
     const [projectName, ok] = await resolve.batch([

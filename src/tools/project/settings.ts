@@ -4,7 +4,17 @@ import { fail } from "../../errors.ts";
 import { defineTool } from "../../tool.ts";
 import { isPathSetting } from "../shared.ts";
 import { checkPathSetting, name, someNames } from "../shared.ts";
-import { call, pageInput, pageOutput, pageWindow } from "../../resolve/index.ts";
+import {
+  call,
+  CHECKPOINT_API,
+  checkpointIdOutput,
+  pageInput,
+  pageOutput,
+  pageWindow,
+  sameSetting,
+  saveCheckpoint,
+  usesDictForms,
+} from "../../resolve/index.ts";
 import {
   allSettings,
   isStudio,
@@ -21,7 +31,6 @@ export const getProjectSettings = defineTool({
   description:
     "Reads settings of the loaded project (values are strings, as Resolve stores them; booleans are '0'/'1'). Give keys for specific settings (e.g. timelineFrameRate, timelineResolutionWidth, colorScienceMode, superScale), a prefix to browse a group (e.g. 'color', 'timeline', 'perf'), or neither for all settings, paginated by key name.",
   toolset: "project",
-  default: true,
   readOnly: true,
   input: () => ({
     keys: z.array(settingKey).min(1).max(200).optional().describe(
@@ -44,6 +53,7 @@ export const getProjectSettings = defineTool({
     "Resolve.GetProjectManager",
     "ProjectManager.GetCurrentProject",
     "Project.GetSetting",
+    "Project.GetSettings",
   ],
   async handler(args, { resolve }) {
     const project = await resolve.project();
@@ -94,7 +104,6 @@ export const setProjectSettings = defineTool({
   description:
     "Changes several settings of the loaded project at once and reports each key's result (Resolve may refuse a value, e.g. a frame rate once timelines exist). Values are sent as strings (true/false become '1'/'0'). Unknown or read-only keys are refused before anything changes. get_project_settings lists keys and current values.",
   toolset: "project",
-  default: true,
   readOnly: false,
   idempotent: true,
   input: () => ({
@@ -125,6 +134,8 @@ export const setProjectSettings = defineTool({
     "ProjectManager.GetCurrentProject",
     "Project.GetSetting",
     "Project.SetSetting",
+    "Project.GetSettings",
+    "Project.SetSettings",
   ],
   async handler(args, { resolve, paths }) {
     const entries = Object.entries(args.settings);
@@ -186,18 +197,55 @@ export const setProjectSettings = defineTool({
     }
     const asText = (v: string | number | boolean) =>
       typeof v === "boolean" ? (v ? "1" : "0") : String(v);
-    const results = await resolve.batch([
-      ...entries.map(([k, v]) =>
-        call(
-          project,
-          "SetSetting",
-          ...k === "superScale" && enhanced
-            ? [k, Number(v), args.super_scale_sharpness, args.super_scale_noise_reduction]
-            : [k, k === "superScale" ? Number(v) : asText(v)],
-        )
-      ),
-      ...entries.map(([k]) => call(project, "GetSetting", k)),
-    ]);
+    const value = (k: string, v: string | number | boolean) =>
+      k === "superScale" ? Number(v) : asText(v);
+    let results: unknown[];
+    if (await usesDictForms(resolve)) {
+      // 21.1+: one SetSettings dict (keys applied one by one; some may fail while others
+      // stay applied), then one GetSettings read; the 4-argument '2x Enhanced' SetSetting is
+      // the one overload 21.1 keeps.
+      const dict = Object.fromEntries(
+        entries.filter(([k]) => !(k === "superScale" && enhanced)).map((
+          [k, v],
+        ) => [k, value(k, v)]),
+      );
+      const [ok, extra, after] = await resolve.batch([
+        call(project, "SetSettings", dict),
+        enhanced
+          ? call(
+            project,
+            "SetSetting",
+            "superScale",
+            2,
+            args.super_scale_sharpness,
+            args.super_scale_noise_reduction,
+          )
+          : call(project, "GetSettings"),
+        call(project, "GetSettings"),
+      ]);
+      const now = (after ?? {}) as Record<string, unknown>;
+      results = [
+        ...entries.map(([k, v]) =>
+          k === "superScale" && enhanced
+            ? extra === true
+            : ok === true || sameSetting(value(k, v), now[k])
+        ),
+        ...entries.map(([k]) => now[k]),
+      ];
+    } else {
+      results = await resolve.batch([
+        ...entries.map(([k, v]) =>
+          call(
+            project,
+            "SetSetting",
+            ...k === "superScale" && enhanced
+              ? [k, Number(v), args.super_scale_sharpness, args.super_scale_noise_reduction]
+              : [k, value(k, v)],
+          )
+        ),
+        ...entries.map(([k]) => call(project, "GetSetting", k)),
+      ]);
+    }
     const rows = entries.map(([k, v], i) => ({
       key: k,
       requested: asText(v),
@@ -255,7 +303,7 @@ export const applyProjectPreset = defineTool({
   name: "apply_project_preset",
   title: "Apply project preset",
   description:
-    "Applies a project-settings preset to the loaded project (replacing the settings it covers, so it needs confirmation) and reports the resulting frame rate and resolution. list_project_presets shows the names.",
+    "Applies a project-settings preset to the loaded project (replacing the settings it covers, so it needs confirmation) and reports the resulting frame rate and resolution. list_project_presets shows the names. Saves a project checkpoint first and returns its checkpoint_id (restore_checkpoint brings back what was there).",
   toolset: "project",
   readOnly: false,
   destructive: true,
@@ -266,6 +314,7 @@ export const applyProjectPreset = defineTool({
     frame_rate: z.string().describe("Project timeline frame rate afterwards."),
     resolution_width: z.number().describe("Timeline width afterwards."),
     resolution_height: z.number().describe("Timeline height afterwards."),
+    checkpoint_id: checkpointIdOutput,
   }),
   apiMethods: [
     "Resolve.GetProjectManager",
@@ -274,8 +323,10 @@ export const applyProjectPreset = defineTool({
     "Project.SetPreset",
     "Project.GetSetting",
     "Project.GetName",
+    ...CHECKPOINT_API,
   ],
-  async handler(args, { resolve, confirm }) {
+  async handler(args, ctx) {
+    const { resolve, confirm } = ctx;
     const project = await resolve.project();
     const names = presetRows(await resolve.call(project, "GetPresetList")).map((p) => p.name);
     if (!names.includes(args.name)) {
@@ -291,6 +342,9 @@ export const applyProjectPreset = defineTool({
         text(await resolve.call(project, "GetName"))
       }", replacing the project settings it covers (frame rate, resolution, colour...)?`,
     );
+    const { checkpoint_id } = await saveCheckpoint(ctx, "apply_project_preset", args, {
+      project: true,
+    });
     const [ok, rate, w, h] = await resolve.batch([
       call(project, "SetPreset", args.name),
       call(project, "GetSetting", "timelineFrameRate"),
@@ -309,6 +363,7 @@ export const applyProjectPreset = defineTool({
       frame_rate: text(rate),
       resolution_width: Number(w) || 0,
       resolution_height: Number(h) || 0,
+      checkpoint_id,
     };
     return {
       summary:

@@ -9,6 +9,11 @@ import {
 import { addRenderJob, deleteRenderJobs, listRenderJobs } from "./jobs.ts";
 import { renderStatus, startRender, stopRender, waitForRender } from "./rendering.ts";
 import { quickExport } from "./quick_export.ts";
+import {
+  listAudioRenderFormats,
+  setQuickExportPreset,
+  updateRenderPreset,
+} from "./deliver_presets.ts";
 
 export function registerRenderTools(registry: ToolRegistry): void {
   registry.toolset({
@@ -28,4 +33,7 @@ export function registerRenderTools(registry: ToolRegistry): void {
   registry.add(renderStatus);
   registry.add(stopRender);
   registry.add(quickExport);
+  registry.add(updateRenderPreset);
+  registry.add(setQuickExportPreset);
+  registry.add(listAudioRenderFormats);
 }

@@ -15,6 +15,7 @@ import {
   pageWindow,
   timelineRefInput,
 } from "../../resolve/index.ts";
+import { hostInput } from "../shared.ts";
 import { jobIdsInput, jobRow, jobSchema, PROJECT, unknownJobs } from "./common.ts";
 
 export const addRenderJob = defineTool({
@@ -27,7 +28,7 @@ export const addRenderJob = defineTool({
   readOnly: false,
   destructive: true,
   openWorld: true,
-  input: () => ({ timeline: timelineRefInput }),
+  input: () => ({ timeline: timelineRefInput, host: hostInput() }),
   output: () => jobSchema.shape,
   apiMethods: [
     ...PROJECT,
@@ -42,7 +43,8 @@ export const addRenderJob = defineTool({
     "Project.GetRenderJobStatus",
     "Project.DeleteRenderJob",
   ],
-  async handler(args, ctx) {
+  async handler(args, callCtx) {
+    const ctx = callCtx.onHost(args.host);
     const { resolve } = ctx;
     const { project, timeline } = await findTimeline(resolve, args.timeline);
     let previous: unknown = null;
@@ -91,10 +93,11 @@ export const listRenderJobs = defineTool({
     "Lists the render queue with each job's settings, output file, status and completion, a page at a time.",
   toolset: "render",
   readOnly: true,
-  input: () => ({ ...pageInput }),
+  input: () => ({ ...pageInput, host: hostInput() }),
   output: () => ({ jobs: z.array(jobSchema).describe("Jobs in this page."), ...pageOutput }),
   apiMethods: [...PROJECT, "Project.GetRenderJobList", "Project.GetRenderJobStatus"],
-  async handler(args, { resolve }) {
+  async handler(args, ctx) {
+    const { resolve } = ctx.onHost(args.host);
     const project = await resolve.project();
     const jobs = await jobList(resolve, project);
     const w = pageWindow(jobs.length, args.cursor, args.limit);

@@ -2,9 +2,16 @@
 import { z } from "zod";
 import { fail } from "../../errors.ts";
 import { defineTool } from "../../tool.ts";
-import { someNames } from "../shared.ts";
-import { call, findTimeline, joinPath, timelineRefInput } from "../../resolve/index.ts";
-import { checkFileName, num, PROJECT } from "./common.ts";
+import { checkFileName, someNames } from "../shared.ts";
+import {
+  call,
+  findTimeline,
+  followJob,
+  joinPath,
+  timelineRefInput,
+  VERSION_LOOKUP,
+} from "../../resolve/index.ts";
+import { num, PROJECT } from "./common.ts";
 
 export const quickExport = defineTool({
   name: "quick_export",
@@ -47,6 +54,8 @@ export const quickExport = defineTool({
     "Project.GetQuickExportRenderPresets",
     "Project.GetRenderFormats",
     "Project.RenderWithQuickExport",
+    ...VERSION_LOOKUP,
+    "Project.GetRenderWithQuickExportStatus",
   ],
   async handler(args, ctx) {
     const { resolve, paths } = ctx;
@@ -93,7 +102,16 @@ export const quickExport = defineTool({
     if (typeof result === "string" || !result) {
       fail("QUICK_EXPORT_FAILED", `Quick Export failed: ${result || "no result"}`);
     }
-    const r = result as Record<string, unknown>;
+    let r = result as Record<string, unknown>;
+    // 21.1.1: its own status reader; follows a render still running when the call returned
+    const followed = await followJob(resolve, ctx, project, "quick_export", 600_000);
+    if (
+      followed && followed.status !== "Inactive" &&
+      /^(Rendering|Upload Pending|Uploading)$/.test(String(r.JobStatus ?? ""))
+    ) {
+      r = { ...r, JobStatus: followed.status, CompletionPercentage: followed.percent };
+      if (followed.error) r.Error = followed.error;
+    }
     const status = String(r.JobStatus ?? "");
     if (/Failed|Cancelled/.test(status)) {
       fail("QUICK_EXPORT_FAILED", `Quick Export ended with "${status}": ${r.Error ?? ""}`);

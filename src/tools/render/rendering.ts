@@ -12,6 +12,7 @@ import {
   ref,
   type ResolveSession,
 } from "../../resolve/index.ts";
+import { hostInput } from "../shared.ts";
 import { jobIdsInput, num, PROJECT, statusRow, statusSchema, unknownJobs } from "./common.ts";
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -201,19 +202,20 @@ export const startRender = defineTool({
   default: true,
   title: "Start rendering",
   description:
-    "Renders queued jobs (the given job ids, or every job not yet complete), after checking that their output folders exist and can be written; output files that exist already are replaced only after confirmation. Waits at most max_wait_seconds (default 25) with progress notifications, then returns each job's final status and output file, or the jobs still rendering with their progress (call wait_for_render or render_status to follow). A job that fails or is stopped makes the call fail (RENDER_FAILED / RENDER_CANCELLED, with each job's error). Cancelling this call, or the client giving up waiting, does nothing to the render: it goes on until it ends or stop_render stops it. If the current project changes during the wait, the call fails with PROJECT_CHANGED (the render continues in its project).",
+    "Renders queued jobs (job_ids, or all not yet complete) after checking their output folders; replacing existing files asks first. Waits up to max_wait_seconds with progress, then returns each job's status and file, or the jobs still rendering (follow with wait_for_render). A failed or stopped job fails the call (RENDER_FAILED / RENDER_CANCELLED). Cancelling the call never stops the render (stop_render does); as a task it runs to the end.",
   toolset: "render",
   readOnly: false,
   destructive: true,
   openWorld: true,
   input: () => ({
     job_ids: jobIdsInput.optional().describe(
-      "Ids of the jobs to render (list_render_jobs). Omit to render all jobs not yet complete.",
+      "Ids of the jobs to render (add_render_job, render_status). Omit for all not yet complete.",
     ),
     wait: z.boolean().optional().describe(
       "false: return right after starting (as max_wait_seconds 0). Default true.",
     ),
     max_wait_seconds: maxWaitInput,
+    host: hostInput(),
     interactive: z.boolean().optional().describe(
       "Let Resolve show error dialogs in its UI while rendering. Default: false.",
     ),
@@ -228,7 +230,8 @@ export const startRender = defineTool({
     "Project.GetUniqueId",
     "Project.GetName",
   ],
-  async handler(args, ctx) {
+  async handler(args, callCtx) {
+    const ctx = callCtx.onHost(args.host);
     const { resolve } = ctx;
     const project = await resolve.project();
     const jobs = await jobList(resolve, project);
@@ -299,7 +302,7 @@ export const waitForRender = defineTool({
   default: true,
   title: "Wait for a render",
   description:
-    "Follows a render: waits at most max_wait_seconds (default 25) for the given jobs, or the last render start_render started in the current project (else the job Resolve is rendering now), with progress notifications. Returns each job's final status and output file, or the jobs still rendering (call it again to keep waiting). A job that failed or was stopped makes it fail (RENDER_FAILED / RENDER_CANCELLED, with each job's error); a render started in another project than the current one is PROJECT_CHANGED. Waiting never changes the render: cancelling this call does nothing to it; only stop_render stops it.",
+    "Follows a render (the given jobs, else the last start_render's) up to max_wait_seconds with progress; returns each job's status and file, or the jobs still rendering (call again). A failed or stopped job fails it (RENDER_FAILED / RENDER_CANCELLED). Waiting never changes the render; only stop_render stops it.",
   toolset: "render",
   readOnly: true,
   input: () => ({
@@ -307,6 +310,7 @@ export const waitForRender = defineTool({
       "Ids of the jobs to wait for (start_render's `started`). Omit for the last render started.",
     ),
     max_wait_seconds: maxWaitInput,
+    host: hostInput(),
   }),
   output: () => ({
     in_progress: renderResultOutput.in_progress,
@@ -321,7 +325,8 @@ export const waitForRender = defineTool({
     "Project.GetUniqueId",
     "Project.GetName",
   ],
-  async handler(args, ctx) {
+  async handler(args, callCtx) {
+    const ctx = callCtx.onHost(args.host);
     const { resolve } = ctx;
     const project = await resolve.project();
     const jobs = await jobList(resolve, project);
@@ -358,6 +363,7 @@ export const renderStatus = defineTool({
   readOnly: true,
   input: () => ({
     job_ids: jobIdsInput.optional().describe("Ids of the jobs to report. Omit for all jobs."),
+    host: hostInput(),
   }),
   output: () => ({
     in_progress: z.boolean().describe("Whether Resolve is rendering now."),
@@ -371,7 +377,8 @@ export const renderStatus = defineTool({
     "Project.GetUniqueId",
     "Project.GetName",
   ],
-  async handler(args, { resolve }) {
+  async handler(args, ctx) {
+    const { resolve } = ctx.onHost(args.host);
     const project = await resolve.project();
     const jobs = await jobList(resolve, project);
     const ids = args.job_ids ? [...new Set(args.job_ids)] : jobs.map((j) => String(j.JobId));
@@ -396,9 +403,10 @@ export const stopRender = defineTool({
   description:
     "Stops any render in progress (jobs being rendered become Cancelled) and reports the queue's statuses.",
   toolset: "render",
+  default: true,
   readOnly: false,
   idempotent: true,
-  input: () => ({}),
+  input: () => ({ host: hostInput() }),
   output: () => ({
     was_rendering: z.boolean().describe("Whether a render was in progress."),
     in_progress: z.boolean().describe("Whether Resolve is still rendering."),
@@ -411,7 +419,8 @@ export const stopRender = defineTool({
     "Project.GetRenderJobList",
     "Project.GetRenderJobStatus",
   ],
-  async handler(_args, { resolve }) {
+  async handler(args, ctx) {
+    const { resolve } = ctx.onHost(args.host);
     const project = await resolve.project();
     const [was] = await resolve.batch([
       call(project, "IsRenderingInProgress"),

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { fail } from "../../errors.ts";
 import { timecodeToFrames } from "../../timecode.ts";
 import { defineTool } from "../../tool.ts";
-import { someNames } from "../shared.ts";
+import { checkFileName, someNames } from "../shared.ts";
 import { call, type Handle, type ResolveSession, timelineRate } from "../../resolve/index.ts";
-import { checkFileName, MODES, num, PROJECT } from "./common.ts";
+import { MODES, num, PROJECT } from "./common.ts";
 
 // -- formats and codecs -------------------------------------------------------------------
 
@@ -146,7 +146,7 @@ export const listRenderPresets = defineTool({
   default: true,
   title: "List render presets",
   description:
-    "Lists the render presets (built-in and user) that set_render_settings / manage_render_presets can load, and the Quick Export presets quick_export accepts.",
+    "Lists the render presets (built-in and user) that set_render_settings can load, and the Quick Export presets (for quick_export of the render toolset: enable_toolset).",
   toolset: "render",
   readOnly: true,
   input: () => ({}),
@@ -251,7 +251,7 @@ export const manageRenderPresets = defineTool({
 
 const timeValue = (what: string) =>
   z.union([z.number().int().min(0).max(100_000_000), z.string().max(16)]).optional().describe(
-    `${what}: a frame offset from the current timeline's start (0 = first frame) or a timeline timecode HH:MM:SS:FF. Setting it turns SelectAllFrames off unless you give SelectAllFrames.`,
+    `${what}: timeline frame or timecode; turns SelectAllFrames off unless given.`,
   );
 
 const settingsInput = z.strictObject({
@@ -312,7 +312,7 @@ export const setRenderSettings = defineTool({
   default: true,
   title: "Set render settings",
   description:
-    "Prepares the Deliver page in one call, in this order: loads a render preset, selects format + codec and render mode, applies a data burn-in preset, then applies render settings (TargetDir, CustomName, MarkIn/MarkOut as frames or timecode, size, frame rate, quality, audio, alpha, subtitles...). Resolve has no way to read settings back; the result lists what was applied and the current format/codec/mode.",
+    "Prepares the Deliver page in one call: loads a preset, then format + codec and mode, a burn-in preset, then settings (TargetDir, CustomName, MarkIn/MarkOut...). Resolve cannot read settings back; the result lists what was applied.",
   toolset: "render",
   readOnly: false,
   idempotent: true,

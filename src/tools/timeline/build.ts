@@ -113,7 +113,6 @@ export const appendToTimeline = defineTool({
   description:
     "Appends media pool clips to the current timeline (or the given one, which becomes current), in order after the last item, or at record positions on given tracks. Use source frame ranges for subclips; media_type places only video or only audio. Ranges that would overlap existing items are not placed (reported in not_placed).",
   toolset: "timeline",
-  default: true,
   readOnly: false,
   input: () => ({
     timeline: timelineRefInput.describe(

@@ -1,25 +1,27 @@
 // Helpers the timeline tools share: time bases, track and item walks, rows and schemas.
 import { z } from "zod";
 import { fail } from "../../errors.ts";
-import { framesToTimecode, type Rate, timecodeToFrames } from "../../timecode.ts";
+import { framesToTimecode, parseRate, type Rate, timecodeToFrames } from "../../timecode.ts";
 import {
-  type BatchCall,
   call,
+  cell,
+  clipFrames,
   clipRefInput,
   findClips,
   type Handle,
   isHandle,
-  lengthOf,
-  mapCall,
+  listPage,
   type MapMethod,
   markerSchema,
   offsetFrom,
-  pageWindow,
-  quiet,
-  ref,
   type ResolveSession,
+  textTable,
+  TIMELINE_LOOKUP_METHODS,
+  TIMELINE_RATE_METHODS,
   timelineRate,
   TRACK_TYPES,
+  VERSION_LOOKUP,
+  versionAtLeast,
 } from "../../resolve/index.ts";
 
 export const rateText = (rate: Rate) => `${rate.fps}${rate.drop ? " DF" : ""}`;
@@ -101,40 +103,152 @@ export async function trackItems(
   );
 }
 
+/** What list_timeline_items can read for each item beyond its id and track. */
+export const ITEM_FIELD_GROUPS = ["name", "record", "source", "clip"] as const;
+export type ItemFieldGroup = (typeof ITEM_FIELD_GROUPS)[number];
+
 /**
- * One page of items across tracks in two round trips, whatever the timeline's size: the
- * bridge counts each track's items, then reads only the page's slice (no handles made).
+ * One page of items across tracks, in two round trips whatever the timeline's size: the
+ * bridge fetches each track's item list once for all pages of the listing, and each item is
+ * read with one call per asked value (its track is known from the listing, its duration is
+ * end - start, and its clip's id and Start TC are read once per clip).
  */
 export async function itemPage(
   resolve: ResolveSession,
   timeline: Handle,
+  timelineId: string,
   tracks: { type: string; index: number }[],
   cursor: string | undefined,
   limit: number | undefined,
   rate: Rate,
   start: number,
+  groups: ReadonlySet<ItemFieldGroup> = new Set(ITEM_FIELD_GROUPS),
 ) {
-  const listCall = (t: { type: string; index: number }) =>
-    quiet(timeline, "GetItemListInTrack", t.type, t.index);
-  const counted = await resolve.batch(
-    tracks.flatMap((t, i) => [listCall(t), lengthOf(ref(2 * i))]),
+  const page = await listPage(
+    resolve,
+    tracks.map((t) => ({
+      key: `items:${timelineId}:${t.type}:${t.index}`,
+      target: timeline,
+      method: "GetItemListInTrack",
+      args: [t.type, t.index],
+    })),
+    cursor,
+    limit,
+    itemMethods(groups),
   );
-  const lengths = tracks.map((_, i) => Number(counted[2 * i + 1]) || 0);
-  const page = pageWindow(lengths.reduce((a, b) => a + b, 0), cursor, limit);
-  const calls: BatchCall[] = [];
-  let first = 0;
-  tracks.forEach((t, i) => {
-    const from = Math.max(page.offset, first) - first;
-    const to = Math.min(page.end, first + lengths[i]) - first;
-    if (from < to) {
-      calls.push(listCall(t));
-      calls.push(mapCall(ref(calls.length - 1), PAGE_FIELDS, [from, to]));
-    }
-    first += lengths[i];
-  });
-  const results = await resolve.batch(calls);
-  const rows = results.filter((_, i) => i % 2 === 1).flat() as unknown[][];
-  return { page, items: rows.map((row) => itemRow(row, rate, start)) };
+  const items = page.rows.map((row, i) =>
+    itemFromRow(row, tracks[page.sources[i]], groups, rate, start)
+  );
+  return { page, items };
+}
+
+const CLIP_TC_KEYS = ["Start TC", "FPS", "Drop frame"];
+
+/** Map methods reading the asked groups of an item (GetUniqueId first). */
+export function itemMethods(groups: ReadonlySet<ItemFieldGroup>, track = false): MapMethod[] {
+  const ms: MapMethod[] = track ? [["GetTrackTypeAndIndex"]] : [];
+  ms.push(["GetUniqueId"]);
+  if (groups.has("name")) ms.push(["GetName"]);
+  if (groups.has("record")) ms.push(["GetStart"], ["GetEnd"]);
+  if (groups.has("source")) {
+    ms.push(["GetSourceStartFrame"], ["GetSourceEndFrame"]);
+    ms.push(["GetMediaPoolItem", [], [["GetUniqueId"], ["GetClipProperty", [], CLIP_TC_KEYS]]]);
+  } else if (groups.has("clip")) {
+    ms.push(["GetMediaPoolItem", [], [["GetUniqueId"]]]);
+  }
+  return ms;
+}
+
+const num = (v: unknown) => (typeof v === "number" ? v : v == null || v === "" ? null : Number(v));
+
+/** A clip's timecode rate and the frame number of its Start TC, from its clip properties. */
+function sourceClock(props: unknown): { rate: Rate; first: number } | null {
+  if (!Array.isArray(props)) return null;
+  const [tc, fps, drop] = props;
+  const rate = parseRate(`${fps ?? ""}${String(drop) === "1" ? " DF" : ""}`) ?? parseRate(
+    String(fps ?? ""),
+  );
+  if (!rate) return null;
+  const first = timecodeToFrames(String(tc ?? ""), rate);
+  return first === undefined ? null : { rate, first };
+}
+
+/** An item row from itemMethods' values; only the asked groups' fields are set. */
+export function itemFromRow(
+  row: unknown[],
+  track: { type: string; index: number } | null,
+  groups: ReadonlySet<ItemFieldGroup>,
+  rate: Rate,
+  start: number,
+): ListedItem {
+  let k = 0;
+  let where = track;
+  if (!where) {
+    const t = row[k++];
+    where = {
+      type: String(Array.isArray(t) ? t[0] : ""),
+      index: Number(Array.isArray(t) ? t[1] : 0),
+    };
+  }
+  const out: ListedItem = {
+    id: String(row[k++]),
+    track_type: where.type,
+    track_index: where.index,
+  };
+  if (groups.has("name")) out.name = String(row[k++] ?? "");
+  if (groups.has("record")) {
+    const s = Number(row[k++]), e = Number(row[k++]);
+    out.start = s - start;
+    out.end = e - start;
+    out.start_timecode = framesToTimecode(s, rate);
+    out.end_timecode = framesToTimecode(e, rate);
+    out.duration = Math.max(0, e - s) || 0;
+  }
+  if (groups.has("source")) {
+    const ss = num(row[k++]), se = num(row[k++]);
+    const clip = row[k++] as unknown[] | null;
+    const clock = sourceClock(clip?.[1]);
+    out.source_start_frame = ss;
+    out.source_end_frame = se;
+    out.source_start_timecode = clock && ss !== null
+      ? framesToTimecode(clock.first + ss, clock.rate)
+      : null;
+    out.source_end_timecode = clock && se !== null
+      ? framesToTimecode(clock.first + se, clock.rate)
+      : null;
+    out.clip_id = clip?.[0] == null ? null : String(clip[0]);
+  } else if (groups.has("clip")) {
+    const clip = row[k++] as unknown[] | null;
+    out.clip_id = clip?.[0] == null ? null : String(clip[0]);
+  }
+  return out;
+}
+
+const TRACK_LETTER: Record<string, string> = { video: "V", audio: "A", subtitle: "S" };
+
+/** The text of a page of items: one short line each (structuredContent has every field). */
+export function itemTable(items: ListedItem[]): string {
+  const full = items.some((i) => i.start_timecode !== undefined);
+  const source = items.some((i) => i.source_start_timecode !== undefined);
+  const header = ["track", "id", "name"];
+  if (full) header.push("record in-out");
+  if (source) header.push("source in-out");
+  return textTable(
+    header,
+    items.map((i) => {
+      const r = [`${TRACK_LETTER[i.track_type] ?? i.track_type}${i.track_index}`, i.id];
+      r.push(cell(i.name ?? "", 24));
+      if (full) r.push(`${i.start_timecode ?? ""}-${i.end_timecode ?? ""}`);
+      if (source) {
+        r.push(
+          i.source_start_timecode
+            ? `${i.source_start_timecode}-${i.source_end_timecode ?? ""}`
+            : `${i.source_start_frame ?? ""}-${i.source_end_frame ?? ""}`,
+        );
+      }
+      return r;
+    }),
+  );
 }
 
 /** Timeline items by unique id (one listing + one map for all ids). */
@@ -168,21 +282,32 @@ export const itemSchema = z.object({
     "First source frame used (null for generators).",
   ),
   source_end_frame: z.number().nullable().describe("Source end frame as Resolve reports it."),
+  source_start_timecode: z.string().nullable().describe(
+    "source_start_frame as source timecode (counted from the clip's Start TC at its frame rate); null without a clip.",
+  ),
+  source_end_timecode: z.string().nullable().describe(
+    "source_end_frame as source timecode (from the clip's Start TC); null without a clip.",
+  ),
   clip_id: z.string().nullable().describe(
     "Unique id of the media pool clip, null for generators/titles/transitions.",
   ),
 });
 
-export const ITEM_FIELDS: MapMethod[] = [
-  ["GetTrackTypeAndIndex"],
-  ["GetUniqueId"],
-  ["GetName"],
-  ["GetStart"],
-  ["GetEnd"],
-  ["GetDuration"],
-  ["GetSourceStartFrame"],
-  ["GetSourceEndFrame"],
-];
+/** An item as a listing reports it: id and track always, the other fields when asked. */
+export const listedItemSchema = itemSchema.partial({
+  name: true,
+  start: true,
+  end: true,
+  start_timecode: true,
+  end_timecode: true,
+  duration: true,
+  source_start_frame: true,
+  source_end_frame: true,
+  source_start_timecode: true,
+  source_end_timecode: true,
+  clip_id: true,
+});
+export type ListedItem = z.infer<typeof listedItemSchema>;
 
 export const ITEM_METHODS = [
   "TimelineItem.GetTrackTypeAndIndex",
@@ -190,46 +315,26 @@ export const ITEM_METHODS = [
   "TimelineItem.GetName",
   "TimelineItem.GetStart",
   "TimelineItem.GetEnd",
-  "TimelineItem.GetDuration",
   "TimelineItem.GetSourceStartFrame",
   "TimelineItem.GetSourceEndFrame",
   "TimelineItem.GetMediaPoolItem",
   "MediaPoolItem.GetUniqueId",
+  "MediaPoolItem.GetClipProperty",
 ];
 
-/** Rows for items in ONE round trip: a map for the fields plus the pool clip ids. */
-/** The fields of an item row, the clip's id last (read through GetMediaPoolItem). */
-export const PAGE_FIELDS: MapMethod[] = [...ITEM_FIELDS, ["GetMediaPoolItem", [], ["GetUniqueId"]]];
+const ALL_GROUPS: ReadonlySet<ItemFieldGroup> = new Set(ITEM_FIELD_GROUPS);
 
-export function itemRow(row: unknown[], rate: Rate, start: number): z.infer<typeof itemSchema> {
-  const [track, id, nm, s, e, d, ss, se, clipId] = row;
-  const num = (
-    v: unknown,
-  ) => (typeof v === "number" ? v : v == null || v === "" ? null : Number(v));
-  return {
-    id: String(id),
-    name: String(nm ?? ""),
-    track_type: String(Array.isArray(track) ? track[0] : ""),
-    track_index: Number(Array.isArray(track) ? track[1] : 0),
-    start: Number(s) - start,
-    end: Number(e) - start,
-    start_timecode: framesToTimecode(Number(s), rate),
-    end_timecode: framesToTimecode(Number(e), rate),
-    duration: Number(d) || 0,
-    source_start_frame: num(ss),
-    source_end_frame: num(se),
-    clip_id: clipId == null ? null : String(clipId),
-  };
-}
-
+/** Full rows for items found anywhere (their track is read too), in one round trip. */
 export async function itemRows(
   resolve: ResolveSession,
   items: Handle[],
   rate: Rate,
   start: number,
 ): Promise<z.infer<typeof itemSchema>[]> {
-  const rows = await resolve.map(items, PAGE_FIELDS);
-  return rows.map((row) => itemRow(row, rate, start));
+  const rows = await resolve.map(items, itemMethods(ALL_GROUPS, true));
+  return rows.map((row) =>
+    itemFromRow(row, null, ALL_GROUPS, rate, start) as z.infer<typeof itemSchema>
+  );
 }
 
 export const timelineSchema = z.object({
@@ -343,8 +448,12 @@ export async function clipInfos(
     e.record_timecode === undefined && e.track_index === undefined && e.media_type === undefined
   );
   if (plain) return { infos: clips.map((c) => c.clip), names };
-  const frames = (await resolve.map(clips.map((c) => c.clip), [["GetClipProperty", ["Frames"]]]))
-    .map((r) => Number(r[0]) || 0);
+  // 21.0.4+: an audio clip's "Frames" is '', its Duration at FPS still gives the length
+  const frames = (await resolve.map(clips.map((c) => c.clip), [
+    ["GetClipProperty", ["Frames"]],
+    ["GetClipProperty", ["Duration"]],
+    ["GetClipProperty", ["FPS"]],
+  ])).map((r) => clipFrames(r[0], r[1], r[2]));
   const inclusive = await inclusiveEnd(resolve);
   const infos = entries.map((e, i) => {
     const first = e.start_frame ?? 0;
@@ -382,8 +491,10 @@ export const trackSchema = z.object({
   type: z.string().describe("'video', 'audio' or 'subtitle'."),
   index: z.number().describe("Track number, 1-based."),
   name: z.string().describe("Track name."),
-  enabled: z.boolean().describe("Track enabled (visible/audible)."),
-  locked: z.boolean().describe("Track locked."),
+  enabled: z.boolean().nullable().describe(
+    "Track enabled (visible/audible); null when Resolve cannot say (21.1+ reads it only on the current timeline: switch_timeline first).",
+  ),
+  locked: z.boolean().nullable().describe("Track locked; null when unreadable, as enabled."),
   audio_type: z.string().describe("Audio channel format (e.g. 'stereo'), empty for other tracks."),
   items: z.number().describe("Items on the track."),
   voice_isolation: z.object({ enabled: z.boolean(), amount: z.number() }).nullable().describe(
@@ -399,7 +510,23 @@ export const TRACK_METHODS = [
   "Timeline.GetTrackSubType",
   "Timeline.GetItemListInTrack",
   "Timeline.GetVoiceIsolationState",
+  "Project.GetCurrentTimeline",
+  ...VERSION_LOOKUP,
 ];
+
+/**
+ * Resolve 21.1 reads every track of a timeline that is not the current one as disabled and
+ * unlocked (NOTES.md, guycochran/resolve-mcp-server#3): such states are unknown, not false.
+ */
+async function trackStateReadable(resolve: ResolveSession, timeline: Handle): Promise<boolean> {
+  if (!(await versionAtLeast(resolve, "21.1"))) return true;
+  const project = await resolve.project();
+  const [current, id] = await resolve.batch([
+    call(project, "GetCurrentTimeline"),
+    call(timeline, "GetUniqueId"),
+  ]);
+  return isHandle(current) && await resolve.call(current, "GetUniqueId") === id;
+}
 
 export async function trackRows(
   resolve: ResolveSession,
@@ -414,6 +541,7 @@ export async function trackRows(
   )
     .filter((t) => !only || (t.type === only.type && t.index === only.index));
   const per = 6;
+  const readable = await trackStateReadable(resolve, timeline);
   const r = await resolve.batch(tracks.flatMap((t) => {
     const a = [t.type, t.index];
     return [
@@ -434,8 +562,8 @@ export async function trackRows(
       type: t.type,
       index: t.index,
       name: String(v[0] ?? ""),
-      enabled: v[1] === true,
-      locked: v[2] === true,
+      enabled: readable ? v[1] === true : null,
+      locked: readable ? v[2] === true : null,
       audio_type: String(v[3] ?? ""),
       items: Array.isArray(v[4]) ? v[4].length : 0,
       voice_isolation: t.type === "audio" && vi && typeof vi === "object"
@@ -445,25 +573,11 @@ export async function trackRows(
   });
 }
 
-export const TRACK_LOOKUP = [
-  "Resolve.GetProjectManager",
-  "ProjectManager.GetCurrentProject",
-  "Project.GetCurrentTimeline",
-  "Project.GetTimelineCount",
-  "Project.GetTimelineByIndex",
-  "Timeline.GetName",
-  "Timeline.GetUniqueId",
-];
+export const TRACK_LOOKUP = TIMELINE_LOOKUP_METHODS;
 
 export const TL_LOOKUP = [
-  "Resolve.GetProjectManager",
-  "ProjectManager.GetCurrentProject",
-  "Project.GetCurrentTimeline",
-  "Project.GetTimelineCount",
-  "Project.GetTimelineByIndex",
-  "Timeline.GetName",
-  "Timeline.GetUniqueId",
-  "Timeline.GetSetting",
+  ...TIMELINE_LOOKUP_METHODS,
+  ...TIMELINE_RATE_METHODS,
   "Timeline.GetStartFrame",
 ];
 

@@ -35,6 +35,13 @@ import {
   importIntoTimeline,
   importTimeline,
 } from "./interchange.ts";
+import {
+  autoAlignClips,
+  createMulticamClip,
+  flattenMulticam,
+  switchMulticamAngles,
+} from "./multicam.ts";
+import { setOutputBlanking } from "./blanking.ts";
 
 export function registerTimelineTools(registry: ToolRegistry): void {
   registry.toolset({
@@ -77,6 +84,12 @@ export function registerTimelineTools(registry: ToolRegistry): void {
       detectSceneCuts,
       convertTimelineToStereo,
       importIntoTimeline,
+      // Resolve 21.1
+      createMulticamClip,
+      switchMulticamAngles,
+      flattenMulticam,
+      autoAlignClips,
+      setOutputBlanking,
     ]
   ) registry.add(tool);
 }

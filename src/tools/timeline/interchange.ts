@@ -10,11 +10,13 @@ import {
   EXPORT_FORMATS,
   findBinRef,
   findTimeline,
+  followJob,
   isHandle,
   listTimelines,
   poolOf,
   ref,
   timelineRefInput,
+  VERSION_LOOKUP,
 } from "../../resolve/index.ts";
 import {
   IMPORT_EXTENSIONS,
@@ -32,6 +34,7 @@ export const createSubtitlesFromAudio = defineTool({
   description:
     "Transcribes the timeline's audio into a subtitle track (Studio). Language, caption preset, characters per line, line break and gap are optional. Not available on the deliver page.",
   toolset: "timeline",
+  default: true,
   readOnly: false,
   input: () => ({
     timeline: timelineRefInput,
@@ -59,9 +62,12 @@ export const createSubtitlesFromAudio = defineTool({
     "Timeline.CreateSubtitlesFromAudio",
     "Timeline.GetTrackCount",
     "Timeline.GetItemListInTrack",
+    ...VERSION_LOOKUP,
+    "Project.GetCreateSubtitlesFromAudioStatus",
   ],
-  async handler(args, { resolve }) {
-    const { timeline } = await findTimeline(resolve, args.timeline);
+  async handler(args, ctx) {
+    const { resolve } = ctx;
+    const { project, timeline } = await findTimeline(resolve, args.timeline);
     const settings: [unknown, unknown][] = [];
     if (args.language) {
       settings.push([
@@ -97,6 +103,7 @@ export const createSubtitlesFromAudio = defineTool({
         "This needs DaVinci Resolve Studio, a timeline with audio, and a page other than deliver (switch_page to edit).",
       );
     }
+    await followJob(resolve, ctx, project, "subtitles"); // 21.1.1: progress from its status
     const subs = await trackItems(resolve, timeline, "subtitle");
     const [tlName, tracks] = await resolve.batch([
       call(timeline, "GetName"),
@@ -127,9 +134,12 @@ export const detectSceneCuts = defineTool({
     "Timeline.DetectSceneCuts",
     "Timeline.GetTrackCount",
     "Timeline.GetItemListInTrack",
+    ...VERSION_LOOKUP,
+    "Project.GetDetectSceneCutsStatus",
   ],
-  async handler(args, { resolve }) {
-    const { timeline } = await findTimeline(resolve, args.timeline);
+  async handler(args, ctx) {
+    const { resolve } = ctx;
+    const { project, timeline } = await findTimeline(resolve, args.timeline);
     const before = (await trackItems(resolve, timeline, "video")).length;
     const ok = await resolve.call(timeline, "DetectSceneCuts");
     if (ok !== true) {
@@ -139,6 +149,7 @@ export const detectSceneCuts = defineTool({
         "The timeline needs video items.",
       );
     }
+    await followJob(resolve, ctx, project, "scene_cuts"); // 21.1.1: progress from its status
     const after = (await trackItems(resolve, timeline, "video")).length;
     const [tlName] = await resolve.batch([call(timeline, "GetName")]);
     return {
@@ -181,7 +192,6 @@ export const importTimeline = defineTool({
   description:
     "Builds a new timeline from an AAF, EDL, FCP 7 XML, FCPXML, DRT, ADL or OTIO file, importing or finding its source clips. Fails if the timeline name is taken.",
   toolset: "timeline",
-  default: true,
   readOnly: false,
   openWorld: true,
   input: () => ({
@@ -416,7 +426,7 @@ export const exportTimeline = defineTool({
       "Export format, e.g. 'edl', 'fcpxml_1_10', 'otio', 'drt', 'aaf_new', 'csv'.",
     ),
     path: z.string().min(1).max(4096).describe(
-      "Absolute path of the file to write, ending in the format's extension (.edl, .xml, .fcpxml, .fcpxmld for 1.10, .otio, .csv, .txt for tab, .ale, .drt, .aaf; HDR10/Dolby Vision .xml). The folder must exist; e.g. /exports/cut.edl.",
+      "Absolute file path with the format's extension (.edl, .xml, .fcpxml, .fcpxmld for 1.10, .otio, .csv, .txt, .ale, .drt, .aaf) in an existing folder, e.g. /exports/cut.edl.",
     ),
   }),
   output: () => ({

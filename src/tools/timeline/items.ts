@@ -5,23 +5,31 @@ import { framesToTimecode } from "../../timecode.ts";
 import { defineTool } from "../../tool.ts";
 import { someNames } from "../shared.ts";
 import {
+  call,
+  CHECKPOINT_API,
+  checkpointIdOutput,
   findTimeline,
   isHandle,
   offsetFrom,
   pageInput,
   pageOutput,
+  saveCheckpoint,
   timeInput,
+  timelineRate,
   timelineRefInput,
   TRACK_TYPES,
 } from "../../resolve/index.ts";
 import {
   checkPlayheadPage,
   findItems,
+  ITEM_FIELD_GROUPS,
   ITEM_METHODS,
   itemIdsInput,
   itemPage,
   itemRows,
   itemSchema,
+  itemTable,
+  listedItemSchema,
   PLAYHEAD_METHODS,
   playheadOutput,
   playheadState,
@@ -35,7 +43,7 @@ export const listTimelineItems = defineTool({
   name: "list_timeline_items",
   title: "List timeline items",
   description:
-    "Lists the items of a timeline, track by track (video, audio, subtitle), with ids, names, record start/end as frame offsets and timecodes, source range and media pool clip id. Paginated; filter by track type and number.",
+    "Lists the items of a timeline, track by track (video, audio, subtitle), with ids, names, record start/end as frame offsets and timecodes, source range as frames and source timecodes, and media pool clip id. Paginated; filter by track type and number; `fields` reads less for faster listings.",
   toolset: "timeline",
   default: true,
   readOnly: true,
@@ -45,11 +53,16 @@ export const listTimelineItems = defineTool({
     track_index: z.number().int().min(1).max(1000).optional().describe(
       "Only this track number (with track_type). Omit for all tracks.",
     ),
+    fields: z.array(z.enum(ITEM_FIELD_GROUPS)).min(1).max(4).optional().describe(
+      "What to read for each item besides its id and track: 'name'; 'record' (start/end frames from the timeline start, record timecodes, duration); 'source' (source start/end frames and source timecodes, clip_id); 'clip' (clip_id only). Default: all of them. Fewer fields make fewer Resolve calls.",
+    ),
     ...pageInput,
   }),
   output: () => ({
     timeline: z.string().describe("Timeline name."),
-    items: z.array(itemSchema).describe("This page of items."),
+    items: z.array(listedItemSchema).describe(
+      "This page of items (fields not asked for are left out).",
+    ),
     ...pageOutput,
   }),
   apiMethods: [
@@ -63,20 +76,37 @@ export const listTimelineItems = defineTool({
       fail("INVALID_ARGUMENTS", "track_index needs track_type");
     }
     const { timeline } = await findTimeline(resolve, args.timeline);
-    const { rate, start, name: tlName } = await timeBase(resolve, timeline);
+    const rate = await timelineRate(resolve, timeline);
+    const [startFrame, tlName, tlId] = await resolve.batch([
+      call(timeline, "GetStartFrame"),
+      call(timeline, "GetName"),
+      call(timeline, "GetUniqueId"),
+    ]);
+    const start = Number(startFrame) || 0;
     const tracks = await trackList(resolve, timeline, args.track_type, args.track_index);
+    const groups = new Set(args.fields ?? ITEM_FIELD_GROUPS);
     const { page, items } = await itemPage(
       resolve,
       timeline,
+      String(tlId),
       tracks,
       args.cursor,
       args.limit,
       rate,
       start,
+      groups,
     );
     return {
-      summary: `${page.total} item(s) on "${tlName}"; showing ${items.length}.`,
-      data: { timeline: tlName, items, total: page.total, next_cursor: page.next_cursor },
+      summary: `${page.total} item(s) on "${tlName}"; showing ${items.length} from ${page.offset}${
+        page.next_cursor ? `; next_cursor ${page.next_cursor}` : ""
+      }.`,
+      data: {
+        timeline: String(tlName),
+        items,
+        total: page.total,
+        next_cursor: page.next_cursor,
+      },
+      text: itemTable(items),
     };
   },
 });
@@ -85,7 +115,7 @@ export const deleteTimelineItems = defineTool({
   name: "delete_timeline_items",
   title: "Delete timeline items",
   description:
-    "Deletes items from a timeline; with ripple, later items move left to close the gaps. Needs confirmation.",
+    "Deletes items from a timeline; with ripple, later items move left to close the gaps. Needs confirmation. Saves a timeline checkpoint first and returns its checkpoint_id (restore_checkpoint brings back what was there).",
   toolset: "timeline",
   readOnly: false,
   destructive: true,
@@ -97,6 +127,7 @@ export const deleteTimelineItems = defineTool({
   output: () => ({
     deleted: z.array(z.string()).describe("Ids of the deleted items."),
     remaining: z.number().describe("Items left on the timeline."),
+    checkpoint_id: checkpointIdOutput,
   }),
   apiMethods: [
     ...TL_LOOKUP,
@@ -105,8 +136,10 @@ export const deleteTimelineItems = defineTool({
     "Timeline.DeleteClips",
     "TimelineItem.GetUniqueId",
     "TimelineItem.GetName",
+    ...CHECKPOINT_API,
   ],
-  async handler(args, { resolve, confirm }) {
+  async handler(args, ctx) {
+    const { resolve, confirm } = ctx;
     const { timeline } = await findTimeline(resolve, args.timeline);
     const items = await findItems(resolve, timeline, [...new Set(args.item_ids)]);
     await confirm(
@@ -114,6 +147,9 @@ export const deleteTimelineItems = defineTool({
         args.ripple ? " with ripple" : ""
       }?`,
     );
+    const { checkpoint_id } = await saveCheckpoint(ctx, "delete_timeline_items", args, {
+      timeline,
+    });
     const ok = await resolve.call(
       timeline,
       "DeleteClips",
@@ -130,7 +166,7 @@ export const deleteTimelineItems = defineTool({
     const remaining = (await trackItems(resolve, timeline)).length;
     return {
       summary: `Deleted ${items.length} item(s).`,
-      data: { deleted: items.map((i) => i.id), remaining },
+      data: { deleted: items.map((i) => i.id), remaining, checkpoint_id },
     };
   },
 });
@@ -201,7 +237,11 @@ export const getSelectedItems = defineTool({
       rate,
       start,
     );
-    return { summary: `${items.length} item(s) selected.`, data: { items } };
+    return {
+      summary: `${items.length} item(s) selected.`,
+      data: { items },
+      text: itemTable(items),
+    };
   },
 });
 
@@ -232,7 +272,6 @@ export const setPlayhead = defineTool({
   description:
     "Moves the playhead of the current timeline to a frame (from the timeline start) or a timecode. Works on the cut, edit, color, fairlight and deliver pages (switch_page first otherwise). Returns the video item now under the playhead.",
   toolset: "timeline",
-  default: true,
   readOnly: false,
   idempotent: true,
   input: () => ({ ...timeInput("Where to put the playhead") }),

@@ -6,12 +6,18 @@ import { defineTool } from "../../tool.ts";
 import { MARKER_COLORS, markerNameInput, markerNoteInput } from "../shared.ts";
 import {
   call,
+  CHECKPOINT_API,
+  checkpointIdOutput,
+  deletePicked,
   findTimeline,
   markerList,
+  type MarkerPick,
   offsetFrom,
   pageInput,
   pageOutput,
   pageWindow,
+  requirePicked,
+  saveCheckpoint,
   timeInput,
   timelineRate,
   timelineRefInput,
@@ -22,16 +28,17 @@ export const addMarker = defineTool({
   name: "add_marker",
   title: "Add timeline marker",
   description:
-    "Adds a marker to the current timeline at a frame (counted from the timeline's first frame, 0 = start) or at a timecode of the timeline (e.g. '01:00:05:00'). Give exactly one of frame or timecode. A frame can hold only one marker.",
+    "Adds a marker to the current timeline at a frame or timecode, e.g. {frame: 120, color: 'Red', name: 'Fix'}. One marker per frame. A marker past the timeline's end gets past_end: true.",
   toolset: "timeline",
   default: true,
   readOnly: false,
+  either: [{ fields: ["frame", "timecode"], rule: "one" }],
   input: () => ({
     frame: z.number().int().min(0).max(100_000_000).optional().describe(
-      "Frame offset from the start of the timeline (0 = first frame). Omit if you give timecode.",
+      "Timeline frame (0 = start).",
     ),
     timecode: z.string().max(16).optional().describe(
-      "Timeline timecode HH:MM:SS:FF (use ';' before FF for drop-frame), converted with the timeline's frame rate. Omit if you give frame.",
+      "Timeline timecode (instead of frame).",
     ),
     color: z.enum(MARKER_COLORS).describe("Marker colour."),
     name: markerNameInput("Marker name, one line. Default: empty."),
@@ -52,6 +59,10 @@ export const addMarker = defineTool({
     note: z.string().describe("Marker note."),
     duration: z.number().describe("Marker length in frames."),
     custom_data: z.string().describe("The marker's custom data."),
+    past_end: z.boolean().describe(
+      "True when the marker starts at or after the timeline's end (or runs past it): Resolve keeps it, but it marks no picture there. Move it with delete_markers + add_marker, or extend the timeline.",
+    ),
+    timeline_frames: z.number().describe("The timeline's length in frames (end is exclusive)."),
   }),
   apiMethods: [
     "Resolve.GetProjectManager",
@@ -59,6 +70,7 @@ export const addMarker = defineTool({
     "Project.GetCurrentTimeline",
     "Timeline.GetSetting",
     "Timeline.GetStartFrame",
+    "Timeline.GetEndFrame",
     "Timeline.GetMarkers",
     "Timeline.AddMarker",
     "Timeline.GetName",
@@ -73,10 +85,11 @@ export const addMarker = defineTool({
     }
     const { timeline } = await resolve.timeline();
     const rate = await timelineRate(resolve, timeline);
-    const [start, markers, tlName] = await resolve.batch([
+    const [start, markers, tlName, end] = await resolve.batch([
       call(timeline, "GetStartFrame"),
       call(timeline, "GetMarkers"),
       call(timeline, "GetName"),
+      call(timeline, "GetEndFrame"),
     ]);
     const startFrame = Number(start);
     let frame = args.frame;
@@ -131,9 +144,24 @@ export const addMarker = defineTool({
       );
     }
     const timecode = framesToTimecode(startFrame + frame!, rate);
+    // Resolve takes a timeline marker at any frame, past the end too: say so, never just "Added".
+    const length = Math.max(0, (Number(end) || startFrame) - startFrame);
+    const pastEnd = frame! + marker.duration > length;
+    const where = `${timecode} (frame ${frame}) on "${tlName}"`;
     return {
-      summary: `Added a ${marker.color} marker at ${timecode} (frame ${frame}) on "${tlName}".`,
-      data: { timeline: String(tlName), frame: frame!, timecode, ...marker },
+      summary: pastEnd
+        ? `Placed a ${marker.color} marker at ${where}, PAST THE END of the timeline (${length} frame(s) long, frames 0-${
+          Math.max(0, length - 1)
+        }): it marks no picture until the timeline reaches frame ${frame! + marker.duration}.`
+        : `Added a ${marker.color} marker at ${where}.`,
+      data: {
+        timeline: String(tlName),
+        frame: frame!,
+        timecode,
+        ...marker,
+        past_end: pastEnd,
+        timeline_frames: length,
+      },
     };
   },
 });
@@ -211,7 +239,7 @@ export const deleteMarkers = defineTool({
   name: "delete_markers",
   title: "Delete timeline markers",
   description:
-    "Deletes timeline markers: the one at a frame/timecode ('at_position'), the first with a custom data value ('by_custom_data'), all of a colour ('by_color') or all ('all'). Bulk deletes (by_color, all) need confirmation.",
+    "Deletes timeline markers: the one at a frame/timecode ('at_position'), the first with a custom data value ('by_custom_data'), all of a colour ('by_color') or all ('all'). Bulk deletes (by_color, all) need confirmation. Saves a timeline checkpoint first and returns its checkpoint_id (restore_checkpoint brings back what was there).",
   toolset: "timeline",
   readOnly: false,
   destructive: true,
@@ -229,6 +257,7 @@ export const deleteMarkers = defineTool({
   output: () => ({
     deleted: z.number().describe("Markers deleted."),
     remaining: z.number().describe("Markers left."),
+    checkpoint_id: checkpointIdOutput,
   }),
   apiMethods: [
     ...TL_LOOKUP,
@@ -236,53 +265,38 @@ export const deleteMarkers = defineTool({
     "Timeline.DeleteMarkerAtFrame",
     "Timeline.DeleteMarkerByCustomData",
     "Timeline.DeleteMarkersByColor",
+    ...CHECKPOINT_API,
   ],
-  async handler(args, { resolve, confirm }) {
+  async handler(args, ctx) {
+    const { resolve, confirm } = ctx;
     const { timeline } = await findTimeline(resolve, args.timeline);
     const { rate, start, name: tlName } = await timeBase(resolve, timeline);
     const before = markerList(await resolve.call(timeline, "GetMarkers"));
-    let op: [string, unknown[]];
+    let pick: MarkerPick;
     if (args.action === "at_position") {
-      const frame = offsetFrom(args, rate, start)!;
-      if (!before.some((m) => m.frame === frame)) {
-        fail(
-          "MARKER_NOT_FOUND",
-          `no marker at frame ${frame} of "${tlName}"`,
-          "list_markers shows the markers.",
-        );
-      }
-      op = ["DeleteMarkerAtFrame", [frame]];
+      pick = { frame: offsetFrom(args, rate, start)! };
     } else if (args.action === "by_custom_data") {
       if (!args.custom_data) fail("INVALID_ARGUMENTS", "by_custom_data needs custom_data");
-      if (!before.some((m) => m.custom_data === args.custom_data)) {
-        fail(
-          "MARKER_NOT_FOUND",
-          `no marker with custom data "${args.custom_data}"`,
-          "list_markers shows the markers.",
-        );
-      }
-      op = ["DeleteMarkerByCustomData", [args.custom_data]];
+      pick = { custom_data: args.custom_data };
     } else if (args.action === "by_color") {
       if (!args.color) fail("INVALID_ARGUMENTS", "by_color needs color");
-      const n = before.filter((m) => m.color === args.color).length;
-      if (!n) fail("MARKER_NOT_FOUND", `no ${args.color} markers on "${tlName}"`);
-      await confirm(`Delete ${n} ${args.color} marker(s) of "${tlName}"?`);
-      op = ["DeleteMarkersByColor", [args.color]];
+      pick = { color: args.color };
     } else {
-      await confirm(`Delete all ${before.length} marker(s) of "${tlName}"?`);
-      op = ["DeleteMarkersByColor", ["All"]];
+      pick = { color: "All" };
     }
-    const [ok, after] = await resolve.batch([
-      call(timeline, op[0], ...op[1]),
-      call(timeline, "GetMarkers"),
-    ]);
-    if (ok !== true && args.action !== "all") {
-      fail("DELETE_REFUSED", `Resolve refused to delete the marker(s)`);
+    const picked = requirePicked(before, pick, `"${tlName}"`, "list_markers");
+    if (!("frame" in pick) && !("custom_data" in pick)) {
+      await confirm(
+        `Delete ${pick.color === "All" ? "all " : ""}${picked.length} ${
+          pick.color === "All" ? "" : `${pick.color} `
+        }marker(s) of "${tlName}"?`,
+      );
     }
-    const remaining = markerList(after).length;
+    const { checkpoint_id } = await saveCheckpoint(ctx, "delete_markers", args, { timeline });
+    const remaining = (await deletePicked(resolve, timeline, pick, picked.length)).length;
     return {
       summary: `Deleted ${before.length - remaining} marker(s) from "${tlName}".`,
-      data: { deleted: before.length - remaining, remaining },
+      data: { deleted: before.length - remaining, remaining, checkpoint_id },
     };
   },
 });

@@ -6,7 +6,10 @@ import { defineTool } from "../../tool.ts";
 import { FRAME_RATES, name, someNames } from "../shared.ts";
 import {
   call,
+  CHECKPOINT_API,
+  checkpointIdOutput,
   findTimeline,
+  isCheckpointTimelineName,
   isHandle,
   listTimelines,
   offsetFrom,
@@ -15,8 +18,11 @@ import {
   pageWindow,
   poolOf,
   ref,
+  sameSetting,
+  saveCheckpoint,
   timelineRate,
   timelineRefInput,
+  usesDictForms,
 } from "../../resolve/index.ts";
 import {
   rateText,
@@ -27,12 +33,18 @@ import {
   timelineSchema,
   TL_LOOKUP,
 } from "./common.ts";
+import {
+  customFlipWarning,
+  readSettings,
+  RESOLUTION_KEYS,
+  unchangedKeys,
+} from "./settings_check.ts";
 
 export const listTimelinesTool = defineTool({
   name: "list_timelines",
   title: "List timelines",
   description:
-    "Lists the current project's timelines with ids, frame rates, start timecodes, lengths and track counts, and which one is current. Paginated.",
+    "Lists the current project's timelines with ids, frame rates, start timecodes, lengths and track counts, and which one is current. Paginated. Checkpoint timelines ('[checkpoint <id>] <name>', kept in the Checkpoints bin before destructive steps) are left out: list_checkpoints shows them (enable_toolset edit loads it).",
   toolset: "timeline",
   default: true,
   readOnly: true,
@@ -51,18 +63,14 @@ export const listTimelinesTool = defineTool({
   ],
   async handler(args, { resolve }) {
     const project = await resolve.project();
-    const [count, , currentId] = await resolve.batch([
-      call(project, "GetTimelineCount"),
+    const [, currentId] = await resolve.batch([
       call(project, "GetCurrentTimeline"),
-      call(ref(1), "GetUniqueId"),
+      call(ref(0), "GetUniqueId"),
     ]);
-    const page = pageWindow(Number(count) || 0, args.cursor, args.limit);
-    const handles = (await resolve.batch(
-      Array.from(
-        { length: page.end - page.offset },
-        (_, i) => call(project, "GetTimelineByIndex", page.offset + i + 1),
-      ),
-    )).filter(isHandle);
+    const all = (await listTimelines(resolve, project))
+      .filter((t) => !isCheckpointTimelineName(t.name));
+    const page = pageWindow(all.length, args.cursor, args.limit);
+    const handles = all.slice(page.offset, page.end).map((t) => t.handle);
     const timelines = await timelineRows(resolve, handles, currentId);
     return {
       summary: `${page.total} timeline(s)${
@@ -222,7 +230,7 @@ export const deleteTimelines = defineTool({
   name: "delete_timelines",
   title: "Delete timelines",
   description:
-    "Deletes timelines from the project (their media pool clips stay). Needs confirmation.",
+    "Deletes timelines from the project (their media pool clips stay). Needs confirmation. Saves a checkpoint of each timeline first and returns their ids (checkpoint_id, checkpoint_ids) (restore_checkpoint brings back what was there).",
   toolset: "timeline",
   readOnly: false,
   destructive: true,
@@ -233,7 +241,11 @@ export const deleteTimelines = defineTool({
   }),
   output: () => ({
     deleted: z.array(z.string()).describe("Names of the deleted timelines."),
-    remaining: z.number().describe("Timelines left."),
+    remaining: z.number().describe("Timelines left (checkpoint timelines not counted)."),
+    checkpoint_id: checkpointIdOutput,
+    checkpoint_ids: z.array(z.string()).describe(
+      "One checkpoint per deleted timeline, in the order of deleted (checkpoint_id is the first).",
+    ),
   }),
   apiMethods: [
     "Resolve.GetProjectManager",
@@ -244,8 +256,10 @@ export const deleteTimelines = defineTool({
     "Timeline.GetName",
     "Timeline.GetUniqueId",
     "MediaPool.DeleteTimelines",
+    ...CHECKPOINT_API,
   ],
-  async handler(args, { resolve, confirm }) {
+  async handler(args, ctx) {
+    const { resolve, confirm } = ctx;
     const { project, mediaPool } = await poolOf(resolve);
     const all = await listTimelines(resolve, project);
     const targets = args.timelines.map((ref) =>
@@ -262,12 +276,23 @@ export const deleteTimelines = defineTool({
         unique.map((t) => JSON.stringify(t.name)).join(", ")
       }?`,
     );
+    const checkpoint_ids: string[] = [];
+    for (const t of unique) {
+      const saved = await saveCheckpoint(ctx, "delete_timelines", args, { timeline: t.handle });
+      checkpoint_ids.push(saved.checkpoint_id);
+    }
     const ok = await resolve.call(mediaPool, "DeleteTimelines", unique.map((t) => t.handle));
     if (ok !== true) fail("DELETE_REFUSED", "Resolve refused to delete the timelines");
-    const remaining = Number(await resolve.call(project, "GetTimelineCount")) || 0;
+    const remaining = (await listTimelines(resolve, project))
+      .filter((t) => !isCheckpointTimelineName(t.name)).length;
     return {
       summary: `Deleted ${unique.length} timeline(s); ${remaining} left.`,
-      data: { deleted: unique.map((t) => t.name), remaining },
+      data: {
+        deleted: unique.map((t) => t.name),
+        remaining,
+        checkpoint_id: checkpoint_ids[0],
+        checkpoint_ids,
+      },
     };
   },
 });
@@ -300,7 +325,9 @@ export const getTimelineInfo = defineTool({
     media_pool_clip_id: z.string().nullable().describe(
       "Id of the media pool clip representing this timeline.",
     ),
-    settings: z.record(z.string(), z.unknown()).describe("Timeline settings (string values)."),
+    settings: z.record(z.string(), z.unknown()).describe(
+      "Timeline settings (string values; on Resolve 21.1+ timelineFrameRate reads as a number, and a timeline on the project's settings reports the project's values with useCustomSettings '0').",
+    ),
   }),
   apiMethods: [
     "Resolve.GetProjectManager",
@@ -309,6 +336,7 @@ export const getTimelineInfo = defineTool({
     "Project.GetTimelineCount",
     "Project.GetTimelineByIndex",
     ...TIMELINE_METHODS,
+    "Timeline.GetSettings",
     "Timeline.GetMarkInOut",
     "Timeline.GetMediaPoolItem",
     "MediaPoolItem.GetUniqueId",
@@ -317,14 +345,26 @@ export const getTimelineInfo = defineTool({
     const { project, timeline } = await findTimeline(resolve, args.timeline);
     const { rate, start } = await timeBase(resolve, timeline);
     const keys = args.setting_keys;
+    // 21.1+: one GetSettings dict (GetSetting(key) and GetSetting() are deprecated there)
+    const dictForm = await usesDictForms(resolve);
     const r = await resolve.batch([
       call(project, "GetCurrentTimeline"),
       call(ref(0), "GetUniqueId"),
       call(timeline, "GetMarkInOut"),
       call(timeline, "GetMediaPoolItem"),
       call(ref(3), "GetUniqueId"),
-      ...(keys ? keys.map((k) => call(timeline, "GetSetting", k)) : [call(timeline, "GetSetting")]),
+      ...(dictForm
+        ? [call(timeline, "GetSettings")]
+        : keys
+        ? keys.map((k) => call(timeline, "GetSetting", k))
+        : [call(timeline, "GetSetting")]),
     ]);
+    if (dictForm) {
+      const all = { ...(r[5] && typeof r[5] === "object" ? r[5] as Record<string, unknown> : {}) };
+      // A timeline on the project's settings answers the project's dict, without this key.
+      if (!("useCustomSettings" in all)) all.useCustomSettings = "0";
+      r.splice(5, 1, ...(keys ? keys.map((k) => all[k] ?? "") : [all]));
+    }
     const [row] = await timelineRows(resolve, [timeline], r[1]);
     const marks: Record<
       string,
@@ -380,6 +420,9 @@ export const setTimelineSettings = defineTool({
     applied: z.array(z.string()).describe("Keys applied ('start_timecode' included)."),
     start_timecode: z.string().describe("Start timecode afterwards."),
     settings: z.record(z.string(), z.unknown()).describe("The set keys as read back."),
+    warning: z.string().nullable().describe(
+      "Set when turning on useCustomSettings changed the timeline's resolution (Resolve resets it to 1920x1080); null otherwise.",
+    ),
   }),
   apiMethods: [
     "Resolve.GetProjectManager",
@@ -391,6 +434,8 @@ export const setTimelineSettings = defineTool({
     "Timeline.GetUniqueId",
     "Timeline.GetSetting",
     "Timeline.SetSetting",
+    "Timeline.GetSettings",
+    "Timeline.SetSettings",
     "Timeline.SetStartTimecode",
     "Timeline.GetStartTimecode",
   ],
@@ -412,11 +457,22 @@ export const setTimelineSettings = defineTool({
         );
       }
     }
+    // 21.1+: one SetSettings dict (useCustomSettings goes first; keys before a failure stay
+    // applied) read back with GetSettings; older versions: SetSetting per key.
+    const dict = entries.length > 0 && await usesDictForms(resolve);
+    // read before and after: a key answered True that still reads its old value did not change
+    const watch = [
+      ...new Set([
+        ...entries.map(([k]) => k),
+        ...(entries.some(([k]) => k === "useCustomSettings") ? RESOLUTION_KEYS : []),
+      ]),
+    ];
+    const before = await readSettings(resolve, timeline, dict, watch);
     const calls = [
-      ...entries.map(([k, v]) => ({
+      ...(dict ? [] : entries.map(([k, v]) => ({
         key: k,
         call: call(timeline, "SetSetting", k, v),
-      })),
+      }))),
       ...(args.start_timecode !== undefined
         ? [{
           key: "start_timecode",
@@ -424,28 +480,54 @@ export const setTimelineSettings = defineTool({
         }]
         : []),
     ];
-    const results = await resolve.batch([
+    const raw = await resolve.batch([
+      ...(dict ? [call(timeline, "SetSettings", Object.fromEntries(entries))] : []),
       ...calls.map((c) => c.call),
       call(timeline, "GetStartTimecode"),
-      ...entries.map(([k]) => call(timeline, "GetSetting", k)),
+      ...(dict
+        ? [call(timeline, "GetSettings")]
+        : entries.map(([k]) => call(timeline, "GetSetting", k))),
     ]);
-    const refused = calls.filter((_, i) => results[i] !== true).map((c) => c.key);
-    const applied = calls.filter((_, i) => results[i] === true).map((c) => c.key);
+    let results = raw;
+    if (dict) {
+      const now = (raw[calls.length + 2] ?? {}) as Record<string, unknown>;
+      results = [
+        ...entries.map(([k, v]) => raw[0] === true || sameSetting(v, now[k])),
+        ...raw.slice(1, calls.length + 2),
+        ...entries.map(([k]) => now[k]),
+      ];
+    }
+    // one result per key, in the order of the non-dict form
+    const keys = [...(dict ? entries.map(([k]) => k) : []), ...calls.map((c) => c.key)];
+    const after = await readSettings(resolve, timeline, dict, watch);
+    const unchanged = unchangedKeys(
+      entries,
+      entries.map((_, i) => results[i] === true),
+      before,
+      after,
+    );
+    const refused = keys.filter((k, i) => results[i] !== true || unchanged.includes(k));
+    const applied = keys.filter((k) => !refused.includes(k));
     if (refused.length) {
+      const quiet = unchanged.length
+        ? ` (${unchanged.join(", ")}: Resolve answered True but the value did not change)`
+        : "";
       fail(
         "SETTING_REFUSED",
-        `Resolve refused ${refused.join(", ")}${
+        `Resolve refused ${refused.join(", ")}${quiet}${
           applied.length ? `; applied ${applied.join(", ")}` : ""
         }`,
         "Check key names and values with get_timeline_info; many keys need useCustomSettings '1' first, and some cannot change once the timeline has items.",
       );
     }
+    const warning = customFlipWarning(entries, before, after);
     return {
-      summary: `Applied ${applied.join(", ")}.`,
+      summary: `Applied ${applied.join(", ")}.${warning ? ` ${warning}` : ""}`,
       data: {
         applied,
-        start_timecode: String(results[calls.length]),
-        settings: Object.fromEntries(entries.map(([k], i) => [k, results[calls.length + 1 + i]])),
+        start_timecode: String(results[keys.length]),
+        settings: Object.fromEntries(entries.map(([k], i) => [k, results[keys.length + 1 + i]])),
+        warning,
       },
     };
   },

@@ -3,7 +3,15 @@ import { z } from "zod";
 import { fail } from "../../errors.ts";
 import { defineTool } from "../../tool.ts";
 import { AUDIO_TRACK_TYPES } from "../shared.ts";
-import { type BatchCall, call, findTimeline, timelineRefInput } from "../../resolve/index.ts";
+import {
+  type BatchCall,
+  call,
+  CHECKPOINT_API,
+  checkpointIdOutput,
+  findTimeline,
+  saveCheckpoint,
+  timelineRefInput,
+} from "../../resolve/index.ts";
 import {
   checkTrack,
   TRACK_LOOKUP,
@@ -115,7 +123,8 @@ export const addTrack = defineTool({
 export const deleteTrack = defineTool({
   name: "delete_track",
   title: "Delete track",
-  description: "Deletes a track and every item on it. Needs confirmation.",
+  description:
+    "Deletes a track and every item on it. Needs confirmation. Saves a timeline checkpoint first and returns its checkpoint_id (restore_checkpoint brings back what was there).",
   toolset: "timeline",
   readOnly: false,
   destructive: true,
@@ -128,6 +137,7 @@ export const deleteTrack = defineTool({
     deleted: z.string().describe("The deleted track, e.g. 'audio 2'."),
     items_deleted: z.number().describe("Items that were on it."),
     remaining: z.number().describe("Tracks of that type left."),
+    checkpoint_id: checkpointIdOutput,
   }),
   apiMethods: [
     ...TRACK_LOOKUP,
@@ -135,8 +145,10 @@ export const deleteTrack = defineTool({
     "Timeline.GetItemListInTrack",
     "Timeline.GetTrackName",
     "Timeline.DeleteTrack",
+    ...CHECKPOINT_API,
   ],
-  async handler(args, { resolve, confirm }) {
+  async handler(args, ctx) {
+    const { resolve, confirm } = ctx;
     const { timeline } = await findTimeline(resolve, args.timeline);
     await checkTrack(resolve, timeline, args.type, args.index);
     const [trackName, items] = await resolve.batch([
@@ -147,6 +159,7 @@ export const deleteTrack = defineTool({
     await confirm(
       `Delete ${args.type} track ${args.index} ("${trackName}") and its ${n} item(s)?`,
     );
+    const { checkpoint_id } = await saveCheckpoint(ctx, "delete_track", args, { timeline });
     const [ok, remaining] = await resolve.batch([
       call(timeline, "DeleteTrack", args.type, args.index),
       call(timeline, "GetTrackCount", args.type),
@@ -164,6 +177,7 @@ export const deleteTrack = defineTool({
         deleted: `${args.type} ${args.index}`,
         items_deleted: n,
         remaining: Number(remaining) || 0,
+        checkpoint_id,
       },
     };
   },

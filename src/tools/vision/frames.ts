@@ -262,10 +262,10 @@ class Viewer {
 
 const atInputs = {
   at_frame: z.number().int().min(0).max(100_000_000).optional().describe(
-    "The frame: offset from the timeline start (0 = first frame). Give at_frame or at_timecode; omit both for the frame under the playhead.",
+    "Timeline frame (0 = start). Omit this and at_timecode for the playhead's frame.",
   ),
   at_timecode: z.string().max(16).optional().describe(
-    "The frame as a timeline timecode HH:MM:SS:FF (';' before FF for drop-frame). Give at_frame or at_timecode; omit both for the frame under the playhead.",
+    "Timeline timecode (instead of at_frame).",
   ),
 };
 

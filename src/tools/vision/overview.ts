@@ -133,7 +133,6 @@ export const timelineOverviewTool = defineTool({
   description:
     "Returns a drawing of a timeline the model can see: a timecode ruler with the markers in their colours, one row per track (subtitle, video, audio) with its items coloured by clip colour and named where the name fits, and the playhead. Also readable as the resource resolve://timeline/{id}/overview.",
   toolset: "vision",
-  default: true,
   readOnly: true,
   input: () => ({
     timeline: timelineRefInput,

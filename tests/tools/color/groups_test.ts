@@ -72,7 +72,7 @@ Deno.test("manage_color_groups: create, assign, list items, group graphs, rename
     );
     assertMatch(
       await t.error("manage_color_groups", { action: "create" }),
-      /needs name/,
+      /INVALID_ARGUMENTS.*needs name/s,
     );
   });
 });

@@ -68,7 +68,10 @@ Deno.test("set_node: LUTs (relative, absolute, refreshed), enable, cache mode; r
       /NO_NODE_GRAPH.*nodeStackLayers/s,
     );
     assertMatch(await t.error("list_nodes", { item_id: f.audio[0] }), /NOT_A_VIDEO_ITEM/);
-    assertMatch(await t.error("list_nodes", { graph: "item" }), /needs item_id/);
+    assertMatch(
+      await t.error("list_nodes", { graph: "item" }),
+      /INVALID_ARGUMENTS.*needs item_id/s,
+    );
     assertMatch(
       await t.error("list_nodes", { graph: "group_pre", group: "Nope" }),
       /GROUP_NOT_FOUND/,

@@ -60,19 +60,20 @@ Deno.test("add_item_marker: by offset or timecode, list with pages, update, dele
       /CONFIRMATION_REQUIRED/,
     );
     const del = await t.confirmed("delete_item_markers", { item_id: v2, color: "Red" });
-    assertEquals(del, { deleted: 1, remaining: 1 });
+    assertMatch(String(del.checkpoint_id), /^ck-/); // restore_checkpoint brings them back
+    assertEquals(del, { deleted: 1, remaining: 1, checkpoint_id: del.checkpoint_id });
     const del2 = await t.confirmed("delete_item_markers", {
       item_id: v2,
       custom_data: "qc",
     });
     assertEquals(del2.remaining, 0);
     assertMatch(
-      await t.confirmedError("delete_item_markers", { item_id: v2, frame: 1 }),
+      await t.error("delete_item_markers", { item_id: v2, frame: 1 }),
       /MARKER_NOT_FOUND/,
     );
     assertMatch(
       await t.error("delete_item_markers", { item_id: v2, frame: 1, color: "Red" }),
-      /exactly one/,
+      /INVALID_ARGUMENTS.*exactly one/s,
     );
   });
 });
@@ -107,13 +108,12 @@ Deno.test("delete_item_markers: asks first, then deletes (list_item_markers read
       await t.error("delete_item_markers", { item_id: v2, color: "Red" }),
       /CONFIRMATION_REQUIRED/,
     );
-    assertEquals(await t.confirmed("delete_item_markers", { item_id: v2, color: "Red" }), {
-      deleted: 1,
-      remaining: 0,
-    });
+    const del = await t.confirmed("delete_item_markers", { item_id: v2, color: "Red" });
+    assertEquals(del, { deleted: 1, remaining: 0, checkpoint_id: del.checkpoint_id });
+    assertMatch(String(del.checkpoint_id), /^ck-/);
     assertEquals((await t.ok("list_item_markers", { item_id: v2 })).markers, []);
     assertMatch(
-      await t.confirmedError("delete_item_markers", { item_id: v2, frame: 1 }),
+      await t.error("delete_item_markers", { item_id: v2, frame: 1 }),
       /MARKER_NOT_FOUND/,
     );
   });

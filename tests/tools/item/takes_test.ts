@@ -50,7 +50,8 @@ Deno.test("manage_item_takes: add, select, delete (confirmed), finalize", async 
       item_id: v1,
       action: "finalize",
     });
-    assertEquals(fin, { selected: 0, takes: [] });
+    assertEquals(fin, { selected: 0, takes: [], checkpoint_id: fin.checkpoint_id });
+    assertMatch(String(fin.checkpoint_id), /^ck-/); // restore_checkpoint brings the takes back
     assertMatch(
       await t.error("manage_item_takes", { item_id: v1, action: "finalize" }),
       /NOT_A_TAKE_SELECTOR/,

@@ -120,7 +120,8 @@ Deno.test("delete_bins: needs confirmation, then the bin and its clips are gone;
     assertMatch(await t.error("delete_bins", { bins: ["Selects"] }), /CONFIRMATION_REQUIRED/);
     assertMatch(await t.error("delete_bins", { bins: ["Master"] }), /INVALID_ARGUMENTS/);
     const del = await t.confirmed("delete_bins", { bins: ["Selects"] });
-    assertEquals(del, { deleted: ["Master/Selects"], clips_deleted: 1 });
+    assertEquals([del.deleted, del.clips_deleted], [["Master/Selects"], 1]);
+    assertMatch(String(del.checkpoint_id), /^ck-/); // a project checkpoint (restore_checkpoint)
     assertEquals((await t.ok("list_clips", {})).total, 0);
     assertMatch(await t.error("list_bins", { bin: "Selects" }), /BIN_NOT_FOUND/);
   });

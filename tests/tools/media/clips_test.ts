@@ -1,7 +1,7 @@
 // Clips over stdio against the simulator.
 import { assert, assertEquals, assertMatch } from "../../assert.ts";
 import { withClient, withTempDir } from "../../harness.ts";
-import { type Clip, importInto, writeMp4, writePng, writeWav } from "./media.ts";
+import { type Clip, importInto, withMedia, writeMp4, writePng, writeWav } from "./media.ts";
 
 Deno.test("list_clips: clips scenario: add with ranges, sequences, listing pages, info, properties, tags, marks, markers", async () => {
   await withTempDir(async (dir) => {
@@ -256,6 +256,15 @@ Deno.test("list_clips: clips scenario: add with ranges, sequences, listing pages
         color: "Red",
       });
       assertEquals(afterColor.markers.map((m) => m.color), ["Green"]);
+      // Nothing of that colour left: refused before anything is asked or saved.
+      assertMatch(
+        await t.error("edit_clip_markers", {
+          clip: shot.id,
+          action: "delete_by_color",
+          color: "Red",
+        }),
+        /MARKER_NOT_FOUND/,
+      );
       await t.ok("edit_clip_markers", { clip: shot.id, action: "delete_at_frame", frame: 6 });
       assertEquals((await t.ok("list_clip_markers", { clip: shot.id })).markers, []);
       // selection, growing file
@@ -298,5 +307,65 @@ Deno.test("list_clips: clips scenario: add with ranges, sequences, listing pages
       assertMatch(await t.error("get_clip_info", { clip: shot.id }), /CLIP_NOT_FOUND/);
       assertEquals((await t.ok("list_clips", {})).total, 3);
     });
+  });
+});
+
+Deno.test("get_clip_info: a missing clip is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(await t.error("get_clip_info", { clip: "missing.mov" }), /CLIP_NOT_FOUND/);
+  });
+});
+
+Deno.test("set_clip_properties: a missing clip is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(
+      await t.error("set_clip_properties", {
+        clip: "missing.mov",
+        properties: { "Reel Name": "R" },
+      }),
+      /CLIP_NOT_FOUND/,
+    );
+  });
+});
+
+Deno.test("tag_clips: an unknown colour is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(
+      await t.error("tag_clips", { clips: ["missing.mov"], clip_color: "Mauve" }),
+      /INVALID_ARGUMENTS/,
+    );
+  });
+});
+
+Deno.test("set_clip_marks: a missing clip is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(
+      await t.error("set_clip_marks", { clip: "missing.mov", action: "clear" }),
+      /CLIP_NOT_FOUND/,
+    );
+  });
+});
+
+Deno.test("delete_clips: a missing clip is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(await t.error("delete_clips", { clips: ["missing.mov"] }), /CLIP_NOT_FOUND/);
+  });
+});
+
+Deno.test("move_clips: a missing clip is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(
+      await t.error("move_clips", { clips: ["missing.mov"], bin: "Selects" }),
+      /CLIP_NOT_FOUND/,
+    );
+  });
+});
+
+Deno.test("export_clip_metadata: outside the roots is refused", async () => {
+  await withMedia(() => {}, async (t) => {
+    assertMatch(
+      await t.error("export_clip_metadata", { path: "\/etc\/meta.csv" }),
+      /PATH_NOT_ALLOWED/,
+    );
   });
 });

@@ -79,7 +79,7 @@ Deno.test("export_timeline: every format, import back, AAF into a timeline, over
       assertMatch(await t.error("import_timeline", { path: `${dir}/gone.edl` }), /FILE_NOT_FOUND/);
       assertMatch(
         await t.error("import_timeline", { path: `${dir}/show.drt`, timeline_name: "X" }),
-        /do not apply to DRT/,
+        /INVALID_ARGUMENTS.*do not apply to DRT/s,
       );
       // AAF into an existing timeline adds items
       await t.ok("create_timeline", { name: "Target" });

@@ -73,7 +73,7 @@ Deno.test("append_to_timeline: ranges and record positions, then tracks, items, 
       await t.ok("add_track", { type: "video", index: 1, name: "Under" });
       assertMatch(
         await t.error("add_track", { type: "video", audio_type: "mono" }),
-        /only applies to audio/,
+        /INVALID_ARGUMENTS.*only applies to audio/s,
       );
       const tracks = await t.ok<
         {
@@ -120,7 +120,7 @@ Deno.test("append_to_timeline: ranges and record positions, then tracks, items, 
       });
       assertMatch(
         await t.error("set_track", { type: "video", index: 1, voice_isolation_enabled: true }),
-        /audio tracks only/,
+        /INVALID_ARGUMENTS.*audio tracks only/s,
       );
       assertMatch(
         await t.error("set_track", { type: "video", index: 9, locked: false }),
@@ -154,7 +154,10 @@ Deno.test("append_to_timeline: ranges and record positions, then tracks, items, 
         cursor: pg.next_cursor,
       });
       assertEquals(pg.items.length + pg2.items.length, 3);
-      assertMatch(await t.error("list_timeline_items", { track_index: 2 }), /needs track_type/);
+      assertMatch(
+        await t.error("list_timeline_items", { track_index: 2 }),
+        /INVALID_ARGUMENTS.*needs track_type/s,
+      );
       assertMatch(
         await t.error("list_timeline_items", { track_type: "video", track_index: 7 }),
         /TRACK_NOT_FOUND/,
@@ -165,7 +168,7 @@ Deno.test("append_to_timeline: ranges and record positions, then tracks, items, 
       await t.ok("link_timeline_items", { item_ids: [first.id, second.id], linked: false });
       assertMatch(
         await t.error("link_timeline_items", { item_ids: [first.id], linked: true }),
-        /at least 2/,
+        /INVALID_ARGUMENTS.*at least 2/s,
       );
       assertMatch(
         await t.error("link_timeline_items", { item_ids: ["nope"], linked: false }),
@@ -194,7 +197,7 @@ Deno.test("append_to_timeline: ranges and record positions, then tracks, items, 
       assertEquals([ph2.frame, ph2.current_video_item], [60, null]);
       assertEquals((await t.ok("get_playhead", {})).frame, 60);
       assertMatch(await t.error("set_playhead", { frame: 100000 }), /OUT_OF_RANGE/);
-      assertMatch(await t.error("set_playhead", {}), /give frame or timecode/);
+      assertMatch(await t.error("set_playhead", {}), /INVALID_ARGUMENTS.*give frame or timecode/s);
       // generators and titles at the playhead (V1 is locked, so unlock it first)
       await t.ok("set_track", { type: "video", index: 1, locked: false, enabled: true });
       const gen = await t.ok<{ item: Item }>("insert_generator", {
@@ -202,7 +205,10 @@ Deno.test("append_to_timeline: ranges and record positions, then tracks, items, 
         name: "Solid Color",
       });
       assertEquals(gen.item.start, 60);
-      assertMatch(await t.error("insert_generator", { kind: "title" }), /needs name/);
+      assertMatch(
+        await t.error("insert_generator", { kind: "title" }),
+        /INVALID_ARGUMENTS.*needs name/s,
+      );
       await t.ok("set_playhead", { frame: 200 });
       await t.ok("insert_generator", { kind: "fusion_composition" });
       // compound and Fusion clips
@@ -219,7 +225,7 @@ Deno.test("append_to_timeline: ranges and record positions, then tracks, items, 
       assert(fus.item.id);
       assertMatch(
         await t.error("create_compound_clip", { kind: "fusion", item_ids: [second.id], name: "x" }),
-        /only apply to compound/,
+        /INVALID_ARGUMENTS.*only apply to compound/s,
       );
       // delete items: confirmation, ripple
       const before = await t.ok<{ items: Item[]; total: number }>("list_timeline_items", {
@@ -365,6 +371,9 @@ Deno.test("insert_generator: inserts at the playhead, read back by list_timeline
     });
     assertEquals(gen.item.start, 10);
     assert((await itemIds(t)).includes(gen.item.id));
-    assertMatch(await t.error("insert_generator", { kind: "title" }), /needs name/);
+    assertMatch(
+      await t.error("insert_generator", { kind: "title" }),
+      /INVALID_ARGUMENTS.*needs name/s,
+    );
   });
 });

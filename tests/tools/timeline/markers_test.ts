@@ -28,6 +28,8 @@ Deno.test("add_marker: places markers by frame or timecode, one per frame", asyn
       note: "check focus",
       duration: 12,
       custom_data: "qc-1",
+      past_end: true, // the timeline is still empty
+      timeline_frames: 0,
     });
     const byTc = await t.ok("add_marker", { timecode: "01:00:05:00", color: "Green" });
     assertEquals(byTc.frame, 120);
@@ -50,9 +52,41 @@ Deno.test("add_marker: places markers by frame or timecode, one per frame", asyn
     );
     assertMatch(
       await t.error("add_marker", { frame: 1, timecode: "01:00:00:01", color: "Red" }),
-      /exactly one of frame or timecode/,
+      /INVALID_ARGUMENTS.*exactly one of frame/s,
     );
-    assertMatch(await t.error("add_marker", { color: "Red" }), /exactly one of frame or timecode/);
+    assertMatch(
+      await t.error("add_marker", { color: "Red" }),
+      /INVALID_ARGUMENTS.*exactly one of frame/s,
+    );
+  });
+});
+
+Deno.test("add_marker: a marker at or past the timeline's end is flagged past_end, never simply Added", async () => {
+  await withTempDir(async (dir) => {
+    await media(dir);
+    await withClient(all(dir), async (t) => {
+      const { card } = await setup(t, dir);
+      await t.ok("create_timeline", { name: "Cut" });
+      await t.ok("append_to_timeline", {
+        clips: [{ clip: card.id, start_frame: 0, end_frame: 47 }],
+      });
+      const inside = await t.call("add_marker", { frame: 40, color: "Blue", duration: 8 });
+      assertEquals(
+        [inside.structuredContent?.past_end, inside.structuredContent?.timeline_frames],
+        [false, 48],
+      );
+      assertMatch((inside.content[0] as { text: string }).text, /^Added/);
+      const over = await t.call("add_marker", { frame: 47, color: "Red", duration: 2 });
+      assertEquals(over.structuredContent?.past_end, true);
+      const after = await t.call("add_marker", { frame: 48, color: "Red" });
+      assertEquals(after.structuredContent?.past_end, true);
+      const text = (after.content[0] as { text: string }).text;
+      assertMatch(text, /PAST THE END.*48 frame/);
+      assertEquals(/^Added/.test(text), false);
+      // Resolve keeps it (measured: timeline markers at any frame >= 0); list_markers shows it.
+      const listed = await t.ok<{ markers: { frame: number }[] }>("list_markers", {});
+      assertEquals(listed.markers.map((m) => m.frame), [40, 47, 48]);
+    });
   });
 });
 
@@ -126,10 +160,9 @@ Deno.test("list_markers: filters and pages, update custom data, delete with bulk
         /MARKER_NOT_FOUND/,
       );
       // delete: single without confirmation, bulk with
-      assertEquals(
-        await t.ok("delete_markers", { action: "by_custom_data", custom_data: "d" }),
-        { deleted: 1, remaining: 3 },
-      );
+      const one = await t.ok("delete_markers", { action: "by_custom_data", custom_data: "d" });
+      assertEquals(one, { deleted: 1, remaining: 3, checkpoint_id: one.checkpoint_id });
+      assertMatch(String(one.checkpoint_id), /^ck-/);
       assertEquals(
         (await t.ok("delete_markers", { action: "at_position", frame: 20 })).remaining,
         2,
@@ -146,17 +179,16 @@ Deno.test("list_markers: filters and pages, update custom data, delete with bulk
         await t.error("delete_markers", { action: "by_color", color: "Cyan" }),
         /MARKER_NOT_FOUND/,
       );
-      assertMatch(await t.error("delete_markers", { action: "by_color" }), /needs color/);
-      await t.ok("add_marker", { frame: 40, color: "Yellow" });
-      assertEquals(
-        await t.confirmed("delete_markers", { action: "by_color", color: "Red" }),
-        { deleted: 2, remaining: 1 },
+      assertMatch(
+        await t.error("delete_markers", { action: "by_color" }),
+        /INVALID_ARGUMENTS.*needs color/s,
       );
+      await t.ok("add_marker", { frame: 40, color: "Yellow" });
+      const red = await t.confirmed("delete_markers", { action: "by_color", color: "Red" });
+      assertEquals([red.deleted, red.remaining], [2, 1]);
       assertMatch(await t.error("delete_markers", { action: "all" }), /CONFIRMATION_REQUIRED/);
-      assertEquals(await t.confirmed("delete_markers", { action: "all" }), {
-        deleted: 1,
-        remaining: 0,
-      });
+      const cleared = await t.confirmed("delete_markers", { action: "all" });
+      assertEquals([cleared.deleted, cleared.remaining], [1, 0]);
     });
   });
 });
@@ -186,10 +218,9 @@ Deno.test("update_marker_custom_data: read back by list_markers; no marker there
 
 Deno.test("delete_markers: one at a position, read back by list_markers; none there is MARKER_NOT_FOUND", async () => {
   await twoMarkers(async (t) => {
-    assertEquals(await t.ok("delete_markers", { action: "at_position", frame: 10 }), {
-      deleted: 1,
-      remaining: 1,
-    });
+    const del = await t.ok("delete_markers", { action: "at_position", frame: 10 });
+    assertEquals([del.deleted, del.remaining], [1, 1]);
+    assertMatch(String(del.checkpoint_id), /^ck-/);
     assertEquals((await t.ok<{ total: number }>("list_markers", {})).total, 1);
     assertMatch(
       await t.error("delete_markers", { action: "at_position", frame: 10 }),

@@ -162,7 +162,10 @@ Deno.test("create_timeline_from_clips: ranges and record positions, then list, s
         await t.error("set_timeline_settings", { start_timecode: "01:00:00:30" }),
         /INVALID_TIMECODE/,
       );
-      assertMatch(await t.error("set_timeline_settings", {}), /nothing to change/);
+      assertMatch(
+        await t.error("set_timeline_settings", {}),
+        /INVALID_ARGUMENTS.*nothing to change/s,
+      );
       // marks, with timecode converted against the new start
       const marks = await t.ok<{ mark_in_out: Record<string, { in: number; out: number }> }>(
         "set_timeline_marks",
@@ -180,7 +183,7 @@ Deno.test("create_timeline_from_clips: ranges and record positions, then list, s
       assertEquals(info2.mark_in_out.video.in_timecode, "00:59:51:00");
       assertMatch(
         await t.error("set_timeline_marks", { action: "set", in_frame: 30, out_frame: 10 }),
-        /before mark in/,
+        /INVALID_ARGUMENTS.*before mark in/s,
       );
       assertMatch(
         await t.error("set_timeline_marks", {
@@ -199,7 +202,9 @@ Deno.test("create_timeline_from_clips: ranges and record positions, then list, s
       const del = await t.confirmed("delete_timelines", {
         timelines: ["Music", "Assembly v2"],
       });
-      assertEquals(del, { deleted: ["Music", "Assembly v2"], remaining: 1 });
+      assertEquals([del.deleted, del.remaining], [["Music", "Assembly v2"], 1]);
+      // one checkpoint per deleted timeline (restore_checkpoint brings it back)
+      assertEquals((del.checkpoint_ids as string[]).length, 2);
       assertMatch(
         await t.error("delete_timelines", { timelines: ["Music"] }),
         /TIMELINE_NOT_FOUND/,
@@ -287,6 +292,48 @@ Deno.test("set_timeline_settings: a start timecode read back by get_timeline_inf
     );
   });
 });
+
+for (const version of ["21.1.1.10", "21.0.4.5"]) {
+  Deno.test(`set_timeline_settings: turning on custom settings alone says the inherited resolution was reset (${version})`, async () => {
+    await withClient(
+      { args: ["--toolsets", "all"], env: { RESOLVE_SIM_VERSION: version } },
+      async (t) => {
+        await t.ok("create_project", { name: "Vertical" });
+        await t.ok("set_project_settings", {
+          settings: { timelineResolutionWidth: "1080", timelineResolutionHeight: "1920" },
+        });
+        await t.ok("create_timeline", { name: "Reel" });
+        const keys = ["timelineResolutionWidth", "timelineResolutionHeight"];
+        const inherited = await t.ok<{ settings: Record<string, unknown> }>("get_timeline_info", {
+          setting_keys: keys,
+        });
+        assertEquals(keys.map((k) => String(inherited.settings[k])), ["1080", "1920"]);
+        const set = await t.ok<{ warning: string | null }>("set_timeline_settings", {
+          settings: { useCustomSettings: true },
+        });
+        assertMatch(String(set.warning), /1080x1920.*1920x1080/s);
+        const now = await t.ok<{ settings: Record<string, unknown> }>("get_timeline_info", {
+          setting_keys: keys,
+        });
+        assertEquals(keys.map((k) => String(now.settings[k])), ["1920", "1080"]);
+        // with the size in the same call there is nothing to warn about, and it lands
+        await t.ok("create_timeline", { name: "Reel 2" });
+        const sized = await t.ok<{ warning: string | null; settings: Record<string, unknown> }>(
+          "set_timeline_settings",
+          {
+            settings: {
+              useCustomSettings: true,
+              timelineResolutionWidth: 1080,
+              timelineResolutionHeight: 1920,
+            },
+          },
+        );
+        assertEquals(sized.warning, null);
+        assertEquals(String(sized.settings.timelineResolutionHeight), "1920");
+      },
+    );
+  });
+}
 
 Deno.test("set_timeline_marks: clears the marks; a mark before the start is BEFORE_START", async () => {
   await twoTimelines(async (t) => {
