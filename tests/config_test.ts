@@ -127,6 +127,9 @@ const manifestSchema = z.strictObject({
   documentation: z.url().optional(),
   support: z.url().optional(),
   icon: z.string().optional(),
+  icons: z.array(
+    z.strictObject({ src: z.string(), size: z.string(), theme: z.string().optional() }),
+  ).optional(),
   license: z.string().optional(),
   keywords: z.array(z.string()).optional(),
   server: z.strictObject({
@@ -179,10 +182,10 @@ Deno.test("manifest.json is a valid MCP Bundle manifest for the compiled executa
   assert(CONNECT_MODES.includes(manifest.user_config.connection.default));
 });
 
-// server.json, written from the registry's published schema (2025-09-29).
+// server.json, written from the registry's published schema (2025-12-11).
 const serverSchema = z.object({
   $schema: z.literal(
-    "https://static.modelcontextprotocol.io/schemas/2025-09-29/server.schema.json",
+    "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json",
   ),
   name: z.string().regex(/^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/).min(3).max(200),
   description: z.string().min(1).max(100),
@@ -190,6 +193,12 @@ const serverSchema = z.object({
   title: z.string().optional(),
   repository: z.object({ url: z.url(), source: z.string() }).optional(),
   websiteUrl: z.url().optional(),
+  icons: z.array(z.strictObject({
+    src: z.url(),
+    mimeType: z.string().optional(),
+    sizes: z.array(z.string()).optional(),
+    theme: z.enum(["light", "dark"]).optional(),
+  })).optional(),
   packages: z.array(
     z.strictObject({
       registryType: z.string(),
