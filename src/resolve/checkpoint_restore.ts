@@ -10,7 +10,9 @@
 // timeline markers too. A project checkpoint is restored by importing its .drp under the
 // project's name and loading it; the open project of that name (Resolve cannot replace or
 // delete it) is renamed "<project> (replaced <id>)" first and stays. The restored project's
-// timelines and every bin's clips are compared with what the checkpoint holds.
+// timelines, every bin's clips, its colour groups and its gallery stills (album by album, the
+// labels in order: the .drp is exported with stills) are compared with what the checkpoint
+// holds.
 import { fail } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import {
@@ -390,6 +392,14 @@ async function restoreProject(ctx: ToolContext, entry: CheckpointEntry): Promise
   }
   for (const path of Object.keys(got.bins)) {
     if (!(path in want.bins)) diffs.push(`unexpected bin "${path}"`);
+  }
+  if (want.groups && JSON.stringify(want.groups) !== JSON.stringify(got.groups ?? [])) {
+    diffs.push(`colour groups differ (${want.groups.length} kept, ${got.groups?.length ?? 0} now)`);
+  }
+  for (const [album, labels] of Object.entries(want.stills ?? {})) {
+    if (JSON.stringify(got.stills?.[album] ?? null) !== JSON.stringify(labels)) {
+      diffs.push(`the stills of album "${album}" differ`);
+    }
   }
   if (diffs.length) {
     fail(

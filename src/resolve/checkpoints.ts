@@ -13,6 +13,8 @@
 //
 // Retention, per timeline (and per project for project checkpoints): the newest 20 are
 // always kept, older ones go once they are 14 days old, and never more than 30 are kept.
+// Across every record (every project's, also those never touched again), any checkpoint older
+// than 90 days goes whenever a checkpoint is saved, at most 50 a save (bounded work).
 import { z } from "zod";
 import { fail } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
@@ -27,6 +29,10 @@ export const KEEP_NEWEST = 20;
 export const KEEP_MAX = 30;
 /** Checkpoints beyond the newest KEEP_NEWEST go once this old. */
 export const KEEP_DAYS = 14;
+/** Any checkpoint (of any project or timeline) goes once this old, whatever the count. */
+export const MAX_AGE_DAYS = 90;
+/** At most this many aged-out records are dropped by one save (the rest by the next ones). */
+export const AGE_DROPS_PER_SAVE = 50;
 
 /** The output field of every tool that saves a checkpoint before it changes something. */
 export const checkpointIdOutput = z.string().describe(
@@ -64,6 +70,10 @@ export interface ProjectContents {
   timelines: string[];
   /** Bin path -> clip names, sorted. */
   bins: Record<string, string[]>;
+  /** Colour group names, sorted (absent in records made before they were kept). */
+  groups?: string[];
+  /** Gallery still album name -> its stills' labels in order (the gallery the .drp carries). */
+  stills?: Record<string, string[]>;
 }
 
 /** The name a checkpoint's duplicate timeline gets (the prefix marks it in list_timelines). */
@@ -177,7 +187,47 @@ export async function projectContents(
     });
     level = next;
   }
-  return { timelines, bins };
+  return { timelines, bins, ...await groupsAndStills(resolve, project) };
+}
+
+/** Colour group names and every still album's labels; left out where the API has neither. */
+async function groupsAndStills(
+  resolve: ResolveSession,
+  project: Handle,
+): Promise<{ groups?: string[]; stills?: Record<string, string[]> }> {
+  const out: { groups?: string[]; stills?: Record<string, string[]> } = {};
+  try {
+    const [, names, gallery, albums] = await resolve.batch([
+      call(project, "GetColorGroupsList"),
+      mapCall(ref(0), [["GetName"]]),
+      call(project, "GetGallery"),
+      call(ref(2), "GetGalleryStillAlbums"),
+    ]);
+    if (Array.isArray(names)) out.groups = (names as unknown[][]).map((r) => String(r?.[0])).sort();
+    const list = Array.isArray(albums) ? albums.filter(isHandle) : [];
+    if (!isHandle(gallery)) return out;
+    const rows = await resolve.batch(list.flatMap((a) => [
+      call(gallery, "GetAlbumName", a),
+      call(a, "GetStills"),
+    ]));
+    const stills = list.map((_, i) =>
+      Array.isArray(rows[2 * i + 1]) ? rows[2 * i + 1] as unknown[] : []
+    );
+    const labels = await resolve.batch(
+      list.flatMap((a, i) => stills[i].filter(isHandle).map((s) => call(a, "GetLabel", s))),
+    );
+    out.stills = {};
+    let n = 0;
+    list.forEach((_, i) => {
+      const name = String(rows[2 * i]);
+      const these = stills[i].filter(isHandle).map(() => String(labels[n++] ?? ""));
+      // albums of one name are told apart by their position
+      out.stills![name in out.stills! ? `${name} (${i + 1})` : name] = these;
+    });
+  } catch {
+    // Resolve without colour groups or a scriptable gallery: only timelines and bins are kept.
+  }
+  return out;
 }
 
 /**
@@ -319,16 +369,35 @@ export function toDrop(entries: CheckpointEntry[], now: Date): CheckpointEntry[]
   );
 }
 
+/**
+ * Which records, across every project and timeline (oldest first), are older than
+ * MAX_AGE_DAYS at `now`: the oldest `limit` of them.
+ */
+export function agedOut(
+  entries: CheckpointEntry[],
+  now: Date,
+  limit = AGE_DROPS_PER_SAVE,
+): CheckpointEntry[] {
+  const cutoff = now.getTime() - MAX_AGE_DAYS * 86_400_000;
+  return entries.filter((e) => !(Date.parse(e.time) >= cutoff)).slice(0, limit);
+}
+
 async function prune(
   resolve: ResolveSession,
   saved: CheckpointEntry,
   keep?: string,
 ): Promise<void> {
   const key = retentionKey(saved);
-  const mine = (await listCheckpointEntries(resolve)).filter((e) => retentionKey(e) === key);
-  const drop = toDrop(mine, new Date()).filter((e) => e.checkpoint_id !== keep);
-  if (!drop.length) return;
-  await dropCheckpoints(resolve, drop);
+  const all = await listCheckpointEntries(resolve);
+  const now = new Date();
+  const mine = all.filter((e) => retentionKey(e) === key);
+  const drop = new Map(
+    [...toDrop(mine, now), ...agedOut(all, now)].map((e) => [e.checkpoint_id, e]),
+  );
+  drop.delete(saved.checkpoint_id);
+  if (keep) drop.delete(keep);
+  if (!drop.size) return;
+  await dropCheckpoints(resolve, [...drop.values()]);
 }
 
 /** Deletes checkpoints: their duplicate timelines (if still there) and records. */
@@ -375,4 +444,11 @@ export const CHECKPOINT_API = [
   "Timeline.GetUniqueId",
   "Timeline.DuplicateTimeline",
   "Timeline.GetMediaPoolItem",
+  "Project.GetColorGroupsList",
+  "ColorGroup.GetName",
+  "Project.GetGallery",
+  "Gallery.GetGalleryStillAlbums",
+  "Gallery.GetAlbumName",
+  "GalleryStillAlbum.GetStills",
+  "GalleryStillAlbum.GetLabel",
 ];

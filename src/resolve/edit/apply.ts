@@ -9,6 +9,7 @@ import { CHECKPOINT_API, saveCheckpoint } from "../checkpoints.ts";
 import type { ResolveSession } from "../session.ts";
 import { call, type Handle, isHandle } from "../wire.ts";
 import {
+  appendRange,
   applyWork,
   carriedList,
   CARRY_METHODS,
@@ -20,9 +21,18 @@ import {
   type Loss,
   predictLosses,
   readWork,
+  speedLosses,
 } from "./carry.ts";
 import type { EditPlan, ModelItem } from "./model.ts";
 import { READ_METHODS, readTimeline, type TimelineRead } from "./read.ts";
+import {
+  addTransitions,
+  checkTransitions,
+  type EdgeTransition,
+  planTransitions,
+  TRANSITION_METHODS,
+  type TransitionMove,
+} from "./transitions.ts";
 
 /** Every method applyEdit may call (with the checkpoint it saves), for a tool's apiMethods. */
 export const APPLY_METHODS = [
@@ -30,6 +40,7 @@ export const APPLY_METHODS = [
     ...READ_METHODS,
     ...CARRY_METHODS,
     ...CHECKPOINT_API,
+    ...TRANSITION_METHODS,
     "Resolve.GetVersion",
     "Project.GetMediaPool",
     "Project.GetCurrentTimeline",
@@ -98,8 +109,14 @@ function unmakeable(plan: EditPlan): Loss[] {
 }
 
 /** Checks, applies and verifies a plan; a dry run only reports it. */
-export async function applyEdit(ctx: ToolContext, req: EditRequest): Promise<EditOutcome> {
+export async function applyEdit(ctx: ToolContext, asked: EditRequest): Promise<EditOutcome> {
   const { resolve } = ctx;
+  const version = await resolve.call(await resolve.root(), "GetVersion");
+  const [major, minor] = Array.isArray(version) ? version.map(Number) : [NaN, NaN];
+  const v211 = major > 21 || (major === 21 && minor >= 1);
+  // 21.1: transitions at the edits the plan re-creates are deleted and added back.
+  const edges = planTransitions(asked.plan, asked.read.transitions ?? []);
+  const req: EditRequest = { ...asked, plan: edges.plan };
   const { plan, read } = req;
   const origins = [
     ...new Set(plan.create.map((c) => c.origin).filter((o): o is string => !!o)),
@@ -108,12 +125,14 @@ export async function applyEdit(ctx: ToolContext, req: EditRequest): Promise<Edi
     model: plan.before.items.find((i) => i.id === id)!,
     handle: read.items.get(id)!.handle,
   })).filter((o) => o.model);
-  const version = await resolve.call(await resolve.root(), "GetVersion");
-  const [major, minor] = Array.isArray(version) ? version.map(Number) : [NaN, NaN];
-  const v211 = major > 21 || (major === 21 && minor >= 1);
   const work = await readWork(resolve, originItems, v211);
   const workOf = new Map(work.map((w) => [w.id, w]));
-  const losses = [...unmakeable(plan), ...predictLosses(plan.before, work)];
+  const losses = [
+    ...unmakeable(plan),
+    ...edges.losses,
+    ...predictLosses(plan.before, work),
+    ...speedLosses(plan.create, workOf, plan.before.media),
+  ];
   const outcome: EditOutcome = {
     timeline: read.name,
     dry_run: req.dryRun,
@@ -194,11 +213,23 @@ export async function applyEdit(ctx: ToolContext, req: EditRequest): Promise<Edi
     );
   }
   try {
-    await change(resolve, req, mediaPool, version, outcome, workOf, losses, exported, v211, (
-      done,
-      total,
-      message,
-    ) => ctx.progress(done, total, message));
+    await change(
+      resolve,
+      req,
+      mediaPool,
+      version,
+      outcome,
+      workOf,
+      losses,
+      exported,
+      v211,
+      edges,
+      (
+        done,
+        total,
+        message,
+      ) => ctx.progress(done, total, message),
+    );
   } finally {
     await cleanWork(resolve, req.timeline, exported);
   }
@@ -225,6 +256,7 @@ async function change(
   losses: Loss[],
   exported: Exported,
   v211: boolean,
+  edges: { moves: TransitionMove[]; kept: EdgeTransition[] },
   progress: ToolContext["progress"],
 ) {
   const { plan, read } = req;
@@ -265,16 +297,17 @@ async function change(
       losses.push({ item: c.id, what: "the item itself", why: "its clip is not in the pool" });
     }
   }
-  const appended = await resolve.batch(makeable.map((c) =>
-    call(mediaPool, "AppendToTimeline", [{
+  const appended = await resolve.batch(makeable.map((c) => {
+    const range = appendRange(c, c.origin ? workOf.get(c.origin) : undefined);
+    return call(mediaPool, "AppendToTimeline", [{
       mediaPoolItem: read.clips.get(c.clip_id!)!.handle,
-      startFrame: c.source_start,
-      endFrame: inclusive ? c.source_end - 1 : c.source_end,
+      startFrame: range.start,
+      endFrame: inclusive ? range.end - 1 : range.end,
       recordFrame: read.start + c.start,
       trackIndex: c.track_index,
       mediaType: c.track_type === "audio" ? 2 : 1,
-    }])
-  ));
+    }]);
+  }));
   const made = appended.map((r) => (Array.isArray(r) ? r.filter(isHandle)[0] : undefined));
   const madeIds = (await resolve.map(made.filter(isHandle), [["GetUniqueId"]])).map(([id]) =>
     String(id)
@@ -320,7 +353,16 @@ async function change(
     outcome.id_map[from] = list.map((id) => actual.get(id)?.id ?? id);
   }
   outcome.carried = outcome.carried.map((c) => ({ ...c, item: actual.get(c.item)?.id ?? c.item }));
-  await verify(resolve, req, actual, workOf, losses, v211);
+  const transitions = await addTransitions(
+    resolve,
+    edges.moves,
+    edges.kept,
+    (id) => actual.get(id)?.handle ?? read.items.get(id)?.handle,
+    (id) => actual.get(id)?.id ?? id,
+    losses,
+  );
+  outcome.carried.push(...transitions.carried);
+  await verify(resolve, req, actual, workOf, losses, v211, transitions.expected);
 }
 
 /** Reads the timeline back and lists every difference from the plan as a loss. */
@@ -331,14 +373,26 @@ async function verify(
   workOf: Map<string, ItemWork>,
   losses: Loss[],
   v211: boolean,
+  transitions: string[],
 ) {
   const after = await readTimeline(resolve, req.timeline);
+  losses.push(...checkTransitions(after.transitions, transitions));
   const byId = new Map(after.model.items.map((i) => [i.id, i]));
   const realId = (planned: string) => actual.get(planned)?.id ?? planned;
   const wanted = new Set<string>();
-  const key = (i: ModelItem) =>
-    `${i.track_type} ${i.track_index} ${i.start}-${i.end} src ${i.source_start}-${i.source_end}`;
-  for (const it of req.plan.after.items) {
+  const key = (i: ModelItem, retimed = false) =>
+    `${i.track_type} ${i.track_index} ${i.start}-${i.end} src ${i.source_start}` +
+    (retimed ? "" : `-${i.source_end}`);
+  // A retimed piece reads back from where appendRange put it (its end as Resolve counts it).
+  const planned = new Map(
+    req.plan.create.map((c) => {
+      const r = appendRange(c, c.origin ? workOf.get(c.origin) : undefined);
+      return [c.id, r.retimed ? { ...c, source_start: r.start } : null];
+    }),
+  );
+  for (const plan of req.plan.after.items) {
+    const it = planned.get(plan.id) ?? plan;
+    const retimed = planned.get(plan.id) != null;
     const id = realId(it.id);
     wanted.add(id);
     const got = byId.get(id);
@@ -348,8 +402,12 @@ async function verify(
       }
       continue;
     }
-    if (key(got) !== key(it)) {
-      losses.push({ item: id, what: "position", why: `planned ${key(it)}, reads ${key(got)}` });
+    if (key(got, retimed) !== key(it, retimed)) {
+      losses.push({
+        item: id,
+        what: "position",
+        why: `planned ${key(it, retimed)}, reads ${key(got, retimed)}`,
+      });
     }
   }
   for (const got of after.model.items) {

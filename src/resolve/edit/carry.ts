@@ -2,7 +2,16 @@
 // replace it: Inspector properties, clip colour, flags, item markers, enabled state, name,
 // the grade (grabbed as a still, exported as .drx, applied with Graph.ApplyGradeFromDRX: the
 // documented export/apply route; CopyGrades replaces wholesale and returns True whatever it
-// did) and Fusion comps (ExportFusionComp / ImportFusionComp). Then it is all read back.
+// did) and Fusion comps (ExportFusionComp / ImportFusionComp). On Resolve 21.1 also fades and
+// the clip speed (TimelineItem.GetSpeed / SetSpeed). Then it is all read back.
+//
+// Speed: the planner counts a retimed item's source frames one per record frame from the
+// item's source start (its model). A re-created piece of an item at p % starts at source frame
+// S0 + offset * p / 100 (S0: the item's source start, offset: record frames into the item);
+// it is appended with as many source frames as it has record frames and then set to p % with
+// SetSpeed (no ripple), which keeps its record length and shows length * p / 100 source frames.
+// So the clip needs that much media after the piece's start; where it has not, the speed (with
+// the item) is listed as a loss. Below 21.1 the API reads no speed, so none is detected.
 import { framesToTimecode, type Rate } from "../../timecode.ts";
 import type { ResolveSession } from "../session.ts";
 import { call, type Handle, isHandle, type MapMethod } from "../wire.ts";
@@ -46,6 +55,8 @@ export interface ItemWork {
   fades: { FadeIn: number; FadeOut: number } | null;
   /** 21.1: the clip speed in percent when it is not 100 (null otherwise). */
   speed: number | null;
+  /** 21.1: whether the retimed audio keeps its pitch (carried with the speed). */
+  pitch_correction: boolean;
   /** Where the item's source range was, for fades: a fade stays with its edge. */
   source_start: number;
   source_end: number;
@@ -88,6 +99,7 @@ export const CARRY_METHODS = [
   "TimelineItem.GetFades",
   "TimelineItem.SetFades",
   "TimelineItem.GetSpeed",
+  "TimelineItem.SetSpeed",
   "Graph.GetNumNodes",
   "Graph.GetNodeLabel",
   "Graph.GetLUT",
@@ -200,6 +212,8 @@ export async function readWork(
   const base = (i: { model: ModelItem }, r: unknown[], at: number): ItemWork => ({
     fades: v211 ? fadesOf(r[at]) : null,
     speed: v211 ? speedOf(r[at + 1]) : null,
+    pitch_correction: v211 &&
+      (r[at + 1] as { PitchCorrection?: unknown })?.PitchCorrection === true,
     source_start: i.model.source_start,
     source_end: i.model.source_end,
     id: i.model.id,
@@ -264,13 +278,6 @@ export function predictLosses(model: TimelineModel, work: ItemWork[]): Loss[] {
         why: "a re-created item is a plain clip of the selected take",
       });
     }
-    if (w.speed !== null) {
-      losses.push({
-        item: w.id,
-        what: `speed ${w.speed}%`,
-        why: "a retimed item's source range cannot be cut or re-created exactly",
-      });
-    }
     const m = model.items.find((i) => i.id === w.id);
     if (w.grade && m && visibleFrame(model, m) === null) {
       losses.push({
@@ -281,6 +288,48 @@ export function predictLosses(model: TimelineModel, work: ItemWork[]): Loss[] {
     }
   }
   return losses;
+}
+
+/**
+ * Where a re-created item carrying work `w` is appended (source frames, end exclusive) and
+ * the source start it reads back with: its own range, or for a retimed origin (speed p %) the
+ * range that SetSpeed turns into the right piece of the original.
+ */
+export function appendRange(
+  c: ModelItem,
+  w: ItemWork | undefined,
+): { start: number; end: number; retimed: boolean } {
+  if (!w || w.speed === null) return { start: c.source_start, end: c.source_end, retimed: false };
+  const start = w.source_start + Math.round((c.source_start - w.source_start) * w.speed / 100);
+  return { start, end: start + (c.end - c.start), retimed: true };
+}
+
+/** Retimed items whose clip lacks the media appendRange needs: their speed cannot be carried. */
+export function speedLosses(
+  create: ModelItem[],
+  workOf: Map<string, ItemWork>,
+  media: TimelineModel["media"],
+): Loss[] {
+  const out: Loss[] = [];
+  for (const c of create) {
+    const w = c.origin ? workOf.get(c.origin) : undefined;
+    const r = appendRange(c, w);
+    if (!r.retimed || !c.clip_id) continue;
+    const frames = media[c.clip_id]?.frames;
+    // Appended with one source frame a record frame, then showing length * p / 100 of them.
+    const shown = r.start + Math.round((c.end - c.start) * w!.speed! / 100);
+    const need = Math.max(r.end, shown);
+    if (frames !== undefined && need > frames) {
+      out.push({
+        item: w!.id,
+        what: `speed ${w!.speed}%`,
+        why: `re-creating it at ${
+          w!.speed
+        }% needs source frames ${r.start}-${need} of its clip, which has ${frames}`,
+      });
+    }
+  }
+  return out;
 }
 
 interface ScratchDir {
@@ -442,6 +491,16 @@ export async function applyWork(
   losses: Loss[],
 ): Promise<void> {
   const steps: { what: string; c: ReturnType<typeof call> }[] = [];
+  if (work.speed !== null) {
+    // First: it changes the source range the rest (fades, markers) is put on.
+    const ok = await resolve.call(target, "SetSpeed", {
+      Percentage: work.speed,
+      PitchCorrection: work.pitch_correction,
+    });
+    if (ok !== true) {
+      losses.push({ item: work.id, what: `speed ${work.speed}%`, why: "Resolve refused SetSpeed" });
+    }
+  }
   if (work.track_type === "video" && Object.keys(work.properties).length) {
     // Only what differs from the fresh item, key by key when Resolve refuses the dict.
     const fresh = plainProps(await resolve.call(target, "GetProperty"));
@@ -555,6 +614,10 @@ export function compareWork(expected: ItemWork, item: ModelItem, got: ItemWork):
       diff.push("fades");
     }
   }
+  if (
+    expected.speed !== null &&
+    (!same(got.speed ?? 100, expected.speed) || got.pitch_correction !== expected.pitch_correction)
+  ) diff.push("speed");
   if (expected.name && got.name !== expected.name) diff.push("name");
   const grade = (g: GradeNode[] | null) => JSON.stringify(g ?? []);
   // A grade or comp that could not be exported is listed already, under the item it was on.
@@ -580,6 +643,7 @@ export function carriedList(work: ItemWork): string[] {
   if (work.grade) out.push("grade");
   if (work.comps.length) out.push(`${work.comps.length} Fusion comp(s)`);
   if (work.fades) out.push("fades");
+  if (work.speed !== null) out.push(`speed ${work.speed}%`);
   if (work.color_group) out.push(`colour group ${work.color_group.name}`);
   return out;
 }

@@ -7,6 +7,7 @@ import { timelineRate } from "../timelines.ts";
 import { call, type Handle, isHandle } from "../wire.ts";
 import { clipFrames } from "../clip_frames.ts";
 import type { ModelItem, ModelMedia, ModelTrackType, TimelineModel } from "./model.ts";
+import { type EdgeTransition, findTransitions } from "./transitions.ts";
 
 export const MODEL_TRACK_TYPES: ModelTrackType[] = ["video", "audio", "subtitle"];
 
@@ -30,6 +31,11 @@ export interface TimelineRead {
   start: number;
   rate: Rate;
   name: string;
+  /**
+   * 21.1: the transitions (items Resolve types "transition"), kept out of the model: the
+   * planner sees clips only, and the applier adds back those at edits it re-creates.
+   */
+  transitions: EdgeTransition[];
 }
 
 /** The API methods readTimeline calls, for a tool's apiMethods. */
@@ -47,6 +53,7 @@ export const READ_METHODS = [
   "TimelineItem.GetSourceEndFrame",
   "TimelineItem.GetMediaPoolItem",
   "TimelineItem.GetLinkedItems",
+  "TimelineItem.GetType",
   "MediaPoolItem.GetUniqueId",
   "MediaPoolItem.GetName",
   "MediaPoolItem.GetClipProperty",
@@ -202,9 +209,12 @@ export async function readTimeline(
   });
   const media: Record<string, ModelMedia> = {};
   for (const [id, c] of clips) media[id] = c.media;
+  const transitions = await findTransitions(resolve, items, handles);
+  const apart = new Set(transitions.map((t) => t.item.id));
   return {
+    transitions,
     model: {
-      items,
+      items: apart.size ? items.filter((i) => !apart.has(i.id)) : items,
       media,
       tracks: { video: counts[0], audio: counts[1], subtitle: counts[2] },
     },

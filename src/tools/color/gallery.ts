@@ -5,6 +5,8 @@ import { defineTool } from "../../tool.ts";
 import { someNames } from "../shared.ts";
 import {
   call,
+  CHECKPOINT_API,
+  checkpointIdOutput,
   findTimeline,
   type Handle,
   isHandle,
@@ -14,6 +16,7 @@ import {
   pageWindow,
   ref,
   type ResolveSession,
+  saveCheckpoint,
   timelineRefInput,
 } from "../../resolve/index.ts";
 
@@ -551,7 +554,7 @@ export const deleteStills = defineTool({
   name: "delete_stills",
   title: "Delete stills",
   description:
-    "Deletes stills (by 1-based index) from a gallery album (the current still album unless named). Needs confirmation. The indices of later stills shift down.",
+    "Deletes stills (by 1-based index) from a gallery album (the current still album unless named). Needs confirmation. The indices of later stills shift down. Stills live in the project's gallery, not on a timeline: a project checkpoint (a .drp export with stills and LUTs) is saved first and its checkpoint_id returned; restore_checkpoint brings the whole project back as it was, stills included (and undoes any other change made since).",
   toolset: "color",
   readOnly: false,
   destructive: true,
@@ -563,13 +566,20 @@ export const deleteStills = defineTool({
     album: z.string().describe("The album."),
     deleted: z.number().describe("Stills deleted."),
     remaining: z.number().describe("Stills left in the album."),
+    checkpoint_id: checkpointIdOutput,
   }),
-  apiMethods: [...GALLERY_READS, "GalleryStillAlbum.GetStills", "GalleryStillAlbum.DeleteStills"],
+  apiMethods: [
+    ...GALLERY_READS,
+    "GalleryStillAlbum.GetStills",
+    "GalleryStillAlbum.DeleteStills",
+    ...CHECKPOINT_API,
+  ],
   async handler(args, ctx) {
     const album = pickAlbum((await galleryAlbums(ctx.resolve)).albums, args.album);
     const unique = [...new Set(args.indices)];
     const { picked, all } = await stillsAt(ctx.resolve, album, unique);
     await ctx.confirm(`Delete ${picked.length} still(s) from "${album.name}"?`);
+    const { checkpoint_id } = await saveCheckpoint(ctx, "delete_stills", args, { project: true });
     const [ok, after] = await ctx.resolve.batch([
       call(album.handle, "DeleteStills", picked),
       call(album.handle, "GetStills"),
@@ -580,7 +590,7 @@ export const deleteStills = defineTool({
       summary: `Deleted ${
         all.length - remaining
       } still(s) from "${album.name}"; ${remaining} left.`,
-      data: { album: album.name, deleted: all.length - remaining, remaining },
+      data: { album: album.name, deleted: all.length - remaining, remaining, checkpoint_id },
     };
   },
 });

@@ -4,14 +4,17 @@ import { fail } from "../../errors.ts";
 import { defineTool } from "../../tool.ts";
 import {
   call,
+  CHECKPOINT_API,
   findTimeline,
   type Handle,
   isHandle,
   ITEM_LOOKUP_METHODS,
   itemsOf,
+  maybeCheckpointIdOutput,
   pageInput,
   pageOutput,
   pageWindow,
+  saveCheckpoint,
   timelineRefInput,
 } from "../../resolve/index.ts";
 import { findGroup, num } from "./common.ts";
@@ -70,7 +73,7 @@ export const manageColorGroups = defineTool({
   name: "manage_color_groups",
   title: "Create, rename or delete colour groups; remove clips from groups",
   description:
-    "Colour groups of the project: 'create' a group, 'rename' one, 'delete' one (its clips become ungrouped; needs confirmation), or 'remove_items' (take timeline items out of whatever group they are in; needs confirmation). Use assign_to_color_group to add clips.",
+    "Colour groups of the project: 'create' a group, 'rename' one, 'delete' one (its clips become ungrouped and its pre-/post-clip grades are gone; needs confirmation, and saves a project checkpoint first, a .drp export, whose checkpoint_id is returned), or 'remove_items' (take timeline items out of whatever group they are in; needs confirmation and saves a timeline checkpoint first). restore_checkpoint brings back what was there. Use assign_to_color_group to add clips.",
   toolset: "color",
   default: true,
   readOnly: false,
@@ -89,6 +92,7 @@ export const manageColorGroups = defineTool({
   output: () => ({
     groups: z.array(z.string()).describe("Group names afterwards."),
     removed_items: z.number().describe("Items taken out of their group (remove_items)."),
+    checkpoint_id: maybeCheckpointIdOutput,
   }),
   apiMethods: [
     ...ITEM_LOOKUP_METHODS,
@@ -98,6 +102,7 @@ export const manageColorGroups = defineTool({
     "ColorGroup.GetName",
     "ColorGroup.SetName",
     "TimelineItem.RemoveFromColorGroup",
+    ...CHECKPOINT_API,
   ],
   async handler(args, ctx) {
     const { resolve } = ctx;
@@ -108,6 +113,7 @@ export const manageColorGroups = defineTool({
       return (await resolve.map(groups, [["GetName"]])).map(([n]) => String(n));
     };
     let removed = 0;
+    let checkpoint_id: string | null = null;
     const need = <T>(v: T | undefined, what: string): T =>
       v ?? fail("INVALID_ARGUMENTS", `${args.action} needs ${what}`);
     if (args.action === "create") {
@@ -131,6 +137,9 @@ export const manageColorGroups = defineTool({
       await ctx.confirm(
         `Delete the colour group "${args.name}" (its clips become ungrouped)?`,
       );
+      ({ checkpoint_id } = await saveCheckpoint(ctx, "manage_color_groups", args, {
+        project: true,
+      }));
       if (await resolve.call(project, "DeleteColorGroup", group) !== true) {
         fail("GROUP_REFUSED", `Resolve refused to delete the group "${args.name}"`);
       }
@@ -141,6 +150,7 @@ export const manageColorGroups = defineTool({
       await ctx.confirm(
         `Remove ${items.length} item(s) from their colour group?`,
       );
+      ({ checkpoint_id } = await saveCheckpoint(ctx, "manage_color_groups", args, { timeline }));
       const results = await resolve.batch(
         items.map((it) => call(it, "RemoveFromColorGroup")),
       );
@@ -150,7 +160,7 @@ export const manageColorGroups = defineTool({
     return {
       summary: `${args.action} done; ${groups.length} group(s)` +
         (args.action === "remove_items" ? `; ${removed} item(s) ungrouped.` : "."),
-      data: { groups, removed_items: removed },
+      data: { groups, removed_items: removed, checkpoint_id },
     };
   },
 });

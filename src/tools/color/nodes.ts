@@ -320,7 +320,7 @@ export const setCdl = defineTool({
   name: "set_cdl",
   title: "Set ASC CDL",
   description:
-    "Applies ASC CDL values (slope, offset, power per channel and saturation) to a node of a clip's grade (active version). Resolve has no way to read CDL back; the node's tools are returned.",
+    "Applies ASC CDL values (slope, offset, power per channel and saturation) to a node of a clip's grade (active version), replacing the CDL values the node had. Resolve has no way to read CDL back; the node's tools are returned. Saves a timeline checkpoint first and returns its checkpoint_id (restore_checkpoint brings back the grade as it was).",
   toolset: "color",
   default: true,
   readOnly: false,
@@ -342,6 +342,7 @@ export const setCdl = defineTool({
     node_index: z.number().describe("The node changed."),
     applied: z.record(z.string(), z.string()).describe("The CDL map sent to Resolve."),
     tools: z.array(z.string()).describe("Tools in the node afterwards."),
+    checkpoint_id: checkpointIdOutput,
   }),
   apiMethods: [
     ...ITEM_LOOKUP_METHODS,
@@ -349,9 +350,11 @@ export const setCdl = defineTool({
     "TimelineItem.SetCDL",
     "Graph.GetNumNodes",
     "Graph.GetToolsInNode",
+    ...CHECKPOINT_API,
   ],
-  async handler(args, { resolve }) {
-    const { item, trackType } = await itemOf(resolve, args.timeline, args.item_id);
+  async handler(args, ctx) {
+    const { resolve } = ctx;
+    const { item, trackType, timeline } = await itemOf(resolve, args.timeline, args.item_id);
     if (trackType !== "video") fail("NOT_A_VIDEO_ITEM", "only video items have a grade");
     const index = args.node_index ?? 1;
     const cdl: Record<string, string> = { NodeIndex: String(index) };
@@ -369,6 +372,8 @@ export const setCdl = defineTool({
     const graph = await resolve.call(item, "GetNodeGraph", 1) as Handle;
     if (!isHandle(graph)) fail("NO_NODE_GRAPH", "the item has no node graph");
     await checkNode(resolve, graph, index, `grade of item ${args.item_id}`);
+    // The CDL replaces the node's values, which Resolve cannot read back: checkpoint first.
+    const { checkpoint_id } = await saveCheckpoint(ctx, "set_cdl", args, { timeline });
     const [ok, tools] = await resolve.batch([
       call(item, "SetCDL", cdl),
       call(graph, "GetToolsInNode", index),
@@ -376,7 +381,12 @@ export const setCdl = defineTool({
     if (ok !== true) fail("CDL_REFUSED", "Resolve refused the CDL values");
     return {
       summary: `Applied CDL to node ${index} of item ${args.item_id}.`,
-      data: { node_index: index, applied: cdl, tools: ((tools as string[]) ?? []).map(String) },
+      data: {
+        node_index: index,
+        applied: cdl,
+        tools: ((tools as string[]) ?? []).map(String),
+        checkpoint_id,
+      },
     };
   },
 });
@@ -502,7 +512,7 @@ export const applyArriCdlLut = defineTool({
   name: "apply_arri_cdl_lut",
   title: "Apply ARRI CDL and LUT",
   description:
-    "Applies the ARRI camera CDL and LUT embedded in an ARRI clip's metadata to its node graph. Fails for non-ARRI media.",
+    "Applies the ARRI camera CDL and LUT embedded in an ARRI clip's metadata to its node graph, over what the graph held. Fails for non-ARRI media. Saves a checkpoint of the timeline (of the project for a group graph) first and returns its checkpoint_id (restore_checkpoint brings back what was there).",
   toolset: "color",
   readOnly: false,
   idempotent: true,
@@ -510,10 +520,18 @@ export const applyArriCdlLut = defineTool({
   output: () => ({
     graph: z.string().describe("Which graph was changed."),
     nodes: z.array(nodeSchema).describe("The nodes afterwards."),
+    checkpoint_id: checkpointIdOutput,
   }),
-  apiMethods: [...GRAPH_METHODS, ...NODE_READS, "Graph.ApplyArriCdlLut"],
-  async handler(args, { resolve }) {
-    const { graph, label } = await graphOf(resolve, args);
+  apiMethods: [...GRAPH_METHODS, ...NODE_READS, "Graph.ApplyArriCdlLut", ...CHECKPOINT_API],
+  async handler(args, ctx) {
+    const { resolve } = ctx;
+    const { graph, label, timeline } = await graphOf(resolve, args);
+    const { checkpoint_id } = await saveCheckpoint(
+      ctx,
+      "apply_arri_cdl_lut",
+      args,
+      gradeScope(timeline),
+    );
     const ok = await resolve.call(graph, "ApplyArriCdlLut");
     if (ok !== true) {
       fail(
@@ -525,7 +543,7 @@ export const applyArriCdlLut = defineTool({
     const nodes = await readNodes(resolve, graph);
     return {
       summary: `Applied the ARRI CDL and LUT to the ${label}.`,
-      data: { graph: label, nodes },
+      data: { graph: label, nodes, checkpoint_id },
     };
   },
 });

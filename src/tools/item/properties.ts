@@ -8,13 +8,16 @@ import {
   cacheConstant,
   cacheName,
   call,
+  CHECKPOINT_API,
   constant,
   type Handle,
   isHandle,
   itemIdInput,
   itemOf,
+  maybeCheckpointIdOutput,
   ref,
   type ResolveSession,
+  saveCheckpoint,
   timelineRate,
   timelineRefInput,
   usesDictForms,
@@ -647,7 +650,7 @@ export const setItemFlags = defineTool({
   name: "set_item_flags",
   title: "Add or clear item flags and clip colour",
   description:
-    "Adds flags to a timeline item, clears flags (by colour or All) and/or clears its clip colour. Clearing needs confirmation. Returns the flags and clip colour afterwards. To set a clip colour use set_item_properties.",
+    "Adds flags to a timeline item, clears flags (by colour or All) and/or clears its clip colour. Clearing needs confirmation and saves a timeline checkpoint first (its checkpoint_id is returned; restore_checkpoint brings the flags and colour back). Returns the flags and clip colour afterwards. To set a clip colour use set_item_properties.",
   toolset: "item",
   readOnly: false,
   destructive: true,
@@ -663,9 +666,11 @@ export const setItemFlags = defineTool({
   output: () => ({
     flags: z.array(z.string()).describe("Flags after the change."),
     clip_color: z.string().describe("Clip colour after the change, empty when none."),
+    checkpoint_id: maybeCheckpointIdOutput,
   }),
   apiMethods: [
     ...TIMELINE_LOOKUP,
+    ...CHECKPOINT_API,
     "TimelineItem.AddFlag",
     "TimelineItem.ClearFlags",
     "TimelineItem.ClearClipColor",
@@ -678,7 +683,8 @@ export const setItemFlags = defineTool({
     if (!add.length && !clear.length && !args.clear_clip_color) {
       fail("NOTHING_TO_CHANGE", "give add, clear or clear_clip_color");
     }
-    const { item } = await itemOf(ctx.resolve, args.timeline, args.item_id);
+    const { item, timeline } = await itemOf(ctx.resolve, args.timeline, args.item_id);
+    let checkpoint_id: string | null = null;
     if (clear.length || args.clear_clip_color) {
       await ctx.confirm(
         `Clear ${
@@ -689,6 +695,7 @@ export const setItemFlags = defineTool({
             .filter(Boolean).join(" and ")
         } of item ${args.item_id}?`,
       );
+      ({ checkpoint_id } = await saveCheckpoint(ctx, "set_item_flags", args, { timeline }));
     }
     const calls = [
       ...clear.map((c) => call(item, "ClearFlags", c)),
@@ -709,7 +716,7 @@ export const setItemFlags = defineTool({
     }
     return {
       summary: `Flags now ${flags.join(", ") || "none"}; clip colour ${color || "none"}.`,
-      data: { flags, clip_color: color },
+      data: { flags, clip_color: color, checkpoint_id },
     };
   },
 });

@@ -4,11 +4,15 @@ import { fail } from "../../errors.ts";
 import { defineTool } from "../../tool.ts";
 import { someNames } from "../shared.ts";
 import {
+  CHECKPOINT_API,
+  checkpointIdOutput,
   type ClipEntry,
   clipRefInput,
   findClips,
+  maybeCheckpointIdOutput,
   poolOf,
   type ResolveSession,
+  saveCheckpoint,
 } from "../../resolve/index.ts";
 import { CLIP_FIND_METHODS, clipsInput } from "./common.ts";
 
@@ -16,7 +20,7 @@ export const linkProxy = defineTool({
   name: "link_proxy",
   title: "Link or unlink proxy media",
   description:
-    "Proxy media of a clip: 'link_proxy' attaches a proxy file, 'unlink_proxy' detaches it (needs confirmation), 'link_full_resolution' links a proxy-only clip to its full-resolution media.",
+    "Proxy media of a clip: 'link_proxy' attaches a proxy file, 'unlink_proxy' detaches it (needs confirmation; a project checkpoint, a .drp export, is saved first and its checkpoint_id returned for restore_checkpoint), 'link_full_resolution' links a proxy-only clip to its full-resolution media.",
   toolset: "media",
   readOnly: false,
   destructive: true,
@@ -35,20 +39,25 @@ export const linkProxy = defineTool({
     ),
     proxy_path: z.string().describe("The clip's 'Proxy Media Path' afterwards (empty if none)."),
     file_path: z.string().describe("The clip's 'File Path' afterwards."),
+    checkpoint_id: maybeCheckpointIdOutput,
   }),
   apiMethods: [
     ...CLIP_FIND_METHODS,
+    ...CHECKPOINT_API,
     "MediaPoolItem.LinkProxyMedia",
     "MediaPoolItem.UnlinkProxyMedia",
     "MediaPoolItem.LinkFullResolutionMedia",
     "MediaPoolItem.GetClipProperty",
   ],
-  async handler(args, { resolve, paths, confirm }) {
+  async handler(args, ctx) {
+    const { resolve, paths, confirm } = ctx;
     const { mediaPool } = await poolOf(resolve);
     const [clip] = await findClips(resolve, mediaPool, [args.clip]);
     let ok: unknown;
+    let checkpoint_id: string | null = null;
     if (args.action === "unlink_proxy") {
       await confirm(`Unlink the proxy media of "${clip.name}"?`);
+      ({ checkpoint_id } = await saveCheckpoint(ctx, "link_proxy", args, { project: true }));
       ok = await resolve.call(clip.clip, "UnlinkProxyMedia");
     } else {
       if (!args.path) fail("INVALID_ARGUMENTS", `${args.action} needs path`);
@@ -85,6 +94,7 @@ export const linkProxy = defineTool({
         proxy: String(proxy ?? ""),
         proxy_path: String(proxyPath ?? ""),
         file_path: String(filePath ?? ""),
+        checkpoint_id,
       },
     };
   },
@@ -151,14 +161,23 @@ export const unlinkClips = defineTool({
   name: "unlink_clips",
   title: "Unlink clips (make offline)",
   description:
-    "Unlinks clips from their media so they go offline (relink_clips links them again). Needs confirmation.",
+    "Unlinks clips from their media so they go offline (relink_clips links them again). Needs confirmation; a project checkpoint (.drp export) is saved first and its checkpoint_id returned (restore_checkpoint brings the project back as it was).",
   toolset: "media",
   readOnly: false,
   destructive: true,
   input: () => ({ clips: clipsInput("Clips to unlink") }),
-  output: () => ({ clips: z.array(clipStatusSchema).describe("The clips afterwards.") }),
-  apiMethods: [...CLIP_FIND_METHODS, "MediaPool.UnlinkClips", "MediaPoolItem.GetClipProperty"],
-  async handler(args, { resolve, confirm }) {
+  output: () => ({
+    clips: z.array(clipStatusSchema).describe("The clips afterwards."),
+    checkpoint_id: checkpointIdOutput,
+  }),
+  apiMethods: [
+    ...CLIP_FIND_METHODS,
+    ...CHECKPOINT_API,
+    "MediaPool.UnlinkClips",
+    "MediaPoolItem.GetClipProperty",
+  ],
+  async handler(args, ctx) {
+    const { resolve, confirm } = ctx;
     const { mediaPool } = await poolOf(resolve);
     const clips = await findClips(resolve, mediaPool, args.clips);
     await confirm(
@@ -166,6 +185,7 @@ export const unlinkClips = defineTool({
         someNames(clips.map((c) => c.name), 5)
       })?`,
     );
+    const { checkpoint_id } = await saveCheckpoint(ctx, "unlink_clips", args, { project: true });
     const ok = await resolve.call(mediaPool, "UnlinkClips", clips.map((c) => c.clip));
     if (ok !== true) {
       fail(
@@ -176,7 +196,7 @@ export const unlinkClips = defineTool({
     }
     return {
       summary: `Unlinked ${clips.length} clip(s).`,
-      data: { clips: await clipStatus(resolve, clips) },
+      data: { clips: await clipStatus(resolve, clips), checkpoint_id },
     };
   },
 });
@@ -185,7 +205,7 @@ export const replaceClip = defineTool({
   name: "replace_clip",
   title: "Replace clip media",
   description:
-    "Replaces a clip's media with another file (its metadata is replaced too). keep_subclip_range keeps a subclip's extents (video/audio clips). Needs confirmation.",
+    "Replaces a clip's media with another file (its metadata is replaced too). keep_subclip_range keeps a subclip's extents (video/audio clips). Needs confirmation; a project checkpoint (.drp export) is saved first and its checkpoint_id returned (restore_checkpoint brings the project back as it was).",
   toolset: "media",
   readOnly: false,
   destructive: true,
@@ -197,19 +217,22 @@ export const replaceClip = defineTool({
       "Keep the clip's subclip range. Default: false.",
     ),
   }),
-  output: () => ({ clip: clipStatusSchema }),
+  output: () => ({ clip: clipStatusSchema, checkpoint_id: checkpointIdOutput }),
   apiMethods: [
     ...CLIP_FIND_METHODS,
+    ...CHECKPOINT_API,
     "MediaPoolItem.ReplaceClip",
     "MediaPoolItem.ReplaceClipPreserveSubClip",
     "MediaPoolItem.GetClipProperty",
   ],
-  async handler(args, { resolve, paths, confirm }) {
+  async handler(args, ctx) {
+    const { resolve, paths, confirm } = ctx;
     const [checked] = await paths.checkRead([args.path]);
     if (!checked.exists || checked.isDir) fail("FILE_NOT_FOUND", `${args.path} does not exist`);
     const { mediaPool } = await poolOf(resolve);
     const [clip] = await findClips(resolve, mediaPool, [args.clip]);
     await confirm(`Replace the media of "${clip.name}" with ${checked.path}?`);
+    const { checkpoint_id } = await saveCheckpoint(ctx, "replace_clip", args, { project: true });
     const ok = await resolve.call(
       clip.clip,
       args.keep_subclip_range ? "ReplaceClipPreserveSubClip" : "ReplaceClip",
@@ -223,6 +246,9 @@ export const replaceClip = defineTool({
       );
     }
     const [status] = await clipStatus(resolve, [clip]);
-    return { summary: `Replaced the media of "${clip.name}".`, data: { clip: status } };
+    return {
+      summary: `Replaced the media of "${clip.name}".`,
+      data: { clip: status, checkpoint_id },
+    };
   },
 });

@@ -5,13 +5,16 @@ import { defineTool } from "../../tool.ts";
 import { someNames } from "../shared.ts";
 import {
   call,
+  CHECKPOINT_API,
   clipRefInput,
   findBinRef,
   findClips,
   type Handle,
   isHandle,
+  maybeCheckpointIdOutput,
   poolOf,
   ref,
+  saveCheckpoint,
 } from "../../resolve/index.ts";
 import { binRefInput, binTargetInput, clipRows, clipSchema, inBin } from "./common.ts";
 
@@ -76,7 +79,7 @@ export const manageMattes = defineTool({
   name: "manage_mattes",
   title: "Add or remove mattes",
   description:
-    "Adds matte files to a clip (add_clip_mattes, optionally for one eye of a stereo clip), adds files as timeline mattes to a bin (add_timeline_mattes), or detaches matte files from a clip (delete_clip_mattes, needs confirmation). list_mattes shows what is attached.",
+    "Adds matte files to a clip (add_clip_mattes, optionally for one eye of a stereo clip), adds files as timeline mattes to a bin (add_timeline_mattes), or detaches matte files from a clip (delete_clip_mattes, needs confirmation and saves a project checkpoint first, a .drp export whose checkpoint_id is returned for restore_checkpoint). list_mattes shows what is attached.",
   toolset: "media",
   readOnly: false,
   destructive: true,
@@ -98,8 +101,10 @@ export const manageMattes = defineTool({
     action: z.string().describe("The action done."),
     clip_mattes: z.array(z.string()).describe("The clip's mattes afterwards (clip actions)."),
     timeline_mattes: z.array(clipSchema).describe("Timeline mattes added (add_timeline_mattes)."),
+    checkpoint_id: maybeCheckpointIdOutput,
   }),
   apiMethods: [
+    ...CHECKPOINT_API,
     "Resolve.GetMediaStorage",
     "MediaStorage.AddClipMattesToMediaPool",
     "MediaStorage.AddTimelineMattesToMediaPool",
@@ -152,12 +157,14 @@ export const manageMattes = defineTool({
           action: args.action,
           clip_mattes: [],
           timeline_mattes: await clipRows(resolve, items),
+          checkpoint_id: null,
         },
       };
     }
     if (!args.clip) fail("INVALID_ARGUMENTS", `${args.action} needs clip`);
     const [clip] = await findClips(resolve, mediaPool, [args.clip]);
     let ok: unknown;
+    let checkpoint_id: string | null = null;
     if (args.action === "add_clip_mattes") {
       const checked = await ctx.paths.checkRead(args.paths);
       const missing = args.paths.filter((_, i) => !checked[i].exists);
@@ -185,6 +192,7 @@ export const manageMattes = defineTool({
         );
       }
       await ctx.confirm(`Detach ${args.paths.length} matte(s) from "${clip.name}"?`);
+      ({ checkpoint_id } = await saveCheckpoint(ctx, "manage_mattes", args, { project: true }));
       ok = await resolve.call(mediaPool, "DeleteClipMattes", clip.clip, args.paths);
     }
     if (ok !== true) {
@@ -198,7 +206,7 @@ export const manageMattes = defineTool({
     const list = (Array.isArray(after) ? after : []).map(String);
     return {
       summary: `${args.action} done on "${clip.name}": ${list.length} matte(s) attached.`,
-      data: { action: args.action, clip_mattes: list, timeline_mattes: [] },
+      data: { action: args.action, clip_mattes: list, timeline_mattes: [], checkpoint_id },
     };
   },
 });

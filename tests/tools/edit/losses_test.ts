@@ -50,7 +50,7 @@ Deno.test("split_item: Fusion comps and a disabled state are carried to both hal
   });
 });
 
-Deno.test("split_item: on 21.1 the fade-in stays on the left half and the fade-out on the right; a retimed item is a loss", async () => {
+Deno.test("split_item: on 21.1 the fade-in stays on the left half and the fade-out on the right; a retimed item keeps its speed", async () => {
   await withFixture(async (t, f) => {
     await t.ok("set_fades", { item_ids: [f.video[0]], fade_in: 6, fade_out: 8 });
     const r = await t.ok<{ id_map: Record<string, string[]>; losses: unknown[] }>("split_item", {
@@ -64,11 +64,19 @@ Deno.test("split_item: on 21.1 the fade-in stays on the left half and the fade-o
     const l = await t.ok<Fades>("set_fades", { item_ids: [left], fade_in: 6 });
     const rr = await t.ok<Fades>("set_fades", { item_ids: [right], fade_out: 8 });
     assertEquals([l.items[0].fade_out_frames, rr.items[0].fade_in_frames], [0, 0]);
+    // a retimed item the ripple moves keeps its speed (carried on 21.1, read back)
     await t.ok("set_speed", { item_ids: [f.video[1]], percentage: 50 });
-    assertEquals(
-      codeOf(await t.error("ripple_delete", { item_ids: [left], include_linked: false })),
-      "EDIT_LOSSES",
+    const d = await t.confirmed<{ id_map: Record<string, string[]>; losses: unknown[] }>(
+      "ripple_delete",
+      { item_ids: [left], include_linked: false },
     );
+    assertEquals(d.losses, []);
+    const [still] = d.id_map[f.video[1]];
+    const s = await t.ok<{ items: { speed_before: number }[] }>("set_speed", {
+      item_ids: [still],
+      percentage: 50,
+    });
+    assertEquals(s.items[0].speed_before, 50);
   }, { RESOLVE_SIM_VERSION: "21.1.0" });
 });
 

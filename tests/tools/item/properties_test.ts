@@ -97,7 +97,9 @@ Deno.test("set_item_flags: adds flags and clears flags/colour after confirmation
       clear: ["Red"],
       clear_clip_color: true,
     });
-    assertEquals(cleared, { flags: ["Blue"], clip_color: "" });
+    assertEquals([cleared.flags, cleared.clip_color], [["Blue"], ""]);
+    assertMatch(String(cleared.checkpoint_id), /^ck-/);
+    assertEquals(added.checkpoint_id, null);
     assertMatch(await t.error("set_item_flags", { item_id: v1 }), /NOTHING_TO_CHANGE/);
     assertMatch(
       await t.error("set_item_flags", { item_id: v1, add: ["Orange"] }),
