@@ -81,12 +81,16 @@ export function linksOf(
       for (const v of value) visit(v, depth + 1);
       return;
     }
-    for (const [key, v] of Object.entries(value)) {
-      if (typeof v === "string" && v) {
+    // for-in, not Object.entries: a listing's page has thousands of fields to look at.
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      const v = record[key];
+      if (typeof v === "string") {
+        if (!v) continue;
         if (options.files && (FILE_KEYS.has(key) || FOLDER_KEYS.has(key)) && absolute(v)) {
           links.set(`file:${v}`, fileLink(v, FOLDER_KEYS.has(key)));
         } else if (key === "timeline_id") timeline(v);
-      } else visit(v, depth + 1);
+      } else if (v !== null && typeof v === "object") visit(v, depth + 1);
     }
   };
   if (data && typeof data === "object" && !Array.isArray(data)) {

@@ -71,8 +71,12 @@ export function framesToTimecode(frames: number, rate: Rate): string {
   }
   const f = n % rate.nominal;
   const totalSeconds = Math.floor(n / rate.nominal);
-  const pad = (v: number) => String(v).padStart(2, "0");
   const hours = Math.floor(totalSeconds / 3600) % 24;
   const minutes = Math.floor(totalSeconds / 60) % 60;
   return `${pad(hours)}:${pad(minutes)}:${pad(totalSeconds % 60)}${drop ? ";" : ":"}${pad(f)}`;
+}
+
+// Two digits at least (a listing formats four timecodes an item: no closure, no padStart).
+function pad(v: number): string {
+  return v < 10 ? `0${v}` : `${v}`;
 }

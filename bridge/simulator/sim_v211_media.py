@@ -9,13 +9,13 @@ Evidence for each behaviour is cited in NOTES.md ("Resolve 21.1: media, audio, p
 """
 
 import functools
-import hashlib
 import json
 import os
 import threading
 import time
 import zlib
 
+import sim_app
 import sim_core as core
 import sim_media
 import sim_project
@@ -334,23 +334,36 @@ def checksum(path, kind):
         return _xxh64(data)
     algo = {"CLONE_CHECKSUM_TYPE_MD5": "md5", "CLONE_CHECKSUM_TYPE_SHA256": "sha256",
             "CLONE_CHECKSUM_TYPE_SHA512": "sha512"}[kind]
+    import hashlib  # on first use: it loads OpenSSL (about 4 MB resident)
     return hashlib.new(algo, data).hexdigest()
+
+
+def _env_seconds(name, default):
+    """A modelled job length in seconds from the environment (never negative), else default."""
+    try:
+        return max(0.0, float(os.environ.get(name, default)))
+    except ValueError:
+        return default
+
+
+def _world_state(w, attr, initial):
+    """Per-world state of this module kept on the world object (not saved with the state
+    file), made from initial() on first use."""
+    st = getattr(w, attr, None)
+    if st is None:
+        st = initial()
+        setattr(w, attr, st)
+    return st
 
 
 def clone_seconds():
     """Modelled minimum length of a clone job (RESOLVE_SIM_CLONE_SECONDS, default 1.0)."""
-    try:
-        return max(0.0, float(os.environ.get("RESOLVE_SIM_CLONE_SECONDS", "1.0")))
-    except ValueError:
-        return 1.0
+    return _env_seconds("RESOLVE_SIM_CLONE_SECONDS", 1.0)
 
 
 def _clone_state(w):
-    st = getattr(w, "_v211_clone", None)
-    if st is None:
-        st = {"status": "Complete", "pct": 100.0, "error": "", "stop": False, "thread": None}
-        w._v211_clone = st
-    return st
+    return _world_state(w, "_v211_clone", lambda: {
+        "status": "Complete", "pct": 100.0, "error": "", "stop": False, "thread": None})
 
 
 def _clone_settings(w):
@@ -558,25 +571,16 @@ def ExportKeyboardPreset(self, presetName, exportPath):
 
 
 def write_json(path, data):
-    if not core.is_str(path) or not path or os.path.isdir(path):
+    """sim_app's preset-file writer, also refusing a path that is a folder."""
+    if core.is_str(path) and os.path.isdir(path):
         return False
-    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
-        return False
-    with open(path, "w") as fh:
-        json.dump(data, fh, indent=1, sort_keys=True)
-    return True
+    return sim_app.write_json(path, data)
 
 
 def sim_app_read(path):
     """A preset file as a dict ({} for a file that is not the simulator's JSON), or None."""
-    if not core.is_str(path) or not os.path.isfile(path):
-        return None
-    try:
-        with open(path) as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    data = sim_app.read_json(path)
+    return data if data is None or isinstance(data, dict) else {}
 
 
 for _fn in (GetKeyboardPresetList, GetCurrentKeyboardPreset, LoadKeyboardPreset,
@@ -855,6 +859,7 @@ def EncryptDCTL(self, inputPath, encryptDCTLOptions=None):
             return False
     except UnicodeDecodeError:
         return False
+    import hashlib
     key = hashlib.sha256(b"dctle" + (expiry or "").encode()).digest()
     body = bytes(b ^ key[i % len(key)] for i, b in enumerate(zlib.compress(source)))
     header = json.dumps({"v": 1, "expiry": expiry}).encode()
@@ -884,18 +889,12 @@ JOB_KINDS = {
 
 
 def analysis_seconds():
-    try:
-        return max(0.0, float(os.environ.get("RESOLVE_SIM_ANALYSIS_SECONDS", "0.5")))
-    except ValueError:
-        return 0.5
+    """Modelled length of an analysis job (RESOLVE_SIM_ANALYSIS_SECONDS, default 0.5)."""
+    return _env_seconds("RESOLVE_SIM_ANALYSIS_SECONDS", 0.5)
 
 
 def _jobs(w):
-    jobs = getattr(w, "_v211_jobs", None)
-    if jobs is None:
-        jobs = {}
-        w._v211_jobs = jobs
-    return jobs
+    return _world_state(w, "_v211_jobs", dict)
 
 
 def start_job(w, kind, clips=1):

@@ -100,12 +100,14 @@ export class ResolveSession {
   }
 
   #collect(value: unknown) {
+    if (typeof value !== "object" || value === null) return; // most of a listing's values
     if (Array.isArray(value)) {
-      for (const v of value) this.#collect(v);
+      for (const v of value) if (typeof v === "object" && v !== null) this.#collect(v);
     } else if (isHandle(value)) {
       if (value.$h !== 0) this.#seen.add(value.$h);
-    } else if (typeof value === "object" && value !== null) {
-      for (const v of Object.values(value)) this.#collect(v);
+    } else {
+      const record = value as Record<string, unknown>;
+      for (const key in record) this.#collect(record[key]);
     }
   }
 }

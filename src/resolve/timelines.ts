@@ -64,10 +64,20 @@ export async function findTimeline(
 
 /** The timeline's frame rate, drop-frame included. */
 export async function timelineRate(resolve: ResolveSession, timeline: Handle): Promise<Rate> {
-  const [fps, drop] = await resolve.batch([
+  const [fps, drop] = await resolve.batch(timelineRateCalls(timeline));
+  return rateOf(fps, drop);
+}
+
+/** The two calls timelineRate makes, to put in a batch of one's own. */
+export function timelineRateCalls(timeline: Handle) {
+  return [
     call(timeline, "GetSetting", "timelineFrameRate"),
     call(timeline, "GetSetting", "timelineDropFrameTimecode"),
-  ]);
+  ];
+}
+
+/** The rate from the values of timelineRateCalls. */
+export function rateOf(fps: unknown, drop: unknown): Rate {
   const text = String(fps);
   const rate = parseRate(drop === "1" && !/DF/i.test(text) ? `${text} DF` : text);
   return rate ?? fail("UNKNOWN_RATE", `the timeline reports an unknown frame rate "${text}"`);

@@ -68,10 +68,22 @@ export async function trackList(
   type?: (typeof TRACK_TYPES)[number],
   index?: number,
 ): Promise<{ type: string; index: number }[]> {
+  const counts = await resolve.batch(trackCountCalls(timeline, type));
+  return tracksFromCounts(counts, type, index);
+}
+
+/** The GetTrackCount calls of trackList (of one type, or of each type), for a batch. */
+export function trackCountCalls(timeline: Handle, type?: (typeof TRACK_TYPES)[number]) {
+  return (type ? [type] : [...TRACK_TYPES]).map((t) => call(timeline, "GetTrackCount", t));
+}
+
+/** trackList's tracks from the values of trackCountCalls. */
+export function tracksFromCounts(
+  counts: unknown[],
+  type?: (typeof TRACK_TYPES)[number],
+  index?: number,
+): { type: string; index: number }[] {
   const types = type ? [type] : [...TRACK_TYPES];
-  const counts = await resolve.batch(
-    types.map((t) => call(timeline, "GetTrackCount", t)),
-  );
   const tracks = types.flatMap((t, i) =>
     Array.from({ length: Number(counts[i]) || 0 }, (_, k) => ({ type: t, index: k + 1 }))
   ).filter((t) => index === undefined || t.index === index);
@@ -161,9 +173,24 @@ export function itemMethods(groups: ReadonlySet<ItemFieldGroup>, track = false):
 
 const num = (v: unknown) => (typeof v === "number" ? v : v == null || v === "" ? null : Number(v));
 
+type SourceClock = { rate: Rate; first: number } | null;
+// Clip properties seen (as "tc|fps|drop"): many items share a clip, so each clip's Start TC
+// is parsed once, not once per item. Bounded: cleared when it grows past 256 entries.
+const clocks = new Map<string, SourceClock>();
+
 /** A clip's timecode rate and the frame number of its Start TC, from its clip properties. */
-function sourceClock(props: unknown): { rate: Rate; first: number } | null {
+function sourceClock(props: unknown): SourceClock {
   if (!Array.isArray(props)) return null;
+  const key = `${props[0]}|${props[1]}|${props[2]}`;
+  const known = clocks.get(key);
+  if (known !== undefined) return known;
+  if (clocks.size >= 256) clocks.clear();
+  const clock = parseClock(props);
+  clocks.set(key, clock);
+  return clock;
+}
+
+function parseClock(props: unknown[]): SourceClock {
   const [tc, fps, drop] = props;
   const rate = parseRate(`${fps ?? ""}${String(drop) === "1" ? " DF" : ""}`) ?? parseRate(
     String(fps ?? ""),

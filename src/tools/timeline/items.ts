@@ -13,9 +13,10 @@ import {
   offsetFrom,
   pageInput,
   pageOutput,
+  rateOf,
   saveCheckpoint,
   timeInput,
-  timelineRate,
+  timelineRateCalls,
   timelineRefInput,
   TRACK_TYPES,
 } from "../../resolve/index.ts";
@@ -35,8 +36,9 @@ import {
   playheadState,
   timeBase,
   TL_LOOKUP,
+  trackCountCalls,
   trackItems,
-  trackList,
+  tracksFromCounts,
 } from "./common.ts";
 
 export const listTimelineItems = defineTool({
@@ -76,14 +78,18 @@ export const listTimelineItems = defineTool({
       fail("INVALID_ARGUMENTS", "track_index needs track_type");
     }
     const { timeline } = await findTimeline(resolve, args.timeline);
-    const rate = await timelineRate(resolve, timeline);
-    const [startFrame, tlName, tlId] = await resolve.batch([
+    // Rate, start, name, id and track counts in one round trip (every page asks again).
+    const head = await resolve.batch([
+      ...timelineRateCalls(timeline),
       call(timeline, "GetStartFrame"),
       call(timeline, "GetName"),
       call(timeline, "GetUniqueId"),
+      ...trackCountCalls(timeline, args.track_type),
     ]);
+    const rate = rateOf(head[0], head[1]);
+    const [startFrame, tlName, tlId] = head.slice(2, 5);
     const start = Number(startFrame) || 0;
-    const tracks = await trackList(resolve, timeline, args.track_type, args.track_index);
+    const tracks = tracksFromCounts(head.slice(5), args.track_type, args.track_index);
     const groups = new Set(args.fields ?? ITEM_FIELD_GROUPS);
     const { page, items } = await itemPage(
       resolve,
