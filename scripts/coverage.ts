@@ -1,5 +1,5 @@
 // `deno task coverage`: which documented API methods the tools can reach. It starts the
-// server with every toolset, reads each tool's _meta["resolve/apiMethods"] and compares the
+// server with every toolset in trace mode, reads each tool's _meta["resolve/apiMethods"] and compares the
 // union with the documented methods of bridge/methods.json (424 up to Resolve 21.1.1).
 import { Client, StdioClientTransport } from "../src/sdk_client.ts";
 import methods from "../bridge/methods.json" with { type: "json" };
@@ -11,7 +11,8 @@ export function documentedMethods(): string[] {
 }
 
 export async function reachableMethods(): Promise<Map<string, string[]>> {
-  const env: Record<string, string> = {};
+  // Trace mode: tools/list then carries each tool's _meta["resolve/apiMethods"].
+  const env: Record<string, string> = { RESOLVE_SIM_TRACE_METHODS: "1" };
   for (const name of ["PATH", "HOME", "DENO_DIR"]) {
     const v = Deno.env.get(name);
     if (v) env[name] = v;

@@ -92,8 +92,9 @@ function reference(registry: ToolRegistry, described: Record<string, Tool>): str
       const traits = [
         registry.defaults.has(def.name) ? "default set" : "",
         a.readOnlyHint ? "read-only" : "changes Resolve",
-        a.destructiveHint ? "destructive" : "",
-        a.openWorldHint ? "touches files" : "",
+        // Hints left out of tools/list take MCP's defaults (destructive, open world).
+        !a.readOnlyHint && (a.destructiveHint ?? true) ? "destructive" : "",
+        a.openWorldHint ?? true ? "touches files" : "",
       ].filter(Boolean).join(", ");
       lines.push(`### \`${def.name}\``, "", `${def.title} (${traits}).`, "", def.description, "");
       const schema = tool.inputSchema as Schema;
@@ -127,16 +128,36 @@ function replaceBetween(text: string, name: string, body: string): string {
   return text.slice(0, from + begin.length) + "\n" + body + "\n" + text.slice(to);
 }
 
+const OTHER_TOOLSETS = "Other toolsets (enable_toolset loads one for the session):";
+
+/** One markdown line per toolset: its id, what it is for, its tools outside the default set. */
+function otherToolsets(registry: ToolRegistry): string {
+  return [...registry.toolsets.values()].flatMap((ts) => {
+    const tools = registry.tools.filter((t) =>
+      t.toolset === ts.id && !registry.defaults.has(t.name)
+    );
+    return tools.length
+      ? [
+        `- **${ts.id}**: ${firstSentence(ts.description)} Tools: ${
+          tools.map((t) => t.name).join(", ")
+        }.`,
+      ]
+      : [];
+  }).join("\n");
+}
+
 /** The MCP Bundle manifest with its tool list set to the default set. */
 async function manifest(registry: ToolRegistry): Promise<string> {
   const json = JSON.parse(await Deno.readTextFile(MANIFEST));
   const defaults = selectTools(registry, ["default"], false);
   json.tools = defaults.map((t) => ({ name: t.name, description: t.title }));
-  // The counts in the long description follow the registry.
-  json.long_description = String(json.long_description).replace(
+  // The counts in the long description follow the registry, and it names every other toolset
+  // with its tools (the bundle's tools list holds the default set only).
+  const intro = String(json.long_description).split(OTHER_TOOLSETS)[0].trimEnd().replace(
     /\d+ task-level tools by default[^.]*\./,
     `${defaults.length} task-level tools by default (list_toolsets and enable_toolset load the rest for a session); all ${registry.tools.length} tools with --toolsets all.`,
   );
+  json.long_description = `${intro}\n\n${OTHER_TOOLSETS}\n\n${otherToolsets(registry)}`;
   return JSON.stringify(json, null, 2) + "\n";
 }
 

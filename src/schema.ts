@@ -110,3 +110,50 @@ export function eitherProblem(
   }
   return undefined;
 }
+
+export function compactOutput(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(compactOutput);
+  if (!isObject(schema)) return schema;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === "description" || key === "title" || key === "required") continue;
+    if (key === "additionalProperties" && value === false) continue;
+    if (SCHEMA_MAPS.includes(key) && isObject(value)) {
+      const map: JsonSchema = {};
+      for (const [name, sub] of Object.entries(value)) map[name] = compactOutput(sub);
+      out[key] = map;
+    } else if (SCHEMA_VALUES.includes(key) || SCHEMA_LISTS.includes(key)) {
+      out[key] = compactOutput(value);
+    } else out[key] = value;
+  }
+  return out;
+}
+
+/** Patterns that only keep control characters out (the check still runs on every call). */
+const CONTROL_PATTERN = /^\^\[\^\\x00/;
+
+/**
+ * An input schema as tools/list sends it: the limits that are only safety nets (string lengths,
+ * control-character patterns, "minLength 1", numbers bounded at a million or more) are left out
+ * of the listing, as no sensible argument comes near them; the tool's zod check keeps enforcing
+ * them on every call (INVALID_ARGUMENTS says which). Limits a model should know (enums, item
+ * counts, small numeric ranges, `required`, `additionalProperties`) stay.
+ */
+export function compactInput(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(compactInput);
+  if (!isObject(schema)) return schema;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === "maxLength" || (key === "minLength" && value === 1)) continue;
+    if (key === "pattern" && typeof value === "string" && CONTROL_PATTERN.test(value)) continue;
+    if (key === "maximum" && typeof value === "number" && value >= 1_000_000) continue;
+    if (SCHEMA_MAPS.includes(key) && isObject(value)) {
+      const map: JsonSchema = {};
+      for (const [name, sub] of Object.entries(value)) map[name] = compactInput(sub);
+      out[key] = map;
+    } else if (SCHEMA_VALUES.includes(key) || SCHEMA_LISTS.includes(key)) {
+      out[key] = compactInput(value);
+    } else out[key] = value;
+  }
+  return out;
+}

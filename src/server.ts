@@ -14,7 +14,7 @@ import { complete, templateKind } from "./completions.ts";
 import { getPrompt, listPrompts, promptArgumentKind } from "./prompts.ts";
 import { listResources, readResource, RESOURCE_TEMPLATES } from "./resources.ts";
 import { type LoggingLevel, type RequestTaskStore, Server, types } from "./sdk.ts";
-import { describeTool, runTool, type ToolDef, type ToolsetControl } from "./tool.ts";
+import { describeTool, runTool, type ToolDef, type ToolsetControl, tracesMethods } from "./tool.ts";
 import { buildRegistry, selectTools } from "./tools/index.ts";
 import { ResourceWatch } from "./watch.ts";
 import {
@@ -187,8 +187,9 @@ export function createSessionServer(context: SharedContext): Server {
     taskStore.abortAll();
     previousOnclose?.();
   };
+  const trace = tracesMethods();
   server.setRequestHandler(types.ListToolsRequestSchema, () => ({
-    tools: tools.map((tool) => describeTool(tool, options.readOnly)),
+    tools: tools.map((tool) => describeTool(tool, options.readOnly, trace)),
   }));
 
   server.setRequestHandler(types.CallToolRequestSchema, async (request, extra) => {

@@ -11,7 +11,16 @@ import type { CallToolResult, Tool } from "./sdk.ts";
 import { type HostRegistry, ResolveSession } from "./resolve/index.ts";
 import { linksOf } from "./links.ts";
 import { TASK_TOOLS } from "./task_tools.ts";
-import { type Either, eitherProblem, type JsonSchema, portable, withEither } from "./schema.ts";
+import { cachedTool, setSchemaPasses } from "./tool_cache.ts";
+import {
+  compactInput,
+  compactOutput,
+  type Either,
+  eitherProblem,
+  type JsonSchema,
+  portable,
+  withEither,
+} from "./schema.ts";
 
 const log = logger("tool");
 
@@ -150,6 +159,38 @@ const tokenInput = () =>
     } min).`,
   );
 
+// A cached description is valid only while these passes are the same code (src/tool_cache.ts).
+setSchemaPasses(
+  compiled,
+  tokenInput,
+  annotationsOf,
+  compactInput,
+  compactOutput,
+  portable,
+  withEither,
+);
+
+/** What a description depends on beyond the definition and the passes. */
+const describedWith = (def: ToolDef) =>
+  JSON.stringify([TOKEN_TTL_MS, TOKEN_FIELD, TASK_TOOLS[def.name] ?? null]);
+
+const descriptions = new WeakMap<ToolDef, Tool>();
+
+/** The tool's tools/list entry: built at build time (src/tool_cache.ts) or now, once. */
+function described(def: ToolDef): Tool {
+  let tool = descriptions.get(def);
+  if (!tool) {
+    tool = cachedTool(def, describedWith(def)) ?? compiled(def).tool;
+    descriptions.set(def, tool);
+  }
+  return tool;
+}
+
+/** The live description of a tool, never the cached one (scripts/tool_surface.ts writes it). */
+export function liveDescription(def: ToolDef): { tool: Tool; extra: string } {
+  return { tool: compiled(def).tool, extra: describedWith(def) };
+}
+
 function compiled(def: ToolDef) {
   let entry = schemaCache.get(def);
   if (!entry) {
@@ -157,41 +198,79 @@ function compiled(def: ToolDef) {
       ? { ...def.input(), [TOKEN_FIELD]: tokenInput() }
       : def.input();
     const input = z.strictObject(shape);
-    const tool: Tool = {
+    // The JSON Schemas only when asked for (a call needs the zod input, not its JSON).
+    const build = (): Tool => ({
       name: def.name,
       title: def.title,
       description: def.description,
       inputSchema: withEither(
-        portable(z.toJSONSchema(input, { io: "input" })) as JsonSchema,
+        compactInput(portable(z.toJSONSchema(input, { io: "input" }))) as JsonSchema,
         def.either,
       ) as Tool["inputSchema"],
-      outputSchema: portable(z.toJSONSchema(z.object(def.output()))) as Tool["outputSchema"],
-      annotations: {
-        title: def.title,
-        readOnlyHint: def.readOnly,
-        destructiveHint: def.destructive ?? false,
-        idempotentHint: def.idempotent ?? def.readOnly,
-        openWorldHint: def.openWorld ?? false,
-      },
+      outputSchema: compactOutput(
+        portable(z.toJSONSchema(z.object(def.output()))),
+      ) as Tool["outputSchema"],
+      annotations: annotationsOf(def),
       // Long work runs as a task for clients that ask (src/tasks.ts); a plain call otherwise.
       ...(TASK_TOOLS[def.name] ? { execution: { taskSupport: "optional" as const } } : {}),
-      _meta: { "resolve/apiMethods": def.apiMethods, "resolve/toolset": def.toolset },
+    });
+    let tool: Tool | undefined;
+    entry = {
+      input,
+      fields: Object.keys(shape),
+      get tool() {
+        return tool ??= build();
+      },
     };
-    entry = { input, fields: Object.keys(shape), tool };
     schemaCache.set(def, entry);
   }
   return entry;
 }
 
-/** The MCP description of a tool (schemas are built once, on first use). */
-export function describeTool(def: ToolDef, readOnlyServer = false): Tool {
-  const tool = compiled(def).tool;
-  if (!readOnlyServer || def.readOnly) return tool;
-  // In read-only mode a gated tool cannot change anything: the bridge refuses it.
+/**
+ * The hints that differ from MCP's defaults (readOnly false, destructive true, idempotent false,
+ * openWorld true); destructive and idempotent only mean something for a tool that changes things.
+ */
+function annotationsOf(def: ToolDef, readOnly = def.readOnly): Tool["annotations"] {
+  if (readOnly) return { readOnlyHint: true, ...(def.openWorld ? {} : { openWorldHint: false }) };
+  return {
+    ...(def.destructive ? {} : { destructiveHint: false }),
+    ...(def.idempotent ? { idempotentHint: true } : {}),
+    ...(def.openWorld ? {} : { openWorldHint: false }),
+  };
+}
+
+/** The environment variable that puts the bridge in trace mode (see bridge/resolve_bridge.py). */
+export const TRACE_ENV = "RESOLVE_SIM_TRACE_METHODS";
+
+/** True when this process runs with the bridge's trace mode on (the tests; needs --allow-env). */
+export function tracesMethods(): boolean {
+  try {
+    return Deno.env.get(TRACE_ENV) === "1";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The MCP description of a tool (schemas are built once, on first use). With `trace` (the
+ * bridge's trace mode) `_meta` names the tool's toolset and the `Class.Method`s it may call, for
+ * the tests to check each call against; clients otherwise do without those.
+ */
+export function describeTool(def: ToolDef, readOnlyServer = false, trace = false): Tool {
+  let tool = described(def);
+  if (readOnlyServer && !def.readOnly) {
+    // In read-only mode a gated tool cannot change anything: the bridge refuses it.
+    tool = {
+      ...tool,
+      description: `${tool.description} This server is read-only: only reading methods succeed.`,
+      annotations: annotationsOf(def, true),
+    };
+  }
+  if (!trace) return tool;
   return {
     ...tool,
-    description: `${tool.description} This server is read-only: only reading methods succeed.`,
-    annotations: { ...tool.annotations, readOnlyHint: true, destructiveHint: false },
+    _meta: { "resolve/apiMethods": def.apiMethods, "resolve/toolset": def.toolset },
   };
 }
 

@@ -26,20 +26,33 @@ Deno.test("every tool is fully described and annotated", async () => {
         );
       }
       assert(tool.outputSchema, `${tool.name}: outputSchema`);
-      const a = tool.annotations!;
+      // Hints are sent only where they differ from MCP's defaults (readOnly false, destructive
+      // true, idempotent false, openWorld true); destructive and idempotent only without readOnly.
+      const a = tool.annotations ?? {};
+      for (const [hint, value] of Object.entries(a)) {
+        if (hint === "title") continue;
+        assertEquals(typeof value, "boolean", `${tool.name}: ${hint}`);
+        const implied = {
+          readOnlyHint: false,
+          destructiveHint: true,
+          idempotentHint: false,
+          openWorldHint: true,
+        };
+        assert(
+          value !== implied[hint as keyof typeof implied],
+          `${tool.name}: ${hint} is the default`,
+        );
+      }
+      if (a.readOnlyHint) {
+        assert(
+          !("destructiveHint" in a) && !("idempotentHint" in a),
+          `${tool.name}: read-only hints`,
+        );
+      }
+      const destructive = !a.readOnlyHint && (a.destructiveHint ?? true);
       // One way to confirm: the wrapper's token input on every destructive tool, no `confirm`.
       assert(!("confirm" in props), `${tool.name} still takes confirm`);
-      if (a.destructiveHint) assert(props.confirmation_token, `${tool.name}: confirmation_token`);
-      for (
-        const hint of [
-          "readOnlyHint",
-          "destructiveHint",
-          "idempotentHint",
-          "openWorldHint",
-        ] as const
-      ) {
-        assertEquals(typeof a[hint], "boolean", `${tool.name}: ${hint}`);
-      }
+      if (destructive) assert(props.confirmation_token, `${tool.name}: confirmation_token`);
       const methods = tool._meta?.["resolve/apiMethods"] as string[];
       // Only the toolsets tools (list_toolsets, enable_toolset) call nothing in Resolve.
       const serverOnly = tool._meta?.["resolve/toolset"] === "toolsets";
