@@ -1,7 +1,7 @@
 // The edit most toolset tests start from: project "Grade", timeline "Cut" holding a.mp4 (video
 // + linked audio) then b.png, made through the tools. The media is written once per test file.
 import { ROOT, type ServerOptions, type TestClient, withClient, withTempDir } from "./harness.ts";
-import { writePng } from "../scripts/sample_media.ts";
+import { writePng, writeWav } from "../scripts/sample_media.ts";
 
 export interface Fixture {
   video: string[];
@@ -81,4 +81,47 @@ export async function withFixture(
       async (t) => fn(t, await setup(t, base), dir, base),
     );
   });
+}
+
+/** The ids simState prints: the still's item (V1), the WAV's item (A1) and the WAV's clip. */
+export interface SimStateIds {
+  video_item: string;
+  audio_item: string;
+  wav_clip: string;
+}
+
+/**
+ * A simulated Resolve state built with the simulator itself, for what no tool can set up:
+ * `${dir}/state.json` (start the server with `env`, which points RESOLVE_SIM_STATE at it)
+ * holding the saved project "Fixture" with timeline "Edit": card.png (320x180) on V1 and a 4 s
+ * stereo tone.wav on A1, both at the start. `extra` is Python (top-level lines) run after the
+ * save with `d` (DaVinciResolveScript), `r`, `pm`, `p`, `mp`, `clips` and `items` in scope;
+ * what it changes in the world it must `commit()` itself.
+ */
+export async function simState(
+  dir: string,
+  extra = "",
+): Promise<{ ids: SimStateIds; env: { RESOLVE_SIM_STATE: string } }> {
+  writeWav(`${dir}/tone.wav`, 4, 48000, 2);
+  await writePng(`${dir}/card.png`, 320, 180);
+  const script = `
+import json, sys
+sys.path.insert(0, "bridge/simulator")
+import DaVinciResolveScript as d
+r = d.scriptapp("Resolve"); pm = r.GetProjectManager()
+p = pm.CreateProject("Fixture"); mp = p.GetMediaPool()
+clips = mp.ImportMedia([${JSON.stringify(`${dir}/card.png`)}, ${JSON.stringify(`${dir}/tone.wav`)}])
+mp.CreateEmptyTimeline("Edit")
+items = mp.AppendToTimeline(clips)
+pm.SaveProject()
+${extra}
+print(json.dumps({"video_item": items[0].GetUniqueId(), "audio_item": items[1].GetUniqueId(),
+                  "wav_clip": clips[1].GetUniqueId()}))
+`;
+  const env = { RESOLVE_SIM_STATE: `${dir}/state.json` };
+  const out = await new Deno.Command("python3", { args: ["-c", script], cwd: ROOT, env })
+    .output();
+  if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
+  const stdout = new TextDecoder().decode(out.stdout).trim().split("\n");
+  return { ids: JSON.parse(stdout[stdout.length - 1]), env };
 }

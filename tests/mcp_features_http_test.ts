@@ -2,47 +2,17 @@
 // during a call reconnects with Last-Event-ID and gets the rest, the result included. Raw
 // fetch against the start:http task's own command (on a random loopback port).
 import { assert, assertEquals } from "./assert.ts";
-import { baseEnv, ROOT, waitFor } from "./harness.ts";
-import { shellWords } from "../scripts/start_command.ts";
+import { startHttpServer } from "./http_server.ts";
 
 const TOKEN = "test-token-resume-0123456789";
 
 async function withHttp(fn: (url: string) => Promise<void>): Promise<void> {
-  const config = JSON.parse(Deno.readTextFileSync(`${ROOT}deno.json`));
-  const [, ...args] = shellWords(config.tasks["start:http"]);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const address = `127.0.0.1:${20_000 + Math.floor(Math.random() * 40_000)}`;
-    const child = new Deno.Command(Deno.execPath(), {
-      args: [...args.map((a) => a.replace("127.0.0.1:8765", address)), "--simulator"],
-      cwd: ROOT,
-      env: { ...baseEnv(), RESOLVE_MCP_TOKEN: TOKEN },
-      clearEnv: true,
-      stdin: "null",
-      stdout: "null",
-      stderr: "piped",
-    }).spawn();
-    let stderr = "";
-    const drain = (async () => {
-      for await (const c of child.stderr.pipeThrough(new TextDecoderStream())) stderr += c;
-    })();
-    let exited = false;
-    const status = child.status.finally(() => exited = true);
-    await waitFor(() => exited || /serving MCP at/.test(stderr), 30_000);
-    if (exited) {
-      await drain;
-      if (/AddrInUse|address already in use/i.test(stderr)) continue;
-      throw new Error(`the server did not start: ${stderr}`);
-    }
-    try {
-      await fn(`http://${address}/mcp`);
-    } finally {
-      child.kill("SIGTERM");
-      await status;
-      await drain;
-    }
-    return;
+  const server = await startHttpServer({ token: TOKEN });
+  try {
+    await fn(server.url);
+  } finally {
+    await server.stop();
   }
-  throw new Error("no free port found");
 }
 
 interface Event {

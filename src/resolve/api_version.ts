@@ -5,6 +5,10 @@ import type { ResolveSession } from "./session.ts";
 /** The method a version check calls: declare it in the tool's apiMethods. */
 export const VERSION_LOOKUP = ["Resolve.GetVersion"];
 
+/** What a description of a Resolve 21.1 tool says it needs (its handler calls requireVersion). */
+export const NEEDS_21_1 =
+  "Needs DaVinci Resolve 21.1 or newer (Studio: since 21.1 scripting needs Studio)";
+
 /** "21.1.1" -> [21, 1, 1]; missing parts are 0. */
 export function parseVersion(text: string): number[] {
   const parts = text.split(".").slice(0, 3).map((p) => parseInt(p, 10) || 0);

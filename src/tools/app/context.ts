@@ -4,15 +4,20 @@
 import { z } from "zod";
 import { fail } from "../../errors.ts";
 import { defineTool } from "../../tool.ts";
-import { call, isHandle, ref, requireVersion, VERSION_LOOKUP } from "../../resolve/index.ts";
-
-const NEEDS = "Needs DaVinci Resolve 21.1 or newer (Studio: since 21.1 scripting needs Studio)";
+import {
+  call,
+  isHandle,
+  NEEDS_21_1,
+  ref,
+  requireVersion,
+  VERSION_LOOKUP,
+} from "../../resolve/index.ts";
 
 export const getCurrentContext = defineTool({
   name: "get_current_context",
   title: "What is open in Resolve (Resolve 21.1)",
   description:
-    `Says in one round trip what Resolve has open, through the shortcuts Resolve 21.1 documents: whether it is Studio (Resolve.IsStudio, so Studio-only actions can be refused up front), the current project, its current timeline, the media pool's root and current bin, the gallery's current still album, and the project's last-modified time (often null: Resolve returns None for it in tests; get_project_info has the modification date). ${NEEDS}.`,
+    `Says in one round trip what Resolve has open, through the shortcuts Resolve 21.1 documents: whether it is Studio (Resolve.IsStudio, so Studio-only actions can be refused up front), the current project, its current timeline, the media pool's root and current bin, the gallery's current still album, and the project's last-modified time (often null: Resolve returns None for it in tests; get_project_info has the modification date). ${NEEDS_21_1}.`,
   toolset: "app",
   readOnly: true,
   input: () => ({}),
@@ -101,7 +106,7 @@ export const setScriptPriority = defineTool({
   name: "set_script_priority",
   title: "Set script execution priority (Resolve 21.1)",
   description:
-    `Switches the priority Resolve gives to scripting calls between high and normal (Resolve.SetHighPriority): high can speed up long batches of calls while you are not working in the UI. No effect has been measured or documented beyond the switch itself. ${NEEDS}.`,
+    `Switches the priority Resolve gives to scripting calls between high and normal (Resolve.SetHighPriority): high can speed up long batches of calls while you are not working in the UI. No effect has been measured or documented beyond the switch itself. ${NEEDS_21_1}.`,
   toolset: "app",
   readOnly: false,
   idempotent: true,

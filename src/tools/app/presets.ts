@@ -1,7 +1,7 @@
 // Keyboard presets and project-settings presets (Resolve 21.1).
 import { z } from "zod";
 import { fail } from "../../errors.ts";
-import { defineTool } from "../../tool.ts";
+import { defineTool, type ToolContext } from "../../tool.ts";
 import { outputFile, someNames } from "../shared.ts";
 import {
   call,
@@ -13,20 +13,54 @@ import {
 
 const nameInput = z.string().trim().min(1).max(255);
 
-async function checkImport(
-  paths: { checkRead(p: string[]): Promise<{ path: string; exists: boolean; isDir: boolean }[]> },
-  path: string | undefined,
-): Promise<string> {
-  if (!path) fail("INVALID_ARGUMENTS", "import needs path (the preset file to read)");
-  const [checked] = await paths.checkRead([path]);
+/**
+ * For import: the resolved preset file (an existing file, readable) and the arguments of
+ * Resolve's Import...Preset (the file, then the new name when one is given). A `name` already
+ * in `names` fails PRESET_EXISTS, naming it as `what`.
+ */
+async function importArgs(
+  ctx: ToolContext,
+  args: { path?: string; name?: string },
+  names: string[],
+  what: string,
+): Promise<{ path: string; call: string[] }> {
+  if (!args.path) fail("INVALID_ARGUMENTS", "import needs path (the preset file to read)");
+  const [checked] = await ctx.paths.checkRead([args.path]);
   if (!checked.exists || checked.isDir) {
-    fail("FILE_NOT_FOUND", `${path} is not an existing file`, "Give the preset file's path.");
+    fail("FILE_NOT_FOUND", `${args.path} is not an existing file`, "Give the preset file's path.");
   }
-  return checked.path;
+  if (args.name && names.includes(args.name)) {
+    fail("PRESET_EXISTS", `${what} "${args.name}" exists`, "Choose another name.");
+  }
+  return { path: checked.path, call: args.name ? [checked.path, args.name] : [checked.path] };
+}
+
+/**
+ * For export: `write(file)` runs Resolve's Export...Preset on the checked output file
+ * (outputFile: allowed, overwrite confirmed), then the file is checked where it landed.
+ */
+async function exportTo(
+  ctx: ToolContext,
+  path: string | undefined,
+  write: (file: string) => Promise<unknown>,
+): Promise<{ path: string; ok: unknown }> {
+  if (!path) fail("INVALID_ARGUMENTS", "export needs path (the file to write)");
+  const out = await outputFile(ctx, path);
+  const ok = await write(out.path);
+  if (ok === true) await out.landed();
+  return { path: out.path, ok };
 }
 
 function need(name: string | undefined, action: string): string {
   if (!name) fail("INVALID_ARGUMENTS", `${action} needs name`);
+  return name;
+}
+
+/** `name` when `names` holds it; else PRESET_NOT_FOUND (`what` names the kind, `list` labels them). */
+function known(names: string[], name: string, what: string, list: string): string {
+  if (!names.includes(name)) {
+    fail("PRESET_NOT_FOUND", `no ${what} "${name}"`, `${list}: ${someNames(names)}.`);
+  }
   return name;
 }
 
@@ -87,51 +121,38 @@ export const manageKeyboardPresets = defineTool({
     await requireVersion(resolve, "21.1", "manage_keyboard_presets");
     const root = await resolve.root();
     const before = await keyboard(resolve, root);
-    const known = (name: string) => {
-      if (!before.presets.includes(name)) {
-        fail(
-          "PRESET_NOT_FOUND",
-          `no keyboard preset "${name}"`,
-          `Keyboard presets: ${someNames(before.presets)}.`,
-        );
-      }
-      return name;
-    };
+    const preset = (action: string) =>
+      known(before.presets, need(args.name, action), "keyboard preset", "Keyboard presets");
     let name: string | null = null;
     let path: string | null = null;
     let previous: string | null = null;
     let ok: unknown = true;
     if (args.action === "load") {
-      name = known(need(args.name, "load"));
+      name = preset("load");
       await ctx.confirm(
         `Load the keyboard preset "${name}"? It replaces "${before.current}" for every project of this user.`,
       );
       previous = before.current;
       ok = await resolve.call(root, "LoadKeyboardPreset", name);
     } else if (args.action === "delete") {
-      name = known(need(args.name, "delete"));
+      name = preset("delete");
       await ctx.confirm(
         `Delete the keyboard preset "${name}" for this user? This cannot be undone.`,
       );
       ok = await resolve.call(root, "DeleteKeyboardPreset", name);
     } else if (args.action === "import") {
-      path = await checkImport(ctx.paths, args.path);
-      if (args.name && before.presets.includes(args.name)) {
-        fail("PRESET_EXISTS", `a keyboard preset "${args.name}" exists`, "Choose another name.");
-      }
-      ok = await resolve.call(
-        root,
-        "ImportKeyboardPreset",
-        ...(args.name ? [path, args.name] : [path]),
-      );
+      const file = await importArgs(ctx, args, before.presets, "a keyboard preset");
+      path = file.path;
+      ok = await resolve.call(root, "ImportKeyboardPreset", ...file.call);
       name = args.name ?? null;
     } else if (args.action === "export") {
-      name = known(need(args.name, "export"));
-      if (!args.path) fail("INVALID_ARGUMENTS", "export needs path (the file to write)");
-      const out = await outputFile(ctx, args.path);
-      path = out.path;
-      ok = await resolve.call(root, "ExportKeyboardPreset", name, out.path);
-      if (ok === true) await out.landed();
+      const exported = preset("export");
+      name = exported;
+      ({ path, ok } = await exportTo(
+        ctx,
+        args.path,
+        (file) => resolve.call(root, "ExportKeyboardPreset", exported, file),
+      ));
     }
     if (ok !== true) {
       fail(
@@ -240,16 +261,8 @@ export const manageProjectSettingsPresets = defineTool({
     const project = await resolve.project();
     const before = await settingsPresets(resolve, project);
     const names = before.map((p) => p.name);
-    const known = (name: string) => {
-      if (!names.includes(name)) {
-        fail(
-          "PRESET_NOT_FOUND",
-          `no project-settings preset "${name}"`,
-          `Presets: ${someNames(names)}.`,
-        );
-      }
-      return name;
-    };
+    const preset = (action: string) =>
+      known(names, need(args.name, action), "project-settings preset", "Presets");
     let name: string | null = args.action === "list" ? null : args.name ?? null;
     let path: string | null = null;
     let backup: string | null = null;
@@ -257,7 +270,7 @@ export const manageProjectSettingsPresets = defineTool({
     let ok: unknown = true;
     switch (args.action) {
       case "apply": {
-        name = known(need(args.name, "apply"));
+        name = preset("apply");
         await ctx.confirm(
           `Apply the project-settings preset "${name}" to the current project? It replaces its settings${
             args.backup === false ? "" : " (a backup preset of the current ones is saved first)"
@@ -298,35 +311,31 @@ export const manageProjectSettingsPresets = defineTool({
         ok = await resolve.call(project, "SaveCurrentProjectSettingsAsNewPreset", args.name);
         break;
       case "update":
-        name = known(need(args.name, "update"));
+        name = preset("update");
         await ctx.confirm(`Overwrite the preset "${name}" with the current project's settings?`);
         ok = await resolve.call(project, "UpdateProjectSettingsPreset", name);
         break;
       case "delete":
-        name = known(need(args.name, "delete"));
+        name = preset("delete");
         await ctx.confirm(`Delete the project-settings preset "${name}"? This cannot be undone.`);
         ok = await resolve.call(project, "DeleteProjectSettingsPreset", name);
         break;
       case "export": {
-        name = known(need(args.name, "export"));
-        if (!args.path) fail("INVALID_ARGUMENTS", "export needs path (the file to write)");
-        const out = await outputFile(ctx, args.path);
-        path = out.path;
-        ok = await resolve.call(project, "ExportProjectSettingsPreset", name, out.path);
-        if (ok === true) await out.landed();
+        const exported = preset("export");
+        name = exported;
+        ({ path, ok } = await exportTo(
+          ctx,
+          args.path,
+          (file) => resolve.call(project, "ExportProjectSettingsPreset", exported, file),
+        ));
         break;
       }
-      case "import":
-        path = await checkImport(ctx.paths, args.path);
-        if (args.name && names.includes(args.name)) {
-          fail("PRESET_EXISTS", `a preset "${args.name}" exists`, "Choose another name.");
-        }
-        ok = await resolve.call(
-          project,
-          "ImportProjectSettingsPreset",
-          ...(args.name ? [path, args.name] : [path]),
-        );
+      case "import": {
+        const file = await importArgs(ctx, args, names, "a preset");
+        path = file.path;
+        ok = await resolve.call(project, "ImportProjectSettingsPreset", ...file.call);
         break;
+      }
     }
     if (ok !== true) {
       fail(

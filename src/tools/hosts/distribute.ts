@@ -10,6 +10,7 @@ import {
   type Handle,
   isHandle,
   type JobInfo,
+  sleep,
 } from "../../resolve/index.ts";
 import { someNames } from "../shared.ts";
 import {
@@ -33,21 +34,6 @@ import { balance, databaseKey, databaseLabel } from "./plan.ts";
 
 const POLL_MS = 250;
 const DEFAULT_WAIT_S = 25;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
 
 /** Follows the distribution for at most maxMs (other tools run between polls). */
 async function follow(ctx: ToolContext, d: Distribution, maxMs: number): Promise<boolean> {

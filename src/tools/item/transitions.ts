@@ -10,6 +10,7 @@ import {
   type Handle,
   isHandle,
   itemsOf,
+  NEEDS_21_1,
   requireVersion,
   type ResolveSession,
   TIMELINE_RATE_METHODS,
@@ -22,8 +23,6 @@ import { num, TIMELINE_LOOKUP } from "./common.ts";
 const itemIdsInput = z.array(z.string().min(1).max(128)).min(1).max(100).describe(
   "Unique ids of the timeline items (list_timeline_items shows them); one or several.",
 );
-
-const NEEDS = "Needs DaVinci Resolve 21.1 or newer (Studio: since 21.1 scripting needs Studio)";
 
 async function itemsOnTimeline(resolve: ResolveSession, ref: string | undefined, ids: string[]) {
   const { timeline } = await findTimeline(resolve, ref);
@@ -112,7 +111,7 @@ export const addTransition = defineTool({
   name: "add_transition",
   title: "Add a transition (Resolve 21.1)",
   description:
-    `Adds Resolve's native transition (video, e.g. Cross Dissolve, or audio, e.g. Cross Fade 0 dB) at the start or end edit of one or several timeline items. A transition consumes media handles: the clips must have unused media beyond the edit (left/right offsets), and the tool says which clip lacks how many frames when Resolve refuses. Returns each transition's real start, end and duration. The transition becomes an item of the track, so the indexes of later items on that track shift (re-list with list_timeline_items). ${NEEDS}.`,
+    `Adds Resolve's native transition (video, e.g. Cross Dissolve, or audio, e.g. Cross Fade 0 dB) at the start or end edit of one or several timeline items. A transition consumes media handles: the clips must have unused media beyond the edit (left/right offsets), and the tool says which clip lacks how many frames when Resolve refuses. Returns each transition's real start, end and duration. The transition becomes an item of the track, so the indexes of later items on that track shift (re-list with list_timeline_items). ${NEEDS_21_1}.`,
   toolset: "item",
   readOnly: false,
   input: () => ({
@@ -267,7 +266,7 @@ export const setFades = defineTool({
   name: "set_fades",
   title: "Set item fade in/out (Resolve 21.1)",
   description:
-    `Sets the fade-in and/or fade-out length of one or several timeline items (video opacity fade or audio fader), in frames or seconds, and reads the fades back (Resolve reports them as frame counts). ${NEEDS}.`,
+    `Sets the fade-in and/or fade-out length of one or several timeline items (video opacity fade or audio fader), in frames or seconds, and reads the fades back (Resolve reports them as frame counts). ${NEEDS_21_1}.`,
   toolset: "item",
   readOnly: false,
   idempotent: true,
@@ -353,7 +352,7 @@ export const setSpeed = defineTool({
   name: "set_speed",
   title: "Set clip speed (Resolve 21.1)",
   description:
-    `Changes the constant speed of one or several timeline items (100 = normal, 50 = half speed, 200 = double, 0 = freeze frame), optionally with audio pitch correction and keyframe stretching. Without ripple the item keeps its length on the timeline (it shows more or less of its media); with ripple the item's length changes and later items on its track move. Linked items (a clip's audio) change with it. Returns the speed and duration before and after. Speed Warp retiming (set_item_properties MotionEstimation) is Studio. ${NEEDS}.`,
+    `Changes the constant speed of one or several timeline items (100 = normal, 50 = half speed, 200 = double, 0 = freeze frame), optionally with audio pitch correction and keyframe stretching. Without ripple the item keeps its length on the timeline (it shows more or less of its media); with ripple the item's length changes and later items on its track move. Linked items (a clip's audio) change with it. Returns the speed and duration before and after. Speed Warp retiming (set_item_properties MotionEstimation) is Studio. ${NEEDS_21_1}.`,
   toolset: "item",
   readOnly: false,
   idempotent: true,

@@ -50,9 +50,10 @@ const boundsSchema = z.object({
   right: z.number().describe("Right edge of the visible picture, pixels from the left."),
 });
 
-const fromResolve = (v: unknown): Bounds | null => {
+/** Resolve's blanking dict as bounds; an empty one (no blanking) is the whole frame. */
+const fromResolve = (v: unknown, width: number, height: number): Bounds => {
   const d = (v ?? {}) as Record<string, unknown>;
-  if (!Object.keys(d).length) return null;
+  if (!Object.keys(d).length) return { top: 0, bottom: height, left: 0, right: width };
   return { top: num(d.Top), bottom: num(d.Bottom), left: num(d.Left), right: num(d.Right) };
 };
 
@@ -165,7 +166,7 @@ export const setOutputBlanking = defineTool({
       if (ok !== true) {
         fail("BLANKING_REFUSED", "Resolve refused the timeline blanking", "Check the bounds.");
       }
-      const bounds = fromResolve(after) ?? { top: 0, bottom: height, left: 0, right: width };
+      const bounds = fromResolve(after, width, height);
       return {
         summary:
           `Timeline blanking: picture ${bounds.left}-${bounds.right} x ${bounds.top}-${bounds.bottom} of ${width}x${height}.`,
@@ -180,7 +181,7 @@ export const setOutputBlanking = defineTool({
         call(timeline, "GetOutputBlanking"),
       ]);
       if (ok !== true) fail("BLANKING_REFUSED", "Resolve refused to restore inheritance");
-      const bounds = fromResolve(tl) ?? { top: 0, bottom: height, left: 0, right: width };
+      const bounds = fromResolve(tl, width, height);
       return {
         summary: `Item ${args.item_id} uses the timeline's blanking again.`,
         data: { target: "item" as const, frame, bounds, inherits_timeline: uses === true },
@@ -201,7 +202,7 @@ export const setOutputBlanking = defineTool({
     if (ok !== true) {
       fail("BLANKING_REFUSED", "Resolve refused the item's blanking", "Check the bounds.");
     }
-    const bounds = fromResolve(after) ?? { top: 0, bottom: height, left: 0, right: width };
+    const bounds = fromResolve(after, width, height);
     return {
       summary:
         `Item ${args.item_id} blanking: picture ${bounds.left}-${bounds.right} x ${bounds.top}-${bounds.bottom}.`,

@@ -6,6 +6,8 @@ import { framesToTimecode } from "../../timecode.ts";
 import { defineTool } from "../../tool.ts";
 import {
   call,
+  CHECKPOINT_API,
+  checkpointIdOutput,
   CLIP_FIND_METHODS,
   clipRefInput,
   constant,
@@ -15,16 +17,17 @@ import {
   isHandle,
   ITEM_LOOKUP_METHODS,
   itemsOf,
+  NEEDS_21_1,
   poolOf,
   requireVersion,
   type ResolveSession,
+  saveCheckpoint,
   TIMELINE_RATE_METHODS,
   timelineRate,
   timelineRefInput,
   VERSION_LOOKUP,
 } from "../../resolve/index.ts";
 
-const NEEDS = "Needs DaVinci Resolve 21.1 or newer (Studio: since 21.1 scripting needs Studio)";
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v) || 0);
 
 const SYNC = {
@@ -64,7 +67,7 @@ export const createMulticamClip = defineTool({
   name: "create_multicam_clip",
   title: "Create a multicam clip (Resolve 21.1)",
   description:
-    `Builds a multicam clip in the current bin of the media pool from several camera clips, synchronised by timecode, in points, out points, audio or markers. By default the source clips stay where they are: Resolve's own default moves them into an 'Original Clips' bin, and a multicam made that way cannot be appended to a timeline (AppendToTimeline answers [None]; create_timeline_from_clips still works) — set move_sources_to_bin only if you want that. Angle order is not guaranteed to follow the clip order. ${NEEDS}.`,
+    `Builds a multicam clip in the current bin of the media pool from several camera clips, synchronised by timecode, in points, out points, audio or markers. By default the source clips stay where they are: Resolve's own default moves them into an 'Original Clips' bin, and a multicam made that way cannot be appended to a timeline (AppendToTimeline answers [None]; create_timeline_from_clips still works) — set move_sources_to_bin only if you want that. Angle order is not guaranteed to follow the clip order. ${NEEDS_21_1}.`,
   toolset: "timeline",
   readOnly: false,
   input: () => ({
@@ -253,7 +256,7 @@ export const switchMulticamAngles = defineTool({
   name: "switch_multicam_angles",
   title: "Cut multicam angles automatically (SmartSwitch, Resolve 21.1 Studio)",
   description:
-    `Runs Resolve's AI SmartSwitch on a multicam item of the timeline: it cuts the item into angle changes following the active speaker (audio and lip movement). 'audio_only' analysis works on any multicam with sound; 'detect_wide_angle' needs an item Resolve has analysed and is refused otherwise. Replaces the item's angle choices (asks first). The analysis can take a long time on long clips (about 5 fps measured) and reports no progress: raise --timeout-ms for long items (a call that times out leaves the analysis running in Resolve). Returns the resulting cuts. ${NEEDS}; SmartSwitch is a Studio feature.`,
+    `Runs Resolve's AI SmartSwitch on a multicam item of the timeline: it cuts the item into angle changes following the active speaker (audio and lip movement). 'audio_only' analysis works on any multicam with sound; 'detect_wide_angle' needs an item Resolve has analysed and is refused otherwise. Replaces the item's angle choices (asks first; a timeline checkpoint is saved before and its checkpoint_id returned, for restore_checkpoint). The analysis can take a long time on long clips (about 5 fps measured) and reports no progress: raise --timeout-ms for long items (a call that times out leaves the analysis running in Resolve). Returns the resulting cuts. ${NEEDS_21_1}; SmartSwitch is a Studio feature.`,
   toolset: "timeline",
   readOnly: false,
   asks: true,
@@ -296,12 +299,14 @@ export const switchMulticamAngles = defineTool({
       end_frame: z.number().describe("Frame after the last."),
       start_timecode: z.string().describe("Timeline timecode of the first frame."),
     })).describe("The items now covering the original span, in order."),
+    checkpoint_id: checkpointIdOutput,
   }),
   apiMethods: [
     ...VERSION_LOOKUP,
     ...ITEM_LOOKUP_METHODS,
     ...TIMELINE_RATE_METHODS,
     ...MULTICAM_ITEM_METHODS,
+    ...CHECKPOINT_API,
     "Resolve.IsStudio",
     "TimelineItem.PerformMulticamSmartSwitch",
   ],
@@ -351,6 +356,9 @@ export const switchMulticamAngles = defineTool({
     await ctx.confirm(
       `SmartSwitch replaces the angle choices of multicam item ${args.item_id} with automatic cuts. Continue?`,
     );
+    const { checkpoint_id } = await saveCheckpoint(ctx, "switch_multicam_angles", args, {
+      timeline,
+    });
     const ok = await resolve.call(item, "PerformMulticamSmartSwitch", settings);
     if (ok !== true) {
       fail(
@@ -369,7 +377,7 @@ export const switchMulticamAngles = defineTool({
         end_frame: r.end,
         start_timecode: framesToTimecode(r.start, rate),
       }));
-    return { summary: `SmartSwitch made ${cuts.length} cut(s).`, data: { cuts } };
+    return { summary: `SmartSwitch made ${cuts.length} cut(s).`, data: { cuts, checkpoint_id } };
   },
 });
 
@@ -379,7 +387,7 @@ export const flattenMulticam = defineTool({
   name: "flatten_multicam",
   title: "Flatten multicam items (Resolve 21.1)",
   description:
-    `Replaces multicam items of a timeline by the clip of their active angle (the multicam link is gone; span kept), taking the grade from the multicam ('copy') or keeping the angle clip's own ('retain_from_angle'). Destructive: asks first. Resolve replaces the items, so their ids change: the new ids are returned. ${NEEDS}.`,
+    `Replaces multicam items of a timeline by the clip of their active angle (the multicam link is gone; span kept), taking the grade from the multicam ('copy') or keeping the angle clip's own ('retain_from_angle'). Destructive: asks first, then saves a timeline checkpoint (its checkpoint_id is returned; restore_checkpoint brings the multicam items back). Resolve replaces the items, so their ids change: the new ids are returned. ${NEEDS_21_1}.`,
   toolset: "timeline",
   readOnly: false,
   destructive: true,
@@ -400,11 +408,13 @@ export const flattenMulticam = defineTool({
       start_frame: z.number().describe("First frame of the span (kept)."),
       end_frame: z.number().describe("Frame after the span."),
     })).describe("One entry per item."),
+    checkpoint_id: checkpointIdOutput,
   }),
   apiMethods: [
     ...VERSION_LOOKUP,
     ...ITEM_LOOKUP_METHODS,
     ...MULTICAM_ITEM_METHODS,
+    ...CHECKPOINT_API,
     "TimelineItem.FlattenMulticam",
   ],
   async handler(args, ctx) {
@@ -417,6 +427,7 @@ export const flattenMulticam = defineTool({
     await ctx.confirm(
       `Flatten ${ids.length} multicam item(s) into their active angle's clip? The multicam link is lost.`,
     );
+    const { checkpoint_id } = await saveCheckpoint(ctx, "flatten_multicam", args, { timeline });
     const grade = constant(
       args.grade === "retain_from_angle"
         ? "FLATTEN_MULTICAM_RETAIN_GRADE_FROM_ANGLE"
@@ -444,7 +455,7 @@ export const flattenMulticam = defineTool({
     }
     return {
       summary: `Flattened ${done.filter(Boolean).length} of ${ids.length} multicam item(s).`,
-      data: { flattened },
+      data: { flattened, checkpoint_id },
     };
   },
 });
@@ -455,7 +466,7 @@ export const autoAlignClips = defineTool({
   name: "auto_align_clips",
   title: "Auto-align clips (Resolve 21.1)",
   description:
-    `Lines up timeline items by source timecode or by audio waveform, like Resolve's Auto Align Clips: the first item is the reference and the others move. Waveform alignment needs the audio items too, so by default each item's linked items are included. Returns each item's start before and after. ${NEEDS}.`,
+    `Lines up timeline items by source timecode or by audio waveform, like Resolve's Auto Align Clips: the first item is the reference and the others move. Waveform alignment needs the audio items too, so by default each item's linked items are included. Returns each item's start before and after. ${NEEDS_21_1}.`,
   toolset: "timeline",
   readOnly: false,
   idempotent: true,

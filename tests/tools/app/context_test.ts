@@ -2,7 +2,7 @@
 // shortcuts and IsStudio) and set_script_priority; both refused on Resolve 21.0.
 import { assertEquals, assertMatch } from "../../assert.ts";
 import { withFixture } from "../../fixture.ts";
-import { OLD } from "../item/v211.ts";
+import { OLD, refusedOn210 } from "../item/v211.ts";
 
 Deno.test("get_current_context: edition, project, timeline, bins and album through the 21.1 shortcuts", async () => {
   await withFixture(async (t) => {
@@ -17,11 +17,8 @@ Deno.test("get_current_context: edition, project, timeline, bins and album throu
   });
 });
 
-Deno.test("get_current_context: refused on Resolve 21.0 with VERSION_UNSUPPORTED", async () => {
-  await withFixture(async (t) => {
-    assertMatch(await t.error("get_current_context"), /VERSION_UNSUPPORTED/);
-  }, OLD);
-});
+Deno.test("get_current_context: refused on Resolve 21.0 with VERSION_UNSUPPORTED", () =>
+  refusedOn210("get_current_context"));
 
 Deno.test("set_script_priority: high and back to normal; refused on Resolve 21.0", async () => {
   await withFixture(async (t) => {

@@ -1,8 +1,8 @@
 // The "audio" toolset over stdio against the simulator: audio tracks and their formats, voice
 // isolation, audio mapping, Fairlight presets, insert at playhead and speech generation.
 import { assert, assertEquals, assertMatch } from "../../assert.ts";
-import { ROOT, withClient, withTempDir } from "../../harness.ts";
-import { writePng, writeWav } from "../../../scripts/sample_media.ts";
+import { withClient, withTempDir } from "../../harness.ts";
+import { simState, type SimStateIds } from "../../fixture.ts";
 
 const AUDIO = ["--toolsets", "default,audio,timeline"];
 
@@ -14,50 +14,20 @@ type Track = {
   voice_isolation: { enabled: boolean; amount: number } | null;
 };
 
-/**
- * A simulated Resolve state built with the simulator itself (RESOLVE_SIM_STATE): project
- * "Fixture", timeline "Edit" with a still on V1 and a 4 s stereo WAV on A1 at the start.
- */
-async function fixture(dir: string): Promise<Record<string, string>> {
-  writeWav(`${dir}/tone.wav`, 4, 48000, 2);
-  await writePng(`${dir}/card.png`, 320, 180);
-  const script = `
-import json, sys
-sys.path.insert(0, "bridge/simulator")
-import DaVinciResolveScript as d
-r = d.scriptapp("Resolve"); pm = r.GetProjectManager()
-p = pm.CreateProject("Fixture"); mp = p.GetMediaPool()
-clips = mp.ImportMedia([${JSON.stringify(`${dir}/card.png`)}, ${JSON.stringify(`${dir}/tone.wav`)}])
-mp.CreateEmptyTimeline("Edit")
-items = mp.AppendToTimeline(clips)
-pm.SaveProject()
-print(json.dumps({"video_item": items[0].GetUniqueId(), "audio_item": items[1].GetUniqueId(),
-                  "wav_clip": clips[1].GetUniqueId()}))
-`;
-  const out = await new Deno.Command("python3", {
-    args: ["-c", script],
-    cwd: ROOT,
-    env: { RESOLVE_SIM_STATE: `${dir}/state.json` },
-  }).output();
-  const stdout = new TextDecoder().decode(out.stdout).trim().split("\n");
-  if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
-  return JSON.parse(stdout[stdout.length - 1]);
-}
-
 function withFixture(
   env: Record<string, string>,
   fn: (
     t: Parameters<Parameters<typeof withClient>[1]>[0],
-    ids: Record<string, string>,
+    ids: SimStateIds,
     dir: string,
   ) => Promise<void>,
 ) {
   return withTempDir(async (dir) => {
-    const ids = await fixture(dir);
+    const state = await simState(dir);
     await withClient({
       args: [...AUDIO, "--allow-path", dir],
-      env: { RESOLVE_SIM_STATE: `${dir}/state.json`, ...env },
-    }, (t) => fn(t, ids, dir));
+      env: { ...state.env, ...env },
+    }, (t) => fn(t, state.ids, dir));
   });
 }
 

@@ -2,7 +2,7 @@
 // set_speed; each also refused on Resolve 21.0 with VERSION_UNSUPPORTED.
 import { assert, assertEquals, assertMatch } from "../../assert.ts";
 import { withFixture } from "../../fixture.ts";
-import { handlesTimeline, items, OLD, onTrack } from "./v211.ts";
+import { handlesTimeline, items, onTrack, refusedOn210 } from "./v211.ts";
 
 Deno.test("add_transition: a centred dissolve at the cut, real span, indexes shift; no handles refused", async () => {
   await withFixture(async (t, f) => {
@@ -59,11 +59,8 @@ Deno.test("add_transition: a centred dissolve at the cut, real span, indexes shi
   });
 });
 
-Deno.test("add_transition: refused on Resolve 21.0 with VERSION_UNSUPPORTED", async () => {
-  await withFixture(async (t, f) => {
-    assertMatch(await t.error("add_transition", { item_ids: [f.video[0]] }), /VERSION_UNSUPPORTED/);
-  }, OLD);
-});
+Deno.test("add_transition: refused on Resolve 21.0 with VERSION_UNSUPPORTED", () =>
+  refusedOn210("add_transition", (f) => ({ item_ids: [f.video[0]] })));
 
 Deno.test("set_fades: seconds become frames and read back; too long refused", async () => {
   await withFixture(async (t, f) => {
@@ -90,14 +87,8 @@ Deno.test("set_fades: seconds become frames and read back; too long refused", as
   });
 });
 
-Deno.test("set_fades: refused on Resolve 21.0 with VERSION_UNSUPPORTED", async () => {
-  await withFixture(async (t, f) => {
-    assertMatch(
-      await t.error("set_fades", { item_ids: [f.video[0]], fade_in: 5 }),
-      /VERSION_UNSUPPORTED/,
-    );
-  }, OLD);
-});
+Deno.test("set_fades: refused on Resolve 21.0 with VERSION_UNSUPPORTED", () =>
+  refusedOn210("set_fades", (f) => ({ item_ids: [f.video[0]], fade_in: 5 })));
 
 Deno.test("set_speed: duration kept without ripple; ripple changes it and moves the next item", async () => {
   await withFixture(async (t, f) => {
@@ -138,11 +129,5 @@ Deno.test("set_speed: duration kept without ripple; ripple changes it and moves 
   });
 });
 
-Deno.test("set_speed: refused on Resolve 21.0 with VERSION_UNSUPPORTED", async () => {
-  await withFixture(async (t, f) => {
-    assertMatch(
-      await t.error("set_speed", { item_ids: [f.video[0]], percentage: 50 }),
-      /VERSION_UNSUPPORTED/,
-    );
-  }, OLD);
-});
+Deno.test("set_speed: refused on Resolve 21.0 with VERSION_UNSUPPORTED", () =>
+  refusedOn210("set_speed", (f) => ({ item_ids: [f.video[0]], percentage: 50 })));

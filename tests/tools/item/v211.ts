@@ -1,19 +1,33 @@
 // Helpers for the Resolve 21.1 item and timeline tests: a timeline "Handles" of two pieces of
 // a.mp4 (source 24-47 and 24-71) butted at a cut, so both keep unused media at the edit.
-import type { TestClient } from "../../harness.ts";
-import type { Fixture } from "../../fixture.ts";
+import { assertMatch } from "../../assert.ts";
+import type { ServerOptions, TestClient } from "../../harness.ts";
+import { type Fixture, withFixture } from "../../fixture.ts";
+import type { Item } from "../timeline/timeline.ts";
 
-export type Row = {
-  id: string;
-  name: string;
-  track_type: string;
-  track_index: number;
-  start: number;
-  end: number;
-  duration: number;
-};
+/** A row of list_timeline_items, as far as these tests read it. */
+export type Row = Pick<
+  Item,
+  "id" | "name" | "track_type" | "track_index" | "start" | "end" | "duration"
+>;
 
 export const OLD = { RESOLVE_SIM_VERSION: "21.0.4.5" };
+
+/** On Resolve 21.0 (OLD), `tool` with the arguments `args` builds from the fixture edit answers
+ * VERSION_UNSUPPORTED. */
+export function refusedOn210(
+  tool: string,
+  args: (f: Fixture) => Record<string, unknown> = () => ({}),
+  client: Pick<ServerOptions, "elicit"> = {},
+): Promise<void> {
+  return withFixture(
+    async (t, f) => {
+      assertMatch(await t.error(tool, args(f)), /VERSION_UNSUPPORTED/);
+    },
+    OLD,
+    client,
+  );
+}
 
 export async function items(t: TestClient, timeline?: string): Promise<Row[]> {
   const r = await t.ok<{ items: Row[] }>("list_timeline_items", timeline ? { timeline } : {});

@@ -1,7 +1,7 @@
 // AI analysis over stdio against the simulator.
 import { assert, assertEquals, assertMatch } from "../../assert.ts";
 import { withClient, withTempDir } from "../../harness.ts";
-import { importInto, withMedia, writeMp4, writeWav } from "./media.ts";
+import { importInto, refusedOnEmpty, writeMp4, writeWav } from "./media.ts";
 
 Deno.test("analyze_clips: AI analysis on bins and clips; refused with a clear error on the free edition", async () => {
   await withTempDir(async (dir) => {
@@ -87,20 +87,12 @@ Deno.test("analyze_clips: AI analysis on bins and clips; refused with a clear er
   });
 });
 
-Deno.test("clear_clip_analysis: a missing clip is refused", async () => {
-  await withMedia(() => {}, async (t) => {
-    assertMatch(
-      await t.error("clear_clip_analysis", { clips: ["missing.mov"], what: "transcription" }),
-      /CLIP_NOT_FOUND/,
-    );
-  });
-});
+Deno.test("clear_clip_analysis: a missing clip is refused", () =>
+  refusedOnEmpty(
+    "clear_clip_analysis",
+    { clips: ["missing.mov"], what: "transcription" },
+    /CLIP_NOT_FOUND/,
+  ));
 
-Deno.test("remove_motion_blur: a missing clip is refused", async () => {
-  await withMedia(() => {}, async (t) => {
-    assertMatch(
-      await t.error("remove_motion_blur", { clips: ["missing.mov"] }),
-      /CLIP_NOT_FOUND/,
-    );
-  });
-});
+Deno.test("remove_motion_blur: a missing clip is refused", () =>
+  refusedOnEmpty("remove_motion_blur", { clips: ["missing.mov"] }, /CLIP_NOT_FOUND/));

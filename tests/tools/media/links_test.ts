@@ -1,7 +1,15 @@
 // Proxies, relinking, pairing over stdio against the simulator.
 import { assert, assertEquals, assertMatch } from "../../assert.ts";
 import { withClient, withTempDir } from "../../harness.ts";
-import { type Clip, importInto, withMedia, writeMp4, writePng, writeWav } from "./media.ts";
+import {
+  type Clip,
+  importInto,
+  refusedOnEmpty,
+  withMedia,
+  writeMp4,
+  writePng,
+  writeWav,
+} from "./media.ts";
 
 Deno.test("link_proxy: proxies, mattes, relink/unlink/replace, audio sync, stereo", async () => {
   await withTempDir(async (dir) => {
@@ -179,11 +187,8 @@ Deno.test("relink_clips: a missing clip is refused", async () => {
   });
 });
 
-Deno.test("unlink_clips: a missing clip is refused", async () => {
-  await withMedia(() => {}, async (t) => {
-    assertMatch(await t.error("unlink_clips", { clips: ["missing.mov"] }), /CLIP_NOT_FOUND/);
-  });
-});
+Deno.test("unlink_clips: a missing clip is refused", () =>
+  refusedOnEmpty("unlink_clips", { clips: ["missing.mov"] }, /CLIP_NOT_FOUND/));
 
 Deno.test("replace_clip: a missing clip is refused", async () => {
   await withMedia((dir) => writeWav(`${dir}/x.wav`, 1), async (t, dir) => {

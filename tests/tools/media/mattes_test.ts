@@ -1,12 +1,9 @@
 // Mattes over stdio against the simulator.
 import { assertMatch } from "../../assert.ts";
-import { withMedia, writePng } from "./media.ts";
+import { refusedOnEmpty, withMedia, writePng } from "./media.ts";
 
-Deno.test("list_mattes: a missing clip is refused", async () => {
-  await withMedia(() => {}, async (t) => {
-    assertMatch(await t.error("list_mattes", { clip: "missing.mov" }), /CLIP_NOT_FOUND/);
-  });
-});
+Deno.test("list_mattes: a missing clip is refused", () =>
+  refusedOnEmpty("list_mattes", { clip: "missing.mov" }, /CLIP_NOT_FOUND/));
 
 Deno.test("manage_mattes: a missing clip is refused", async () => {
   await withMedia((dir) => writePng(`${dir}/m.png`, 8, 8), async (t, dir) => {

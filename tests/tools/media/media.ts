@@ -1,4 +1,5 @@
 // Helpers for the media toolset's tests: sample media, a server on a temp folder, imports.
+import { assertMatch } from "../../assert.ts";
 import { ROOT, type TestClient, withClient, withTempDir } from "../../harness.ts";
 
 export { writePng, writeWav } from "../../../scripts/sample_media.ts";
@@ -41,5 +42,17 @@ export async function withMedia(
       if (project) await t.ok("create_project", { name: project });
       await fn(t, dir);
     });
+  });
+}
+
+/** On a server holding an empty project (withMedia, no files), `tool` with `args` fails with
+ * an error matching `code`. */
+export function refusedOnEmpty(
+  tool: string,
+  args: Record<string, unknown>,
+  code: RegExp,
+): Promise<void> {
+  return withMedia(() => {}, async (t) => {
+    assertMatch(await t.error(tool, args), code);
   });
 }

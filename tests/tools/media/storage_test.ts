@@ -1,7 +1,7 @@
 // Storage browsing and import over stdio against the simulator.
 import { assert, assertEquals, assertMatch } from "../../assert.ts";
 import { withClient, withTempDir } from "../../harness.ts";
-import { withMedia, writePng, writeWav } from "./media.ts";
+import { refusedOnEmpty, writePng, writeWav } from "./media.ts";
 
 Deno.test("browse_storage: volumes, a folder in pages; missing, outside and bad cursors refused", async () => {
   await withTempDir(async (dir) => {
@@ -104,29 +104,14 @@ Deno.test("import_media: refuses paths outside the allowed roots, symlinks inclu
   });
 });
 
-Deno.test("reveal_in_storage: a path outside the roots is refused", async () => {
-  await withMedia(() => {}, async (t) => {
-    assertMatch(
-      await t.error("reveal_in_storage", { path: "/nope/x.wav" }),
-      /PATH_NOT_ALLOWED/,
-    );
-  });
-});
+Deno.test("reveal_in_storage: a path outside the roots is refused", () =>
+  refusedOnEmpty("reveal_in_storage", { path: "/nope/x.wav" }, /PATH_NOT_ALLOWED/));
 
-Deno.test("monitor_growing_file: a missing clip is refused", async () => {
-  await withMedia(() => {}, async (t) => {
-    assertMatch(await t.error("monitor_growing_file", { clip: "missing.mov" }), /CLIP_NOT_FOUND/);
-  });
-});
+Deno.test("monitor_growing_file: a missing clip is refused", () =>
+  refusedOnEmpty("monitor_growing_file", { clip: "missing.mov" }, /CLIP_NOT_FOUND/));
 
-Deno.test("import_image_sequence: no sequences is refused", async () => {
-  await withMedia(() => {}, async (t) => {
-    assertMatch(await t.error("import_image_sequence", { sequences: [] }), /INVALID_ARGUMENTS/);
-  });
-});
+Deno.test("import_image_sequence: no sequences is refused", () =>
+  refusedOnEmpty("import_image_sequence", { sequences: [] }, /INVALID_ARGUMENTS/));
 
-Deno.test("add_from_storage: no items is refused", async () => {
-  await withMedia(() => {}, async (t) => {
-    assertMatch(await t.error("add_from_storage", { items: [] }), /INVALID_ARGUMENTS/);
-  });
-});
+Deno.test("add_from_storage: no items is refused", () =>
+  refusedOnEmpty("add_from_storage", { items: [] }, /INVALID_ARGUMENTS/));

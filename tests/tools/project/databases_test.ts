@@ -1,42 +1,19 @@
 // Project-manager folders and databases over stdio against the simulator.
 import { assertEquals, assertMatch } from "../../assert.ts";
-import { ROOT, withClient, withTempDir } from "../../harness.ts";
-import { writePng, writeWav } from "../../../scripts/sample_media.ts";
+import { withClient, withTempDir } from "../../harness.ts";
+import { simState } from "../../fixture.ts";
 import { ALL, type Entry } from "./common.ts";
 
-/**
- * A simulated Resolve state built with the simulator itself (RESOLVE_SIM_STATE), for what no
- * tool can set up: a second (PostgreSQL) database registered, next to a project "Fixture".
- */
-async function fixture(dir: string): Promise<Record<string, string>> {
-  writeWav(`${dir}/tone.wav`, 4, 48000, 2);
-  await writePng(`${dir}/card.png`, 320, 180);
-  const script = `
-import json, sys
-sys.path.insert(0, "bridge/simulator")
-import DaVinciResolveScript as d, sim_app
-r = d.scriptapp("Resolve"); pm = r.GetProjectManager()
-p = pm.CreateProject("Fixture"); mp = p.GetMediaPool()
-clips = mp.ImportMedia([${JSON.stringify(`${dir}/card.png`)}, ${JSON.stringify(`${dir}/tone.wav`)}])
-mp.CreateEmptyTimeline("Edit")
-items = mp.AppendToTimeline(clips)
-pm.SaveProject()
+/** The fixture state with, for what no tool can set up, a second (PostgreSQL) database. */
+const twoDatabases = (dir: string) =>
+  simState(
+    dir,
+    `import sim_app
 w = d._WORLD["world"]
 w.S["dbs"].append({"DbType": "PostgreSQL", "DbName": "Shared", "IpAddress": "10.0.0.5",
                    "root": sim_app.new_pm_folder(w, "", None)})
-w.commit()
-print(json.dumps({"video_item": items[0].GetUniqueId(), "audio_item": items[1].GetUniqueId(),
-                  "wav_clip": clips[1].GetUniqueId()}))
-`;
-  const out = await new Deno.Command("python3", {
-    args: ["-c", script],
-    cwd: ROOT,
-    env: { RESOLVE_SIM_STATE: `${dir}/state.json` },
-  }).output();
-  const stdout = new TextDecoder().decode(out.stdout).trim().split("\n");
-  if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
-  return JSON.parse(stdout[stdout.length - 1]);
-}
+w.commit()`,
+  );
 
 Deno.test("manage_project_folders: create, open, up, root; delete asks and is refused while it holds the open project", async () => {
   await withClient(ALL, async (t) => {
@@ -90,8 +67,8 @@ Deno.test("manage_project_folders: create, open, up, root; delete asks and is re
 
 Deno.test("list_databases: every registered database, the current one marked", async () => {
   await withTempDir(async (dir) => {
-    await fixture(dir);
-    await withClient({ ...ALL, env: { RESOLVE_SIM_STATE: `${dir}/state.json` } }, async (t) => {
+    const { env } = await twoDatabases(dir);
+    await withClient({ ...ALL, env }, async (t) => {
       const dbs = await t.ok<
         { databases: { name: string; is_current: boolean; ip_address: string | null }[] }
       >(
@@ -107,8 +84,8 @@ Deno.test("list_databases: every registered database, the current one marked", a
 
 Deno.test("switch_database: asks (it closes the project), refuses an unknown database, switches", async () => {
   await withTempDir(async (dir) => {
-    await fixture(dir);
-    await withClient({ ...ALL, env: { RESOLVE_SIM_STATE: `${dir}/state.json` } }, async (t) => {
+    const { env } = await twoDatabases(dir);
+    await withClient({ ...ALL, env }, async (t) => {
       const same = await t.ok("switch_database", { type: "Disk", name: "Local Database" });
       assertEquals(same.closed_project, null);
       assertMatch(

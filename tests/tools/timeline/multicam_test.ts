@@ -4,7 +4,7 @@ import { assert, assertEquals, assertMatch } from "../../assert.ts";
 import { withFixture } from "../../fixture.ts";
 import type { TestClient } from "../../harness.ts";
 import { writeWav } from "../../../scripts/sample_media.ts";
-import { items, OLD, onTrack } from "../item/v211.ts";
+import { items, onTrack, refusedOn210 } from "../item/v211.ts";
 
 /** A multicam of a.mp4 and a 4 s tone (two angles), appended to a new timeline "MC". */
 async function multicamOnTimeline(t: TestClient, clip: string, dir: string) {
@@ -42,14 +42,8 @@ Deno.test("create_multicam_clip: sources stay put and it appends as Angle 1; Res
   });
 });
 
-Deno.test("create_multicam_clip: refused on Resolve 21.0 with VERSION_UNSUPPORTED", async () => {
-  await withFixture(async (t, f) => {
-    assertMatch(
-      await t.error("create_multicam_clip", { clips: [f.clips[0]] }),
-      /VERSION_UNSUPPORTED/,
-    );
-  }, OLD);
-});
+Deno.test("create_multicam_clip: refused on Resolve 21.0 with VERSION_UNSUPPORTED", () =>
+  refusedOn210("create_multicam_clip", (f) => ({ clips: [f.clips[0]] })));
 
 Deno.test("switch_multicam_angles: audio-only SmartSwitch cuts the item into angles", async () => {
   await withFixture(
@@ -82,18 +76,8 @@ Deno.test("switch_multicam_angles: audio-only SmartSwitch cuts the item into ang
   );
 });
 
-Deno.test("switch_multicam_angles: refused on Resolve 21.0 with VERSION_UNSUPPORTED", async () => {
-  await withFixture(
-    async (t, f) => {
-      assertMatch(
-        await t.error("switch_multicam_angles", { item_id: f.video[0] }),
-        /VERSION_UNSUPPORTED/,
-      );
-    },
-    OLD,
-    { elicit: "accept" },
-  );
-});
+Deno.test("switch_multicam_angles: refused on Resolve 21.0 with VERSION_UNSUPPORTED", () =>
+  refusedOn210("switch_multicam_angles", (f) => ({ item_id: f.video[0] }), { elicit: "accept" }));
 
 Deno.test("flatten_multicam: the item becomes its angle's clip over the same span (asks first)", async () => {
   await withFixture(
@@ -126,18 +110,8 @@ Deno.test("flatten_multicam: the item becomes its angle's clip over the same spa
   );
 });
 
-Deno.test("flatten_multicam: refused on Resolve 21.0 with VERSION_UNSUPPORTED", async () => {
-  await withFixture(
-    async (t, f) => {
-      assertMatch(
-        await t.error("flatten_multicam", { item_ids: [f.video[0]] }),
-        /VERSION_UNSUPPORTED/,
-      );
-    },
-    OLD,
-    { elicit: "accept" },
-  );
-});
+Deno.test("flatten_multicam: refused on Resolve 21.0 with VERSION_UNSUPPORTED", () =>
+  refusedOn210("flatten_multicam", (f) => ({ item_ids: [f.video[0]] }), { elicit: "accept" }));
 
 Deno.test("auto_align_clips: by timecode the second item moves to line up with the first", async () => {
   await withFixture(async (t, f) => {
@@ -179,11 +153,5 @@ Deno.test("auto_align_clips: by timecode the second item moves to line up with t
   });
 });
 
-Deno.test("auto_align_clips: refused on Resolve 21.0 with VERSION_UNSUPPORTED", async () => {
-  await withFixture(async (t, f) => {
-    assertMatch(
-      await t.error("auto_align_clips", { item_ids: [f.video[0], f.video[1]] }),
-      /VERSION_UNSUPPORTED/,
-    );
-  }, OLD);
-});
+Deno.test("auto_align_clips: refused on Resolve 21.0 with VERSION_UNSUPPORTED", () =>
+  refusedOn210("auto_align_clips", (f) => ({ item_ids: [f.video[0], f.video[1]] })));
