@@ -329,9 +329,14 @@ export class BridgeClient {
     this.#child = child;
     this.#stdin = child.stdin.getWriter();
     const ready = Promise.withResolvers<void>();
-    this.#readLines(child.stdout, (line) => this.#onLine(line, ready.resolve));
+    const stdoutRead = this.#readLines(child.stdout, (line) => this.#onLine(line, ready.resolve));
     this.#readLines(child.stderr, (line) => log.debug("python: {line}", { line }));
-    child.status.then((status) => {
+    child.status.then(async (status) => {
+      // A last reply can still be in the pipe when the exit is seen (the in-app relay answers
+      // INAPP_UNAVAILABLE, then ends): read it before failing what is pending.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([stdoutRead, new Promise((r) => timer = setTimeout(r, 1000))]);
+      clearTimeout(timer);
       if (this.#child !== child) return;
       this.#child = undefined;
       this.#ready = undefined;
