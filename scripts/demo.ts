@@ -153,6 +153,10 @@ try {
     true,
   );
   await step("Try to reuse a project name", "create_project", { name: "Demo Short" }, true);
+  // append_to_timeline is outside the default set: one call loads its toolset.
+  await step("Load the timeline toolset for this session", "enable_toolset", {
+    toolset: "timeline",
+  });
   const cut = await step(
     "Lay the title card and the interview on the rough cut",
     "append_to_timeline",
