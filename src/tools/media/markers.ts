@@ -17,7 +17,7 @@ import {
   requirePicked,
   saveCheckpoint,
 } from "../../resolve/index.ts";
-import { BIN_WALK_METHODS } from "./common.ts";
+import { CLIP_FIND_METHODS } from "./common.ts";
 
 export const listClipMarkers = defineTool({
   name: "list_clip_markers",
@@ -41,13 +41,7 @@ export const listClipMarkers = defineTool({
     markers: z.array(markerSchema).describe("Matching markers."),
   }),
   apiMethods: [
-    "Resolve.GetProjectManager",
-    "ProjectManager.GetCurrentProject",
-    "Project.GetMediaPool",
-    "MediaPool.GetRootFolder",
-    ...BIN_WALK_METHODS,
-    "MediaPoolItem.GetName",
-    "MediaPoolItem.GetUniqueId",
+    ...CLIP_FIND_METHODS,
     "MediaPoolItem.GetMarkers",
     "MediaPoolItem.GetMarkerByCustomData",
     "MediaPoolItem.GetMarkerCustomData",
@@ -120,13 +114,7 @@ export const editClipMarkers = defineTool({
     checkpoint_id: maybeCheckpointIdOutput,
   }),
   apiMethods: [
-    "Resolve.GetProjectManager",
-    "ProjectManager.GetCurrentProject",
-    "Project.GetMediaPool",
-    "MediaPool.GetRootFolder",
-    ...BIN_WALK_METHODS,
-    "MediaPoolItem.GetName",
-    "MediaPoolItem.GetUniqueId",
+    ...CLIP_FIND_METHODS,
     "MediaPoolItem.GetMarkers",
     "MediaPoolItem.AddMarker",
     "MediaPoolItem.UpdateMarkerCustomData",
