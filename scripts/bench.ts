@@ -21,7 +21,14 @@ function taskCommand(extra: string[]): [string, string[]] {
   const rest = args.filter((a) => !a.startsWith("--v8-flags"));
   return [cmd, V8 === "none" ? rest : [rest[0], `--v8-flags=${V8}`, ...rest.slice(1)]];
 }
-const startCommand = (extra: string[] = []) => taskCommand(["--simulator", ...extra]);
+// BENCH_PROF=<dir> writes a V8 CPU profile of every server the bench starts into <dir>.
+const PROF = Deno.env.get("BENCH_PROF");
+const startCommand = (extra: string[] = []): [string, string[]] => {
+  const [cmd, args] = taskCommand(["--simulator", ...extra]);
+  return PROF
+    ? [cmd, [args[0], "--cpu-prof", `--cpu-prof-dir=${PROF}`, ...args.slice(1)]]
+    : [cmd, args];
+};
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const JSON_OUT = Deno.args.includes("--json");
@@ -160,8 +167,12 @@ async function connect(
     if (stderr.length < 100_000) stderr += new TextDecoder().decode(c);
   });
   const client = new Client({ name: "bench", version: "1" });
-  await client.connect(transport);
-  const bridgePid = () => Number([...stderr.matchAll(/bridge ready \(pid (\d+)\)/g)].pop()?.[1]);
+  await client.connect(transport).catch((e) => {
+    throw new Error(`${command[1].at(-1)} did not start: ${e}\n${stderr.slice(-1500)}`);
+  });
+  // The bridge is the server's child process (found by parent pid, so the server can run at
+  // its default log level: debug logging would write a line per call).
+  const bridgePid = () => childPid(transport.pid!);
   client.onclose = () => {
     if (!closing) console.error(`server closed: ${stderr.slice(-1500)}`);
   };
@@ -171,6 +182,12 @@ async function connect(
     await client.close();
   };
   return { client, serverPid: transport.pid!, bridgePid, close };
+}
+
+function childPid(parent: number): number {
+  const out = new Deno.Command("ps", { args: ["-o", "pid=", "--ppid", String(parent)] })
+    .outputSync();
+  return Number(new TextDecoder().decode(out.stdout).trim().split(/\s+/)[0]) || 0;
 }
 
 function rssMb(pid: number): number {
@@ -417,7 +434,7 @@ if (ONLY.has("start")) {
 if (ONLY.has("calls")) {
   say("per call and memory ...");
   const floor = await callsAndMemory(floorCommand(floorFile), "echo", { text: "x" }, false);
-  const server = await callsAndMemory(startCommand(["--log-level", "debug"]), "switch_page", {
+  const server = await callsAndMemory(startCommand(), "switch_page", {
     page: "edit",
   }, true);
   results.calls = { floor, server };
