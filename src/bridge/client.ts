@@ -98,6 +98,7 @@ interface Pending {
 }
 
 const RESTART_WINDOW_MS = 10_000;
+const NEWLINE = 10;
 const MAX_BACKOFF_MS = 5_000;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -406,17 +407,26 @@ export class BridgeClient {
     else pending.resolve(message.ok);
   }
 
+  /** Calls `onLine` with each line of `stream`: bytes are split at newlines and each line
+   * decoded once (a TextDecoderStream and string concatenation cost more per reply). */
   async #readLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void) {
-    let buffer = "";
+    const decoder = new TextDecoder();
+    let pieces: Uint8Array[] = [];
+    const emit = (last: Uint8Array) => {
+      const bytes = pieces.length ? concat([...pieces, last]) : last;
+      pieces = [];
+      const line = decoder.decode(bytes).trimEnd();
+      if (line) onLine(line);
+    };
     try {
-      for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
-        buffer += chunk;
+      for await (const chunk of stream) {
+        let start = 0;
         let newline;
-        while ((newline = buffer.indexOf("\n")) >= 0) {
-          const line = buffer.slice(0, newline).trimEnd();
-          buffer = buffer.slice(newline + 1);
-          if (line) onLine(line);
+        while ((newline = chunk.indexOf(NEWLINE, start)) >= 0) {
+          emit(chunk.subarray(start, newline));
+          start = newline + 1;
         }
+        if (start < chunk.length) pieces.push(chunk.subarray(start));
       }
     } catch { /* stream closed with the process */ }
   }
@@ -490,4 +500,14 @@ function bridgeError(err: Record<string, unknown>): ToolError {
     hint: HINTS[code],
     retryable: RETRYABLE.has(code),
   });
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
 }
