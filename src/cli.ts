@@ -1,6 +1,6 @@
 // Command-line flags. Every flag that has an environment equivalent reads it here, so the
 // rest of the program sees one options object.
-import { parseArgs } from "node:util";
+import { parseFlags, type Token } from "./flags.ts";
 import { NAME, VERSION } from "./version.ts";
 
 export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
@@ -146,35 +146,29 @@ export function parseOptions(args: string[]): Options {
   );
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      tokens: true,
-      options: {
-        simulator: { type: "boolean", default: false },
-        python: { type: "string" },
-        "log-level": { type: "string" },
-        toolsets: { type: "string" },
-        "read-only": { type: "boolean", default: false },
-        "allow-path": { type: "string", multiple: true, default: [] },
-        "timeout-ms": { type: "string" },
-        "resolve-host": { type: "string", multiple: true, default: [] },
-        "resolve-script-api": { type: "string" },
-        "resolve-script-lib": { type: "string" },
-        "keep-env": { type: "string", multiple: true, default: [] },
-        json: { type: "boolean", default: false },
-        http: { type: "string" },
-        "allow-remote": { type: "boolean", default: false },
-        "session-idle-ms": { type: "string" },
-        connect: { type: "string" },
-        "inapp-port": { type: "string" },
-        "scripts-dir": { type: "string" },
-        out: { type: "string" },
-        "no-unattended-destructive": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "V", default: false },
-      },
+    parsed = parseFlags(args, {
+      simulator: { type: "boolean" },
+      python: { type: "string" },
+      "log-level": { type: "string" },
+      toolsets: { type: "string" },
+      "read-only": { type: "boolean" },
+      "allow-path": { type: "string", multiple: true },
+      "timeout-ms": { type: "string" },
+      "resolve-host": { type: "string", multiple: true },
+      "resolve-script-api": { type: "string" },
+      "resolve-script-lib": { type: "string" },
+      "keep-env": { type: "string", multiple: true },
+      json: { type: "boolean" },
+      http: { type: "string" },
+      "allow-remote": { type: "boolean" },
+      "session-idle-ms": { type: "string" },
+      connect: { type: "string" },
+      "inapp-port": { type: "string" },
+      "scripts-dir": { type: "string" },
+      out: { type: "string" },
+      "no-unattended-destructive": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "V" },
     });
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\nRun with --help for the list of flags.`);
@@ -269,7 +263,7 @@ export function parseOptions(args: string[]): Options {
     keepEnv,
     json: v.json,
     client,
-    serveArgs: serveArgs(args, parsed.tokens as Token[]),
+    serveArgs: serveArgs(args, parsed.tokens),
     http,
     allowRemote,
     sessionIdleMs,
@@ -356,8 +350,3 @@ function serveArgs(args: string[], tokens: Token[]): string[] {
   }
   return args.filter((_, i) => !drop.has(i));
 }
-
-type Token =
-  | { kind: "positional"; index: number; value: string }
-  | { kind: "option"; index: number; name: string }
-  | { kind: "option-terminator"; index: number };

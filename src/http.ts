@@ -11,8 +11,8 @@ import denoConfig from "../deno.json" with { type: "json" };
 import { shellWords } from "../scripts/start_command.ts";
 import { isLoopbackHost, type Options } from "./cli.ts";
 import { configureLogging, logger, routeRecords } from "./log.ts";
-import { WebStandardStreamableHTTPServerTransport } from "./sdk.ts";
-import type { Server } from "./sdk.ts";
+import { httpTransportClass } from "./sdk.ts";
+import type { Server, WebStandardStreamableHTTPServerTransport } from "./sdk.ts";
 import { MemoryEventStore } from "./event_store.ts";
 import { createContext, createSessionServer } from "./server.ts";
 import { shutdownOnSignals } from "./shutdown.ts";
@@ -68,6 +68,7 @@ export async function startHttp(options: Options): Promise<HttpServer> {
   const token = readToken();
   const expected = await digest(token);
   const context = createContext(options);
+  const HttpTransport = await httpTransportClass();
   const sessions = new Map<string, Session>();
   const idleMs = options.sessionIdleMs;
 
@@ -131,7 +132,7 @@ export async function startHttp(options: Options): Promise<HttpServer> {
   const newSession = async (request: Request): Promise<Response> => {
     const server = createSessionServer(context);
     let session: Session | undefined;
-    const transport = new WebStandardStreamableHTTPServerTransport({
+    const transport = new HttpTransport({
       sessionIdGenerator: () => crypto.randomUUID(),
       // The same limit as on stdio; a larger body is answered 413 without being read.
       maxRequestBodySize: MAX_MESSAGE_BYTES,

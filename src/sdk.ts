@@ -6,22 +6,32 @@
 
 // @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/server"
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-// @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/server/stdio"
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 // @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/server/webStandardStreamableHttp"
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import type { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 // @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/types"
 import * as types from "@modelcontextprotocol/sdk/types.js";
 // @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/experimental/tasks"
-import { InMemoryTaskStore } from "@modelcontextprotocol/sdk/experimental/tasks/stores/in-memory.js";
-
-export {
+import type {
   InMemoryTaskStore,
-  Server,
-  StdioServerTransport,
-  types,
-  WebStandardStreamableHTTPServerTransport,
-};
+  TaskStore,
+} from "@modelcontextprotocol/sdk/experimental/tasks/stores/in-memory.js";
+
+export { Server, types };
+export type { InMemoryTaskStore, TaskStore, WebStandardStreamableHTTPServerTransport };
+
+/** The SDK's in-memory task store, loaded when a session first uses tasks. */
+export async function loadInMemoryTaskStore(): Promise<typeof InMemoryTaskStore> {
+  return (await import("@modelcontextprotocol/sdk/experimental/tasks/stores/in-memory.js"))
+    .InMemoryTaskStore;
+}
+
+/** The HTTP transport's class, loaded only by --http (a stdio server never needs it). */
+export async function httpTransportClass(): Promise<
+  typeof WebStandardStreamableHTTPServerTransport
+> {
+  return (await import("@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js"))
+    .WebStandardStreamableHTTPServerTransport;
+}
 export type { RequestTaskStore } from "@modelcontextprotocol/sdk/shared/protocol.js";
 export type {
   CallToolResult,

@@ -70,13 +70,20 @@ export interface ResolveMcpServer {
   close(): Promise<void>;
 }
 
-/** The shared part: starts the bridge now (so `initialize` is not delayed by it). */
+/**
+ * How long after start the bridge starts by itself (a tool call starts it at once): long
+ * enough for a client's initialize and tools/list, which need no Resolve, to be answered first.
+ */
+const BRIDGE_START_DELAY_MS = 300;
+
+/** The shared part: starts the bridge soon (so `initialize` is not delayed by it). */
 export function createContext(options: Options): SharedContext {
   const registry = buildRegistry();
   const tools = selectTools(registry, options.toolsets, options.readOnly);
   // The interpreter probe runs once, asynchronously: nothing blocks the event loop meanwhile.
   const environment = { ...bridgeEnvironmentBefore(options), readOnly: options.readOnly };
-  const probed = bridgeEnvironmentAsync(options);
+  let probe: ReturnType<typeof bridgeEnvironmentAsync> | undefined;
+  const probed = () => probe ??= bridgeEnvironmentAsync(options);
   const bridge = new BridgeClient(environment, probed);
   // One bridge per further host, made on first use; each restarts and fails on its own.
   const hosts = new HostRegistry(
@@ -85,14 +92,14 @@ export function createContext(options: Options): SharedContext {
     (host) =>
       new BridgeClient(
         { ...environment, host: host.address },
-        probed.then((e) => ({ ...e, host: host.address })),
+        () => probed().then((e) => ({ ...e, host: host.address })),
       ),
   );
   const clientSinks = new Map<Server, (record: LogRecord) => void>();
   setClientSink((record) => {
     for (const sink of clientSinks.values()) sink(record);
   });
-  bridge.start();
+  bridge.startSoon(BRIDGE_START_DELAY_MS);
   const servers = new Set<Server>();
   const watch = new ResourceWatch(bridge, () => servers);
   return {

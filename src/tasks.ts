@@ -6,9 +6,8 @@
 //     still rendering, the task keeps following them (wait_for_render) instead of returning.
 //   - Cancelling the task stops the work where Resolve can (stop_render, stop_clone_media);
 //     elsewhere it stops waiting, as cancelling the plain call does.
-// deno-lint-ignore-file no-explicit-any
-import { InMemoryTaskStore } from "./sdk.ts";
-import type { CallToolResult } from "./sdk.ts";
+import { loadInMemoryTaskStore } from "./sdk.ts";
+import type { CallToolResult, InMemoryTaskStore, TaskStore } from "./sdk.ts";
 import { logger } from "./log.ts";
 export { TASK_TOOLS } from "./task_tools.ts";
 
@@ -19,9 +18,20 @@ export const TASK_TTL_MS = 60 * 60_000;
 /** How often a client should poll tasks/get (ms). */
 export const POLL_INTERVAL_MS = 1000;
 
-/** The task store of one session: cancelling a task aborts its run (see `track`). */
-export class SessionTaskStore extends InMemoryTaskStore {
+type Args<K extends keyof TaskStore> = Parameters<TaskStore[K]>;
+
+/**
+ * The task store of one session: cancelling a task aborts its run (see `track`). It keeps
+ * its tasks in the SDK's in-memory store, loaded when a session first uses tasks: that
+ * module (and node:crypto, which it imports) cost ~9 ms of every start-up (issue 14).
+ */
+export class SessionTaskStore implements TaskStore {
   #runs = new Map<string, AbortController>();
+  #store?: Promise<InMemoryTaskStore>;
+
+  #inner(): Promise<InMemoryTaskStore> {
+    return this.#store ??= loadInMemoryTaskStore().then((Store) => new Store());
+  }
 
   track(taskId: string): AbortController {
     const controller = new AbortController();
@@ -33,13 +43,29 @@ export class SessionTaskStore extends InMemoryTaskStore {
     this.#runs.delete(taskId);
   }
 
-  override async updateTaskStatus(
-    taskId: string,
-    status: any,
-    statusMessage?: string,
-    sessionId?: string,
-  ): Promise<void> {
-    await super.updateTaskStatus(taskId, status, statusMessage, sessionId);
+  async createTask(...args: Args<"createTask">) {
+    return await (await this.#inner()).createTask(...args);
+  }
+
+  async getTask(...args: Args<"getTask">) {
+    return await (await this.#inner()).getTask(...args);
+  }
+
+  async storeTaskResult(...args: Args<"storeTaskResult">) {
+    return await (await this.#inner()).storeTaskResult(...args);
+  }
+
+  async getTaskResult(...args: Args<"getTaskResult">) {
+    return await (await this.#inner()).getTaskResult(...args);
+  }
+
+  async listTasks(...args: Args<"listTasks">) {
+    return await (await this.#inner()).listTasks(...args);
+  }
+
+  async updateTaskStatus(...args: Args<"updateTaskStatus">): Promise<void> {
+    await (await this.#inner()).updateTaskStatus(...args);
+    const [taskId, status] = args;
     if (status === "cancelled") {
       log.info("task {id} cancelled by the client", { id: taskId });
       this.#runs.get(taskId)?.abort(new Error("task cancelled"));
@@ -50,7 +76,7 @@ export class SessionTaskStore extends InMemoryTaskStore {
   abortAll(): void {
     for (const controller of this.#runs.values()) controller.abort(new Error("session closed"));
     this.#runs.clear();
-    this.cleanup();
+    this.#store?.then((store) => store.cleanup());
   }
 }
 

@@ -123,19 +123,28 @@ export class BridgeClient {
    */
   tracing = false;
 
-  #prepared?: Promise<Partial<BridgeOptions>>;
+  #prepared?: () => Promise<Partial<BridgeOptions>>;
 
   /**
-   * `prepared`: options known later (the interpreter probe runs asynchronously at start-up);
-   * the process is spawned once they are in.
+   * `prepared`: options known later (the interpreter probe, run asynchronously and only when
+   * the bridge is first started); the process is spawned once they are in.
    */
-  constructor(readonly options: BridgeOptions, prepared?: Promise<Partial<BridgeOptions>>) {
+  constructor(readonly options: BridgeOptions, prepared?: () => Promise<Partial<BridgeOptions>>) {
     this.#prepared = prepared;
   }
 
   /** Starts the process now, without waiting for it (so `initialize` is not delayed). */
   start(): void {
     if (!this.#ready) this.#ready = this.#spawn().catch(() => {});
+  }
+
+  /**
+   * Starts the process after `ms`, unless a call starts it sooner: the probe and Python's own
+   * start-up then do not compete for the CPU with the server answering its first requests.
+   */
+  startSoon(ms: number): void {
+    const timer = setTimeout(() => this.start(), ms);
+    Deno.unrefTimer(timer as unknown as number);
   }
 
   get pid(): number | undefined {
@@ -300,7 +309,7 @@ export class BridgeClient {
   async #spawn(): Promise<void> {
     const prepared = this.#prepared;
     if (prepared) {
-      Object.assign(this.options, await prepared);
+      Object.assign(this.options, await prepared());
       if (this.#prepared === prepared) this.#prepared = undefined;
     }
     const sinceLast = Date.now() - this.#lastStart;
