@@ -98,6 +98,9 @@ function check(m: Raw): Refusal | undefined {
   if (!hasId) {
     return types.isJSONRPCNotification(m) ? undefined : badParams("malformed notification");
   }
+  // The most frequent request, in its plain form, is checked here without the SDK's schema
+  // (the SDK parses it again anyway): ~0.02 ms of every tool call (issue 14).
+  if (m.method === "tools/call" && plainToolCall(params)) return undefined;
   const schema = SCHEMAS.get(m.method) ?? types.RequestSchema;
   const parsed = schema.safeParse({ method: m.method, params });
   if (!parsed.success) {
@@ -106,6 +109,23 @@ function check(m: Raw): Refusal | undefined {
   }
   // Whatever else the SDK would drop unanswered.
   return types.isJSONRPCRequest(m) ? undefined : invalid("not a JSON-RPC request");
+}
+
+const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** tools/call params with a name, object arguments and at most a progress token in _meta. */
+function plainToolCall(params: Raw | undefined): boolean {
+  if (!params || typeof params.name !== "string") return false;
+  for (const key in params) {
+    if (key !== "name" && key !== "arguments" && key !== "_meta") return false;
+  }
+  if (params.arguments !== undefined && !isObject(params.arguments)) return false;
+  const meta = params._meta;
+  if (meta === undefined) return true;
+  if (!isObject(meta)) return false;
+  for (const key in meta) if (key !== "progressToken") return false;
+  const token = meta.progressToken;
+  return token === undefined || typeof token === "string" || Number.isSafeInteger(token);
 }
 
 const NAMES: Record<string, string> = {
