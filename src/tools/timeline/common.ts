@@ -118,6 +118,12 @@ export async function trackItems(
 /** What list_timeline_items can read for each item beyond its id and track. */
 export const ITEM_FIELD_GROUPS = ["name", "record", "source", "clip"] as const;
 export type ItemFieldGroup = (typeof ITEM_FIELD_GROUPS)[number];
+/**
+ * What list_timeline_items reads when not told: 5 API calls an item (id, name, start, end,
+ * clip). Source ranges are two more calls an item and cannot be derived (a retimed item's
+ * source end is not its source start plus its duration), so they are read when asked for.
+ */
+export const DEFAULT_ITEM_FIELDS: readonly ItemFieldGroup[] = ["name", "record", "clip"];
 
 /**
  * One page of items across tracks, in two round trips whatever the timeline's size: the

@@ -22,6 +22,7 @@ import {
 } from "../../resolve/index.ts";
 import {
   checkPlayheadPage,
+  DEFAULT_ITEM_FIELDS,
   findItems,
   ITEM_FIELD_GROUPS,
   ITEM_METHODS,
@@ -45,7 +46,7 @@ export const listTimelineItems = defineTool({
   name: "list_timeline_items",
   title: "List timeline items",
   description:
-    "Lists the items of a timeline, track by track (video, audio, subtitle), with ids, names, record start/end as frame offsets and timecodes, source range as frames and source timecodes, and media pool clip id. Paginated; filter by track type and number; `fields` reads less for faster listings.",
+    "Lists the items of a timeline, track by track (video, audio, subtitle), with ids, names, record start/end as frame offsets and timecodes, and media pool clip id; with fields including 'source', also the source range as frames and source timecodes. Paginated; filter by track type and number.",
   toolset: "timeline",
   default: true,
   readOnly: true,
@@ -56,7 +57,7 @@ export const listTimelineItems = defineTool({
       "Only this track number (with track_type). Omit for all tracks.",
     ),
     fields: z.array(z.enum(ITEM_FIELD_GROUPS)).min(1).max(4).optional().describe(
-      "What to read for each item besides its id and track: 'name'; 'record' (start/end frames from the timeline start, record timecodes, duration); 'source' (source start/end frames and source timecodes, clip_id); 'clip' (clip_id only). Default: all of them. Fewer fields make fewer Resolve calls.",
+      "What to read for each item besides its id and track: 'name'; 'record' (start/end frames from the timeline start, record timecodes, duration); 'source' (source start/end frames and source timecodes, clip_id); 'clip' (clip_id only). Default: name, record and clip; add 'source' for source ranges. Fewer fields make fewer Resolve calls.",
     ),
     ...pageInput,
   }),
@@ -90,7 +91,7 @@ export const listTimelineItems = defineTool({
     const [startFrame, tlName, tlId] = head.slice(2, 5);
     const start = Number(startFrame) || 0;
     const tracks = tracksFromCounts(head.slice(5), args.track_type, args.track_index);
-    const groups = new Set(args.fields ?? ITEM_FIELD_GROUPS);
+    const groups = new Set(args.fields ?? DEFAULT_ITEM_FIELDS);
     const { page, items } = await itemPage(
       resolve,
       timeline,

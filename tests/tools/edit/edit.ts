@@ -18,6 +18,7 @@ export type Row = {
 export async function items(t: TestClient, timeline?: string): Promise<Row[]> {
   const { items } = await t.ok<{ items: Row[] }>("list_timeline_items", {
     limit: 500,
+    fields: ["name", "record", "source"],
     ...(timeline ? { timeline } : {}),
   });
   return items.sort((a, b) =>

@@ -30,7 +30,10 @@ export function refusedOn210(
 }
 
 export async function items(t: TestClient, timeline?: string): Promise<Row[]> {
-  const r = await t.ok<{ items: Row[] }>("list_timeline_items", timeline ? { timeline } : {});
+  const r = await t.ok<{ items: Row[] }>("list_timeline_items", {
+    fields: ["name", "record", "source"],
+    ...(timeline ? { timeline } : {}),
+  });
   return r.items;
 }
 

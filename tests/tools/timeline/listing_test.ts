@@ -52,7 +52,9 @@ Deno.test("list_timeline_items: record and source timecodes at 24, 25 and 29.97 
       ];
       for (const [fps, drop, startTc, recIn, recOut, srcIn] of cases) {
         const clipId = await placed(t, dir, fps, drop, startTc);
-        const { items: [item] } = await t.ok<Page>("list_timeline_items", {});
+        const { items: [item] } = await t.ok<Page>("list_timeline_items", {
+          fields: ["name", "record", "source"],
+        });
         assertEquals(
           [item.start, item.end, item.start_timecode, item.end_timecode],
           [1800, 1848, recIn, recOut],
@@ -98,8 +100,14 @@ Deno.test("list_timeline_items: fewer fields make fewer calls; later pages reuse
       assertEquals(named.page.items[0].start, undefined);
       assert(!named.ran.includes("TimelineItem.GetStart"));
       assert(!named.ran.includes("TimelineItem.GetMediaPoolItem"));
-      // default fields: at most 7 calls per item here (6 items, 1 clip read once)
-      assert(full.calls <= 7 * 6 + 20, String(full.calls));
+      // default fields (name, record, clip): 5 calls per item here (6 items, 1 clip read
+      // once), no source range; asking for it reads two more per item
+      assertEquals(full.page.items[0].clip_id, card.id);
+      assertEquals(full.page.items[0].source_start_frame, undefined);
+      assert(!full.ran.includes("TimelineItem.GetSourceStartFrame"));
+      const sourced = await calls({ fields: ["name", "record", "source"] });
+      assertEquals(sourced.calls - full.calls, 2 * 6 + 1, `${sourced.calls} vs ${full.calls}`);
+      assertEquals(sourced.page.items[0].source_start_frame, 0);
 
       // pages of one listing: the track's item list is fetched by the first page only
       const first = await calls({ track_type: "video", track_index: 1, limit: 2 });
