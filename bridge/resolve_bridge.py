@@ -32,6 +32,11 @@ PLAIN = frozenset((bool, int, float, str))  # values a map row carries as they a
 ROOT = 0
 
 
+def _direct(spec):
+    """An allowlist entry a map may call directly (a read), else None."""
+    return spec if spec["effect"] == "read" else None
+
+
 class BridgeError(Exception):
     def __init__(self, code, message):
         Exception.__init__(self, message)
@@ -308,19 +313,20 @@ class Bridge:
         # A reading method without arguments is checked once per class for the whole map (a
         # 500-item page makes 3500 such calls), then called directly; not when invoke is
         # replaced (trace mode, counting tests), so every call still goes through it then.
-        fast = {} if "invoke" not in self.__dict__ and type(self).invoke is Bridge.invoke \
-            else None
+        fast = "invoke" not in self.__dict__ and type(self).invoke is Bridge.invoke
+        plan = [(m[0], m[1] if len(m) > 1 else [], m[2] if len(m) > 2 else None,
+                 fast and (len(m) == 1 or (type(m[1]) is list and not m[1])))
+                for m in methods]
+        reads_by_class = {}
         for obj, cls in objects:
+            reads = reads_by_class.get(cls)
+            if reads is None:  # per method: its allowlist entry if it may be called directly
+                reads = reads_by_class[cls] = [
+                    _direct(self.allowed(cls, name)) if direct else None
+                    for name, _, _, direct in plan]
             row = []
-            for m in methods:
-                name = m[0]
-                fn = None
-                if fast is not None and (len(m) == 1 or (type(m[1]) is list and not m[1])):
-                    spec = fast.get((cls, name))
-                    if spec is None:
-                        spec = fast[(cls, name)] = self.allowed(cls, name)
-                    if spec["effect"] == "read":
-                        fn = getattr(obj, name, None)
+            for (name, args, then, _), spec in zip(plan, reads):
+                fn = getattr(obj, name, None) if spec is not None else None
                 if fn is not None and callable(fn):
                     try:
                         value = fn()
@@ -329,10 +335,10 @@ class Bridge:
                             cls, name, type(e).__name__, e))
                     value_cls = spec.get("returnClass")
                 else:
-                    value, value_cls = self.invoke(obj, cls, name, m[1] if len(m) > 1 else [],
-                                                   results)
-                then = m[2] if len(m) > 2 else None
-                if isinstance(then, dict):  # {"keys": [...]}: only these keys of a dict
+                    value, value_cls = self.invoke(obj, cls, name, args, results)
+                if then is None:
+                    pass
+                elif isinstance(then, dict):  # {"keys": [...]}: only these keys of a dict
                     keys = then.get("keys")
                     if isinstance(value, dict) and isinstance(keys, list):
                         value = [value.get(k) for k in keys]

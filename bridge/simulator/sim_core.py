@@ -367,6 +367,9 @@ class Obj(object):
         return self._w.objs[self._id]
 
 
+_OBJ_ALIVE = Obj._alive
+
+
 def _fresh(value):
     if isinstance(value, (list, dict)):
         return type(value)()
@@ -403,6 +406,8 @@ def api(fail=None, studio=False):
 
         @functools.wraps(fn)
         def wrapper(self, *args, **kwargs):
+            # The checks of every call, with as few lookups as they allow (a listing page
+            # makes thousands of calls): the same checks, in the same order, as ever.
             w = self._w
             if not reads:
                 w.writes += 1  # derived tables (clip usage) are recomputed after any change
@@ -412,10 +417,15 @@ def api(fail=None, studio=False):
                     _noise(label)
                 if w.hang == label:
                     time.sleep(3600)
-            if w.S.get("quit") or (studio and w.free):
+            state = w.S
+            if (studio and w.free) or state.get("quit"):
                 return _fresh(fail)
-            if not self._alive():
-                return None  # measured: every call on a dead handle answers None
+            if type(self)._alive is _OBJ_ALIVE:  # Obj._alive, inlined
+                o = state["objs"].get(self._id)
+                if o is None or (o.get("p") and self._g != state.get("gen", 0)):
+                    return None  # measured: every call on a dead handle answers None
+            elif not self._alive():
+                return None
             try:
                 result = fn(self, *args, **kwargs)
             except Exception:  # any internal error is the documented failure value
@@ -424,7 +434,8 @@ def api(fail=None, studio=False):
                     traceback.print_exc()
                 result = _fresh(fail)
             else:
-                if isinstance(result, (list, dict)):
+                if type(result) is list or type(result) is dict or isinstance(
+                        result, (list, dict)):
                     result = _fresh_copy(result)
             if w.state_path:
                 w.commit()
