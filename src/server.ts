@@ -15,7 +15,7 @@ import { getPrompt, listPrompts, promptArgumentKind } from "./prompts.ts";
 import { listResources, readResource, RESOURCE_TEMPLATES } from "./resources.ts";
 import { type LoggingLevel, type RequestTaskStore, Server, types } from "./sdk.ts";
 import { describeTool, runTool, type ToolDef, type ToolsetControl, tracesMethods } from "./tool.ts";
-import { buildRegistry, selectTools } from "./tools/index.ts";
+import { buildRegistry, byName as nameOrder, selectTools } from "./tools/index.ts";
 import { ResourceWatch } from "./watch.ts";
 import {
   POLL_INTERVAL_MS,
@@ -145,7 +145,7 @@ export function createSessionServer(context: SharedContext): Server {
       const added = ofToolset(id).filter((t) => !byName.has(t.name));
       if (!added.length) return { added: [], notified: false };
       for (const t of added) byName.set(t.name, t);
-      tools = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+      tools = [...byName.values()].sort(nameOrder);
       // On the call's own stream over HTTP, so the client hears it with the result.
       const notified = await send({ method: "notifications/tools/list_changed" })
         .then(() => true, () => false);
