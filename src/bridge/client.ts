@@ -5,7 +5,7 @@
 import { type ErrorCode, ToolError } from "../errors.ts";
 import { logger, unscoped } from "../log.ts";
 import type { ConnectMode } from "../cli.ts";
-import { bootstrap, BRIDGE_MODULES, catalog, RELAY_MODULES, SIMULATOR_MODULES } from "./sources.ts";
+import { bootstrap, BRIDGE_MODULES, catalog, RELAY_MODULES, simulatorModules } from "./sources.ts";
 
 const log = logger("bridge");
 
@@ -398,7 +398,7 @@ export class BridgeClient {
     const { connect = "external", inappPort } = this.options;
     const relay = connect !== "external";
     const modules = simulator
-      ? { ...BRIDGE_MODULES, ...SIMULATOR_MODULES }
+      ? { ...BRIDGE_MODULES, ...await simulatorModules() }
       : relay
       ? RELAY_MODULES
       : BRIDGE_MODULES;

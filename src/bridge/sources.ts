@@ -6,9 +6,13 @@ import inappRelay from "../../bridge/inapp_relay.py" with { type: "text" };
 import inappServer from "../../bridge/inapp_server.py" with { type: "text" };
 import resolveBridge from "../../bridge/resolve_bridge.py" with { type: "text" };
 import catalog from "../../bridge/api_catalog.json" with { type: "json" };
-import { SIMULATOR_MODULES } from "./simulator_sources.ts";
 
-export { bootstrap, catalog, SIMULATOR_MODULES };
+export { bootstrap, catalog };
+
+/** The simulator's sources (~450 KB of text), loaded only by a bridge that runs it. */
+export async function simulatorModules(): Promise<Record<string, string>> {
+  return (await import("./simulator_sources.ts")).SIMULATOR_MODULES;
+}
 
 export type ApiCatalog = Record<string, Record<string, ApiMethod>>;
 export interface ApiMethod {
