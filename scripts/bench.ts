@@ -9,6 +9,9 @@
 //   calls        API calls per listed item (trace mode), default fields and fewer
 // Absolute times move with the machine's load; compare the ratios within one run.
 import { Client, StdioClientTransport } from "../src/sdk_client.ts";
+import { BridgeClient } from "../src/bridge/client.ts";
+import { bridgeEnvironment } from "../src/bridge/environment.ts";
+import { parseOptions } from "../src/cli.ts";
 import { writeWav } from "./sample_media.ts";
 import { INITIALIZE, startCommand as startTaskCommand } from "./start_command.ts";
 
@@ -36,7 +39,9 @@ const QUICK = Deno.args.includes("--quick");
 const onlyArg = Deno.args.find((a) => a.startsWith("--only="))?.slice(7) ??
   (Deno.args.includes("--only") ? Deno.args[Deno.args.indexOf("--only") + 1] : undefined);
 const ONLY = new Set(onlyArg ? onlyArg.split(",") : ["start", "calls", "items", "clips", "count"]);
-const RUNS = QUICK ? 5 : 9;
+// Start-up times swing by tens of percent from one spawn to the next on a shared machine:
+// the medians of many interleaved spawns.
+const RUNS = QUICK ? 7 : 21;
 const CALLS = QUICK ? 300 : 1000;
 const MEMORY_CALLS = QUICK ? 3000 : 10_000;
 const ITEM_SCALES = QUICK ? [1000, 10_000] : [1000, 10_000, 50_000];
@@ -225,6 +230,32 @@ async function callsAndMemory(
   const splitN = [rssMb(serverPid), withBridge ? rssMb(bridgePid()) : 0];
   await close();
   return { call: stats(samples), at1k, atN, split1k, splitN };
+}
+
+/**
+ * The bridge's own round trip, without MCP: what a tool call waits for on top of the protocol
+ * work the floor does, so floor p50 + this is the least a call through the bridge can take.
+ */
+async function bridgeHop(): Promise<Stats> {
+  const bridge = new BridgeClient({
+    ...bridgeEnvironment(parseOptions(["--simulator"])),
+    readOnly: false,
+  });
+  const { root } = await bridge.connection();
+  const calls = [
+    { h: root.$h, m: "GetCurrentPage" },
+    { h: root.$h, m: "OpenPage", a: ["edit"] },
+    { h: root.$h, m: "GetCurrentPage" },
+  ];
+  for (let i = 0; i < 50; i++) await bridge.call(calls);
+  const samples: number[] = [];
+  for (let i = 0; i < CALLS; i++) {
+    const t0 = performance.now();
+    await bridge.call(calls);
+    samples.push(performance.now() - t0);
+  }
+  await bridge.close();
+  return stats(samples);
 }
 
 // ---- listings at scale ------------------------------------------------------------------
@@ -446,9 +477,16 @@ if (ONLY.has("calls")) {
   const server = await callsAndMemory(startCommand(), "switch_page", {
     page: "edit",
   }, true);
-  results.calls = { floor, server };
+  const hop = await bridgeHop();
+  results.calls = { floor, server, hop };
   const k = MEMORY_CALLS / 1000;
   rows.push(
+    [
+      "bridge alone: one round trip of switch_page's 3 calls (in this process)",
+      `p50 ${fmt(hop.p50)} ms, p99 ${fmt(hop.p99)} ms (floor p50 + this: ${
+        fmt(floor.call.p50 + hop.p50)
+      } ms)`,
+    ],
     ["floor: tool call", `p50 ${fmt(floor.call.p50)} ms, p99 ${fmt(floor.call.p99)} ms`],
     [
       `server: cheap tool call (switch_page, n=${CALLS})`,
