@@ -3,6 +3,7 @@
 // wait in a queue until the SDK's Server connects. Only JSON-RPC goes to stdout.
 // Lines are split on bytes, in time linear in their length; a line longer than
 // MAX_MESSAGE_BYTES is refused and its bytes dropped as they arrive, never held in memory.
+import { concatBytes } from "./bytes.ts";
 
 // deno-lint-ignore no-explicit-any
 type Message = Record<string, any>;
@@ -132,17 +133,17 @@ export class StdioTransport {
           const piece = chunk.subarray(start, newline < 0 ? chunk.length : newline);
           size += piece.length;
           if (head === undefined && size > MAX_MESSAGE_BYTES) {
-            const line = join([...pieces, piece]);
+            const line = concatBytes([...pieces, piece]);
             head = line.slice(0, EDGE);
             tail = line.slice(-EDGE);
             pieces = [];
           } else if (head !== undefined) {
-            tail = join([tail, piece.subarray(-EDGE)]).slice(-EDGE);
+            tail = concatBytes([tail, piece.subarray(-EDGE)]).slice(-EDGE);
           } else if (piece.length) pieces.push(newline < 0 ? piece.slice() : piece);
           if (newline < 0) break;
           if (head !== undefined) this.#refuse(size, head, tail);
           else if (size > 0) {
-            const line = decoder.decode(join(pieces)).trim();
+            const line = decoder.decode(concatBytes(pieces)).trim();
             if (line) this.#deliver(line);
           }
           pieces = [];
@@ -159,17 +160,6 @@ export class StdioTransport {
     this.#closed = true;
     if (this.#started) this.onclose?.();
   }
-}
-
-function join(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
 }
 
 // A top-level "id" is the first member (`{"jsonrpc":"2.0","id":7,...`, as most clients write

@@ -6,6 +6,7 @@ import { type ErrorCode, ToolError } from "../errors.ts";
 import { logger, unscoped } from "../log.ts";
 import type { ConnectMode } from "../cli.ts";
 import { bootstrap, BRIDGE_MODULES, catalog, RELAY_MODULES, simulatorModules } from "./sources.ts";
+import { concatBytes } from "../bytes.ts";
 
 const log = logger("bridge");
 
@@ -451,7 +452,7 @@ export class BridgeClient {
     const decoder = new TextDecoder();
     let pieces: Uint8Array[] = [];
     const emit = (last: Uint8Array) => {
-      const bytes = pieces.length ? concat([...pieces, last]) : last;
+      const bytes = pieces.length ? concatBytes([...pieces, last]) : last;
       pieces = [];
       const line = decoder.decode(bytes).trimEnd();
       if (line) onLine(line);
@@ -537,14 +538,4 @@ function bridgeError(err: Record<string, unknown>): ToolError {
     hint: HINTS[code],
     retryable: RETRYABLE.has(code),
   });
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
 }

@@ -3,6 +3,7 @@
 // dropped), not interlaced.
 import { deflateSync, inflateSync } from "node:zlib";
 import type { Raster } from "./raster.ts";
+import { concatBytes } from "../bytes.ts";
 
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
@@ -81,7 +82,7 @@ export function decodePng(bytes: Uint8Array): Raster {
   if (!width || !height || !channels) throw new Error("a PNG without a valid header");
   if (interlace) throw new Error("interlaced PNGs are not supported");
   if (depth !== 8 && depth !== 16) throw new Error(`${depth}-bit PNGs are not supported`);
-  const raw = new Uint8Array(inflateSync(concat(idat)));
+  const raw = new Uint8Array(inflateSync(concatBytes(idat)));
   const bpp = (channels * depth) / 8;
   const stride = width * bpp;
   if (raw.length < (stride + 1) * height) throw new Error("the PNG's image data is cut short");
@@ -128,14 +129,4 @@ function unfilter(
     }
     line[i] = v;
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
