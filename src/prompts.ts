@@ -104,7 +104,7 @@ const PROMPTS: PromptDef[] = [
     }],
     render: ({ timeline }) =>
       `Check the conform of ${timeline ? `timeline "${timeline}"` : "the current timeline"}.
-1. list_timeline_items for every track (all pages).
+1. list_timeline_items with fields ["name", "record", "source"] for every track (all pages): the source ranges are read only when asked for.
 2. For each item with a media pool clip, read the clip's properties (Online Status, File Path, Frames) and check the item's source range lies inside the clip.
 3. List items without a clip (generators, titles), offline clips, and source ranges past the media's end.
 4. Summarise: items checked, problems found per kind, and suggested fixes (relink_clips, replace_clip: enable_toolset media first).`,
