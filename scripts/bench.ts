@@ -69,19 +69,8 @@ type Stats = ReturnType<typeof stats>;
 
 // ---- the floors -------------------------------------------------------------------------
 
-/** A minimal MCP SDK server with one tool, run with the start task's own command line. */
-const FLOOR_SDK = `
-import { Server } from "npm:@modelcontextprotocol/sdk@1.32.2/server/index.js";
-import { StdioServerTransport } from "npm:@modelcontextprotocol/sdk@1.32.2/server/stdio.js";
-import { CallToolRequestSchema, ListToolsRequestSchema } from "npm:@modelcontextprotocol/sdk@1.32.2/types.js";
-const server = new Server({ name: "floor", version: "1" }, { capabilities: { tools: {} } });
-server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [{ name: "echo",
-  description: "Echoes its text.", inputSchema: { type: "object",
-  properties: { text: { type: "string" } } } }] }));
-server.setRequestHandler(CallToolRequestSchema, (r) => ({ content: [{ type: "text",
-  text: String(r.params.arguments?.text ?? "") }] }));
-await server.connect(new StdioServerTransport());
-`;
+/** The floor: a minimal MCP SDK server with one tool (scripts/bench_floor.ts). */
+const FLOOR_FILE = new URL("./bench_floor.ts", import.meta.url).pathname;
 
 const BARE = `const b = new Uint8Array(65536); await Deno.stdin.read(b);
 Deno.stdout.writeSync(new TextEncoder().encode('{"jsonrpc":"2.0","id":1,"result":{}}\\n'));`;
@@ -451,7 +440,7 @@ const results: Record<string, unknown> = {
   v8: taskCommand([])[1].find((a) => a.startsWith("--v8-flags")) ?? "(none)",
 };
 const began = performance.now();
-const floorFile = await tempScript(FLOOR_SDK);
+const floorFile = FLOOR_FILE;
 const goals: [string, number, number, string][] = [];
 const rows: [string, string][] = [];
 
@@ -591,7 +580,6 @@ if (ONLY.has("count")) {
     rows.push(["calls per item", `failed: ${String(e).slice(0, 200)}`]);
   }
 }
-await Deno.remove(floorFile);
 results.goals = goals.map(([goal, value, limit]) => ({ goal, value, limit, met: value <= limit }));
 results.seconds = (performance.now() - began) / 1000;
 
