@@ -67,7 +67,7 @@ export async function startHttp(options: Options): Promise<HttpServer> {
   if (permission.state !== "granted") throw new Error(grantMessage(address));
   const token = readToken();
   const expected = await digest(token);
-  const context = createContext(options);
+  const context = createContext(options, 0);
   const HttpTransport = await httpTransportClass();
   const sessions = new Map<string, Session>();
   const idleMs = options.sessionIdleMs;

@@ -71,13 +71,17 @@ export interface ResolveMcpServer {
 }
 
 /**
- * How long after start the bridge starts by itself (a tool call starts it at once): long
- * enough for a client's initialize and tools/list, which need no Resolve, to be answered first.
+ * How long after start a stdio server's bridge starts by itself (a tool call starts it at
+ * once): long enough for a client's initialize and tools/list, which need no Resolve, to be
+ * answered first. An HTTP server, long-lived and shared, starts it at once.
  */
 const BRIDGE_START_DELAY_MS = 300;
 
 /** The shared part: starts the bridge soon (so `initialize` is not delayed by it). */
-export function createContext(options: Options): SharedContext {
+export function createContext(
+  options: Options,
+  bridgeDelayMs = BRIDGE_START_DELAY_MS,
+): SharedContext {
   const registry = buildRegistry();
   const tools = selectTools(registry, options.toolsets, options.readOnly);
   // The interpreter probe runs once, asynchronously: nothing blocks the event loop meanwhile.
@@ -99,7 +103,8 @@ export function createContext(options: Options): SharedContext {
   setClientSink((record) => {
     for (const sink of clientSinks.values()) sink(record);
   });
-  bridge.startSoon(BRIDGE_START_DELAY_MS);
+  if (bridgeDelayMs > 0) bridge.startSoon(bridgeDelayMs);
+  else bridge.start();
   const servers = new Set<Server>();
   const watch = new ResourceWatch(bridge, () => servers);
   return {
