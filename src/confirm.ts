@@ -4,7 +4,7 @@
 // the model must show the user what will happen and pass the token back only if they agreed.
 // With --no-unattended-destructive such steps are refused instead.
 import { ToolError } from "./errors.ts";
-import type { Server } from "./sdk.ts";
+import type { Server } from "./mcp_server.ts";
 
 /** The input every confirming tool gets (added by the tool wrapper, src/tool.ts). */
 export const TOKEN_FIELD = "confirmation_token";

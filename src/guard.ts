@@ -5,7 +5,8 @@
 // carries an id always gets an answer: -32600 for a bad envelope, -32602 for bad params, with a
 // message saying what to fix. Malformed notifications get no answer (JSON-RPC), just a log line.
 import { logger, routeRecords } from "./log.ts";
-import { type Server, types } from "./sdk.ts";
+import type { Server } from "./mcp_server.ts";
+import { types } from "./sdk.ts";
 
 const log = logger("protocol");
 

@@ -4,8 +4,14 @@
 // The client side (tests, demo, benchmarks) is in sdk_client.ts: the server must not load
 // the client's process-spawning code, which reads environment variables at import time.
 
-// @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/server"
-import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+// The SDK's Server class is not imported: it loads ajv at start-up (src/mcp_server.ts).
+// @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/shared/protocol"
+import { Protocol } from "@modelcontextprotocol/sdk/shared/protocol.js";
+// @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/experimental/tasks/helpers"
+import {
+  assertClientRequestTaskCapability,
+  assertToolsCallTaskCapability,
+} from "@modelcontextprotocol/sdk/experimental/tasks/helpers.js";
 // @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/server/webStandardStreamableHttp"
 import type { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 // @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/types"
@@ -16,7 +22,7 @@ import type {
   TaskStore,
 } from "@modelcontextprotocol/sdk/experimental/tasks/stores/in-memory.js";
 
-export { Server, types };
+export { assertClientRequestTaskCapability, assertToolsCallTaskCapability, Protocol, types };
 export type { InMemoryTaskStore, TaskStore, WebStandardStreamableHTTPServerTransport };
 
 /** The SDK's in-memory task store, loaded when a session first uses tasks. */
@@ -32,7 +38,12 @@ export async function httpTransportClass(): Promise<
   return (await import("@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js"))
     .WebStandardStreamableHTTPServerTransport;
 }
-export type { RequestTaskStore } from "@modelcontextprotocol/sdk/shared/protocol.js";
+// @ts-types="npm:@modelcontextprotocol/sdk@1.32.2/shared/protocol"
+export type {
+  ProtocolOptions,
+  RequestOptions,
+  RequestTaskStore,
+} from "@modelcontextprotocol/sdk/shared/protocol.js";
 export type {
   CallToolResult,
   LoggingLevel,

@@ -13,7 +13,8 @@ import { PathPolicy } from "./paths.ts";
 import { complete, templateKind } from "./completions.ts";
 import { getPrompt, listPrompts, promptArgumentKind } from "./prompts.ts";
 import { listResources, readResource, RESOURCE_TEMPLATES } from "./resources.ts";
-import { type LoggingLevel, type RequestTaskStore, Server, types } from "./sdk.ts";
+import { checkedToolResult, Server } from "./mcp_server.ts";
+import { type LoggingLevel, type RequestTaskStore, types } from "./sdk.ts";
 import { describeTool, runTool, type ToolDef, type ToolsetControl, tracesMethods } from "./tool.ts";
 import { buildRegistry, byName as nameOrder, selectTools } from "./tools/index.ts";
 import { ResourceWatch } from "./watch.ts";
@@ -213,7 +214,9 @@ export function createSessionServer(context: SharedContext): Server {
       );
     }
     const progressToken = request.params._meta?.progressToken;
-    if (request.params.task) return await startTask(tool, request, extra, progressToken);
+    if (request.params.task) {
+      return checkedToolResult(true, await startTask(tool, request, extra, progressToken));
+    }
     // Projects and timelines are resources: a change to them may change the resource list.
     const mayChangeList = !tool.readOnly && CHANGES_RESOURCES.has(tool.toolset);
     if (mayChangeList) await context.watch.prime().catch(() => {});
@@ -227,7 +230,7 @@ export function createSessionServer(context: SharedContext): Server {
     if (!result.isError && !tool.readOnly) {
       await context.watch.changed(mayChangeList).catch(() => {});
     }
-    return result;
+    return checkedToolResult(false, result);
   });
 
   server.setRequestHandler(types.ListResourcesRequestSchema, async () => ({

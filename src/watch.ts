@@ -6,7 +6,7 @@
 // while a subscribed render queue shows a render in progress, it is read again every second.
 import type { BridgeClient } from "./bridge/client.ts";
 import { listResources, readResource } from "./resources.ts";
-import type { Server } from "./sdk.ts";
+import type { Server } from "./mcp_server.ts";
 
 const RENDER_QUEUE = "resolve://render/queue";
 const POLL_MS = 1000;

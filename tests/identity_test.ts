@@ -8,7 +8,9 @@ import {
   SERVER_INFO,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "../src/identity.ts";
-import { Server, types } from "../src/sdk.ts";
+import { Server } from "../src/mcp_server.ts";
+import { types } from "../src/sdk.ts";
+import { SdkServer } from "../src/sdk_client.ts";
 import { withClient } from "./harness.ts";
 
 Deno.test("protocol versions match the SDK's", () => {
@@ -16,22 +18,25 @@ Deno.test("protocol versions match the SDK's", () => {
   assertEquals(SUPPORTED_PROTOCOL_VERSIONS, types.SUPPORTED_PROTOCOL_VERSIONS);
 });
 
-Deno.test("the early initialize answer equals the SDK Server's", async () => {
-  const server = new Server(SERVER_INFO, {
-    capabilities: CAPABILITIES,
-    instructions: INSTRUCTIONS,
-  });
-  // The Server's own initialize handler (private in its types, so reached by name).
-  const handler =
-    (server as unknown as Record<string, (r: unknown) => Promise<unknown>>)._oninitialize;
-  const sdkAnswer = (params: unknown) => handler.call(server, { method: "initialize", params });
-  for (const version of ["2025-06-18", "2024-11-05", "1999-01-01"]) {
+Deno.test("the early initialize answer equals our Server's and the SDK Server's", async () => {
+  const options = { capabilities: CAPABILITIES, instructions: INSTRUCTIONS };
+  const ours = new Server(SERVER_INFO, options);
+  const sdk = new SdkServer(SERVER_INFO, options);
+  // The SDK Server's own initialize handler (private in its types, so reached by name).
+  const handler = (sdk as unknown as Record<string, (r: unknown) => Promise<unknown>>)
+    ._oninitialize;
+  const sdkAnswer = (params: unknown) => handler.call(sdk, { method: "initialize", params });
+  for (const version of ["2025-11-25", "2025-06-18", "2024-11-05", "1999-01-01"]) {
     const params = {
       protocolVersion: version,
-      capabilities: {},
+      capabilities: { elicitation: { form: {} } },
       clientInfo: { name: "t", version: "1" },
     };
-    assertEquals(initializeResult(params), await sdkAnswer(params));
+    const answer = ours.answerInitialize(params);
+    assertEquals(initializeResult(params), answer);
+    assertEquals(answer, await sdkAnswer(params));
+    assertEquals(ours.getClientCapabilities(), params.capabilities);
+    assertEquals(ours.getClientVersion(), params.clientInfo);
   }
 });
 
