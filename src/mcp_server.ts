@@ -63,14 +63,14 @@ export class Server extends Protocol<
   }
 
   /** Asks the user through the client (a form); the caller reads the answer's content. */
-  elicitInput(
+  async elicitInput(
     params: types.ElicitRequestFormParams,
     options?: RequestOptions,
   ): Promise<types.ElicitResult> {
     if (!this.client?.elicitation) {
       throw new Error("Client does not support form elicitation.");
     }
-    return this.request(
+    return await this.request(
       { method: "elicitation/create", params: { ...params, mode: "form" } },
       types.ElicitResultSchema,
       options,

@@ -48,3 +48,33 @@ Deno.test("a client sees one answer to initialize and a working server", async (
     await t.ok("switch_page", { page: "edit" });
   });
 });
+
+Deno.test("the session server refuses what neither side declared, as the SDK Server does", async () => {
+  const ours = new Server(SERVER_INFO, { capabilities: { tools: {} } });
+  const sdk = new SdkServer(SERVER_INFO, { capabilities: { tools: {} } });
+  for (const server of [ours, sdk]) {
+    let refused = "";
+    try {
+      server.setRequestHandler(types.ListPromptsRequestSchema, () => ({ prompts: [] }));
+    } catch (e) {
+      refused = (e as Error).message;
+    }
+    assertEquals(refused, "Server does not support prompts (required for prompts/list)");
+  }
+  ours.answerInitialize({
+    protocolVersion: LATEST_PROTOCOL_VERSION,
+    capabilities: {},
+    clientInfo: { name: "t", version: "1" },
+  });
+  let asked = "";
+  try {
+    await ours.elicitInput({
+      mode: "form",
+      message: "Go?",
+      requestedSchema: { type: "object", properties: {} },
+    });
+  } catch (e) {
+    asked = (e as Error).message;
+  }
+  assertEquals(asked, "Client does not support form elicitation.");
+});
