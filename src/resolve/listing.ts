@@ -66,39 +66,15 @@ export async function listPage(
     ? await resolve.batch(sources.flatMap((s, i) => [keep(token, s), lengthOf(ref(2 * i))]))
     : [];
   const lengths = sources.map((_, i) => Number(counted[2 * i + 1]) || 0);
-  const total = lengths.reduce((a, b) => a + b, 0);
-  const end = Math.min(total, offset + (limit ?? 100));
-  const calls: BatchCall[] = [];
-  const owners: number[] = [];
-  let first = 0;
-  sources.forEach((s, i) => {
-    const from = Math.max(offset, first) - first;
-    const to = Math.min(end, first + lengths[i]) - first;
-    if (from < to) {
-      calls.push(keep(token, s));
-      calls.push(mapCall(ref(calls.length - 1), methods, [from, to]));
-      owners.push(i);
-    }
-    first += lengths[i];
-  });
-  const results = calls.length ? await resolve.batch(calls) : [];
-  const rows: unknown[][] = [];
-  const of: number[] = [];
-  owners.forEach((owner, k) => {
-    for (const row of (results[2 * k + 1] as unknown[][]) ?? []) {
-      rows.push(row);
-      of.push(owner);
-    }
-  });
-  return {
-    offset,
-    end,
-    total,
-    next_cursor: end < total ? `o${end}.${token}` : null,
-    rows,
-    sources: of,
+  return await windowPage(
+    resolve,
+    token,
+    sources,
     lengths,
-  };
+    offset,
+    limit,
+    (list, _i, from, to) => mapCall(list, methods, [from, to]),
+  );
 }
 
 /**
@@ -123,20 +99,44 @@ export async function filteredListPage(
   const chosen = sources.map((_, i) =>
     ((tested[2 * i + 1] as unknown[][]) ?? []).flatMap(([v], k) => keepEntry(v) ? [k] : [])
   );
-  const total = chosen.reduce((a, c) => a + c.length, 0);
+  return await windowPage(
+    resolve,
+    token,
+    sources,
+    chosen.map((c) => c.length),
+    offset,
+    limit,
+    (list, i, from, to) => pickCall(list, methods, chosen[i].slice(from, to)),
+  );
+}
+
+/**
+ * The page [offset, offset + limit) of the lists taken one after another, each of
+ * `lengths[i]` entries: `window` reads entries [from, to) of the kept list i, in one round trip.
+ */
+async function windowPage(
+  resolve: ResolveSession,
+  token: string,
+  sources: ListSource[],
+  lengths: number[],
+  offset: number,
+  limit: number | undefined,
+  window: (list: ReturnType<typeof ref>, i: number, from: number, to: number) => BatchCall,
+): Promise<ListPage> {
+  const total = lengths.reduce((a, b) => a + b, 0);
   const end = Math.min(total, offset + (limit ?? 100));
   const calls: BatchCall[] = [];
   const owners: number[] = [];
   let first = 0;
   sources.forEach((s, i) => {
     const from = Math.max(offset, first) - first;
-    const to = Math.min(end, first + chosen[i].length) - first;
+    const to = Math.min(end, first + lengths[i]) - first;
     if (from < to) {
       calls.push(keep(token, s));
-      calls.push(pickCall(ref(calls.length - 1), methods, chosen[i].slice(from, to)));
+      calls.push(window(ref(calls.length - 1), i, from, to));
       owners.push(i);
     }
-    first += chosen[i].length;
+    first += lengths[i];
   });
   const results = calls.length ? await resolve.batch(calls) : [];
   const rows: unknown[][] = [];
@@ -154,7 +154,7 @@ export async function filteredListPage(
     next_cursor: end < total ? `o${end}.${token}` : null,
     rows,
     sources: of,
-    lengths: chosen.map((c) => c.length),
+    lengths,
   };
 }
 
