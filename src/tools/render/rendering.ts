@@ -11,24 +11,10 @@ import {
   jobList,
   ref,
   type ResolveSession,
+  sleep,
 } from "../../resolve/index.ts";
 import { hostInput } from "../shared.ts";
 import { jobIdsInput, num, PROJECT, statusRow, statusSchema, unknownJobs } from "./common.ts";
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
 
 const POLL_MS = 200;
 /** How long start_render and wait_for_render wait by default: well under clients' timeouts. */
