@@ -10,6 +10,7 @@ import {
   checkpointIdOutput,
   findTimeline,
   saveCheckpoint,
+  TIMELINE_LOOKUP_METHODS,
   timelineRefInput,
 } from "../../resolve/index.ts";
 import {
@@ -35,13 +36,7 @@ export const listTracks = defineTool({
     tracks: z.array(trackSchema).describe("Tracks, video then audio then subtitle."),
   }),
   apiMethods: [
-    "Resolve.GetProjectManager",
-    "ProjectManager.GetCurrentProject",
-    "Project.GetCurrentTimeline",
-    "Project.GetTimelineCount",
-    "Project.GetTimelineByIndex",
-    "Timeline.GetName",
-    "Timeline.GetUniqueId",
+    ...TIMELINE_LOOKUP_METHODS,
     ...TRACK_METHODS,
   ],
   async handler(args, { resolve }) {

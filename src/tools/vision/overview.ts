@@ -10,6 +10,7 @@ import {
   type Handle,
   isHandle,
   type ResolveSession,
+  TIMELINE_LOOKUP_METHODS,
   timelineRate,
   timelineRefInput,
   TRACK_TYPES,
@@ -17,13 +18,7 @@ import {
 import { DEFAULT_SIDE, imageOutput } from "./common.ts";
 
 const OVERVIEW_METHODS = [
-  "Resolve.GetProjectManager",
-  "ProjectManager.GetCurrentProject",
-  "Project.GetCurrentTimeline",
-  "Project.GetTimelineCount",
-  "Project.GetTimelineByIndex",
-  "Timeline.GetName",
-  "Timeline.GetUniqueId",
+  ...TIMELINE_LOOKUP_METHODS,
   "Timeline.GetStartFrame",
   "Timeline.GetEndFrame",
   "Timeline.GetSetting",
