@@ -65,6 +65,20 @@ export interface CreatedItem {
   source_end: number;
 }
 
+/** The items a plan creates, as results report them. */
+export function createdItems(plan: EditPlan): CreatedItem[] {
+  return plan.create.map((c) => ({
+    id: c.id,
+    origin: c.origin,
+    track_type: c.track_type,
+    track_index: c.track_index,
+    start: c.start,
+    end: c.end,
+    source_start: c.source_start,
+    source_end: c.source_end,
+  }));
+}
+
 export interface EditOutcome {
   timeline: string;
   dry_run: boolean;
@@ -138,16 +152,7 @@ export async function applyEdit(ctx: ToolContext, asked: EditRequest): Promise<E
     dry_run: req.dryRun,
     checkpoint_id: null,
     removed: [...plan.remove],
-    created: plan.create.map((c) => ({
-      id: c.id,
-      origin: c.origin,
-      track_type: c.track_type,
-      track_index: c.track_index,
-      start: c.start,
-      end: c.end,
-      source_start: c.source_start,
-      source_end: c.source_end,
-    })),
+    created: createdItems(plan),
     id_map: {},
     kept: plan.keep.length,
     overwritten: [...plan.overwritten],

@@ -5,6 +5,7 @@ import { fail } from "../../errors.ts";
 import { defineTool, type ToolDef } from "../../tool.ts";
 import {
   call,
+  createdItems,
   type CutListClip,
   type EditPlan,
   findTimeline,
@@ -310,16 +311,7 @@ function dryOutcome(name: string, plan: EditPlan) {
     dry_run: true,
     checkpoint_id: null,
     removed: [],
-    created: plan.create.map((c) => ({
-      id: c.id,
-      origin: c.origin,
-      track_type: c.track_type,
-      track_index: c.track_index,
-      start: c.start,
-      end: c.end,
-      source_start: c.source_start,
-      source_end: c.source_end,
-    })),
+    created: createdItems(plan),
     id_map: {},
     kept: 0,
     overwritten: [],
