@@ -16,7 +16,7 @@ import { listResources, readResource, RESOURCE_TEMPLATES } from "./resources.ts"
 import { checkedToolResult, Server } from "./mcp_server.ts";
 import { type LoggingLevel, type RequestTaskStore, types } from "./sdk.ts";
 import { describeTool, runTool, type ToolDef, type ToolsetControl, tracesMethods } from "./tool.ts";
-import { buildRegistry, byName as nameOrder, selectTools } from "./tools/index.ts";
+import { buildRegistry, nameOrder, selectTools } from "./tools/index.ts";
 import { ResourceWatch } from "./watch.ts";
 import {
   POLL_INTERVAL_MS,

@@ -55,7 +55,7 @@ export function selectTools(
     (toolsets.includes("default") && registry.defaults.has(tool.name))
   );
   return picked.filter((tool) => !readOnly || tool.readOnly || tool.gatedByBridge)
-    .sort(byName);
+    .sort(nameOrder);
 }
 
 /**
@@ -63,6 +63,6 @@ export function selectTools(
  * localeCompare's; the first localeCompare of a process loads the ICU collator (~8 ms of
  * every start-up, issue 14).
  */
-export function byName(a: { name: string }, b: { name: string }): number {
+export function nameOrder(a: { name: string }, b: { name: string }): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
