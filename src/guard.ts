@@ -5,7 +5,7 @@
 // carries an id always gets an answer: -32600 for a bad envelope, -32602 for bad params, with a
 // message saying what to fix. Malformed notifications get no answer (JSON-RPC), just a log line.
 import { logger, routeRecords } from "./log.ts";
-import type { Server } from "./mcp_server.ts";
+import { CHECKED_ENVELOPES, type Server } from "./mcp_server.ts";
 import { types } from "./sdk.ts";
 
 const log = logger("protocol");
@@ -39,6 +39,7 @@ export function guarded(inner: Transport): Transport {
     },
     setProtocolVersion: (version) => inner.setProtocolVersion?.(version),
   };
+  Object.defineProperty(outer, CHECKED_ENVELOPES, { value: true });
   inner.onclose = () => outer.onclose?.();
   inner.onerror = (error) => outer.onerror?.(error);
   inner.onmessage = (message, extra) => {

@@ -8,6 +8,24 @@ import { Protocol, type ProtocolOptions, type RequestOptions, types } from "./sd
 import { assertClientRequestTaskCapability, assertToolsCallTaskCapability } from "./sdk.ts";
 
 type Capabilities = types.ServerCapabilities;
+type Transport = Parameters<
+  Protocol<types.Request, types.Notification, types.Result>["connect"]
+>[0];
+type Message = Parameters<NonNullable<Transport["onmessage"]>>[0];
+type Extra = Parameters<NonNullable<Transport["onmessage"]>>[1];
+
+/**
+ * Set on a transport whose incoming messages have all been checked as JSON-RPC requests,
+ * notifications or responses (src/guard.ts). The Server then routes them by their members
+ * instead of the SDK's four schema checks of every message (~0.02 ms of every call).
+ */
+export const CHECKED_ENVELOPES = Symbol("checked envelopes");
+
+/** Protocol's own routes (private in its typings; the SDK version is pinned). */
+interface Routes {
+  _onrequest(request: Message, extra: Extra): void;
+  _onnotification(notification: Message): void;
+}
 
 export interface ServerOptions extends ProtocolOptions {
   capabilities?: Capabilities;
@@ -36,6 +54,18 @@ export class Server extends Protocol<
       (request) => this.answerInitialize(request.params),
     );
     this.setNotificationHandler(types.InitializedNotificationSchema, () => this.oninitialized?.());
+  }
+
+  override async connect(transport: Transport): Promise<void> {
+    await super.connect(transport);
+    if (!(transport as { [CHECKED_ENVELOPES]?: boolean })[CHECKED_ENVELOPES]) return;
+    const viaSdk = transport.onmessage!;
+    const routes = this as unknown as Routes;
+    transport.onmessage = (message, extra) => {
+      if (!("method" in message)) return viaSdk(message, extra); // a response, matched by id
+      if ("id" in message) routes._onrequest(message, extra);
+      else routes._onnotification(message);
+    };
   }
 
   /** The answer to initialize (the client's capabilities and name are kept). */
@@ -156,6 +186,7 @@ export class Server extends Protocol<
  * the call asked for a task), as the SDK's Server checks it: a malformed result is an error.
  */
 export function checkedToolResult(task: boolean, result: unknown): types.ServerResult {
+  if (!task && plainToolResult(result)) return result;
   const schema = task ? types.CreateTaskResultSchema : types.CallToolResultSchema;
   const checked = schema.safeParse(result);
   if (!checked.success) {
@@ -165,4 +196,29 @@ export function checkedToolResult(task: boolean, result: unknown): types.ServerR
     );
   }
   return checked.data;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
+/**
+ * A result in the form runTool builds it (text blocks, an object, an error flag), which the
+ * schema accepts as it is: checked member by member, without a schema pass (~0.015 ms of
+ * every call). Any other form, valid or not, goes through the schema.
+ */
+function plainToolResult(result: unknown): result is types.CallToolResult {
+  if (!isPlainObject(result)) return false;
+  for (const key in result) {
+    if (key !== "content" && key !== "structuredContent" && key !== "isError") return false;
+  }
+  const { content, structuredContent, isError } = result;
+  if (!Array.isArray(content)) return false;
+  for (const block of content) {
+    if (!isPlainObject(block) || block.type !== "text" || typeof block.text !== "string") {
+      return false;
+    }
+    for (const key in block) if (key !== "type" && key !== "text") return false;
+  }
+  return (structuredContent === undefined || isPlainObject(structuredContent)) &&
+    (isError === undefined || typeof isError === "boolean");
 }
