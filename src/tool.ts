@@ -477,8 +477,9 @@ export function leadWithProblems(summary: string, data: unknown): string {
       : 0;
     if (n > 0) parts.push(`${n} ${key.replace(/_/g, " ")}`);
   }
+  if (!parts.length) return summary;
   const first = summary.split(/(?<=\.)\s/)[0].toLowerCase();
-  if (!parts.length || /refus|fail|skip|loss|error|missing/.test(first)) return summary;
+  if (/refus|fail|skip|loss|error|missing/.test(first)) return summary;
   return `${parts.join(", ")}. ${summary}`;
 }
 
