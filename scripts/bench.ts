@@ -173,7 +173,7 @@ async function connect(
   let closing = false;
   const close = async () => {
     closing = true;
-    await client.close();
+    await close();
   };
   return { client, serverPid: transport.pid!, bridgePid, close };
 }
@@ -293,7 +293,7 @@ async function allPages(tool: ToolFn, name: string, args: Record<string, unknown
 
 async function itemScale() {
   const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "resolve-bench-" }));
-  const { client } = await connect(startCommand(["--toolsets", "all", "--allow-path", dir]));
+  const { client, close } = await connect(startCommand(["--toolsets", "all", "--allow-path", dir]));
   const tool = toolOf(client);
   await tool("create_project", { name: "Bench items" });
   const imported = await tool("import_media", { paths: await mediaFiles(dir, 0, 1) });
@@ -350,14 +350,14 @@ async function itemScale() {
     });
     say(`  ${n} items: all pages ${all.ms.toFixed(0)} ms, a page ${onePage.toFixed(1)} ms`);
   }
-  await client.close();
+  await close();
   await Deno.remove(dir, { recursive: true });
   return rows;
 }
 
 async function clipScale() {
   const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "resolve-bench-" }));
-  const { client } = await connect(startCommand(["--toolsets", "all", "--allow-path", dir]));
+  const { client, close } = await connect(startCommand(["--toolsets", "all", "--allow-path", dir]));
   const tool = toolOf(client);
   await tool("create_project", { name: "Bench clips" });
   const rows: Record<string, number>[] = [];
@@ -380,7 +380,7 @@ async function clipScale() {
     });
     say(`  ${n} clips: all pages ${all.ms.toFixed(0)} ms`);
   }
-  await client.close();
+  await close();
   await Deno.remove(dir, { recursive: true });
   return rows;
 }
@@ -388,7 +388,7 @@ async function clipScale() {
 /** API calls per listed entry, counted by the bridge in trace mode. */
 async function callCounts() {
   const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "resolve-bench-" }));
-  const { client } = await connect(
+  const { client, close } = await connect(
     startCommand(["--toolsets", "all", "--allow-path", dir]),
     { RESOLVE_SIM_TRACE_METHODS: "1" },
   );
@@ -422,7 +422,7 @@ async function callCounts() {
     perClip: await calls("list_clips", { limit: PAGE }),
     itemsPerClip: items / clips,
   };
-  await client.close();
+  await close();
   await Deno.remove(dir, { recursive: true });
   return out;
 }
