@@ -1,0 +1,76 @@
+// Where the server's resident memory goes: each row is a fresh Deno, started with the start
+// task's V8 flags, that loads one more layer than the row before and reports its own
+// /proc/self/smaps_rollup (docs/performance.md, "Fourth round"). Linux only.
+//   deno run -A scripts/memory_breakdown.ts
+const ROOT = new URL("..", import.meta.url);
+const config = JSON.parse(await Deno.readTextFile(new URL("deno.json", ROOT)));
+const v8Flags = (config.tasks.start as string).match(/--v8-flags=\S+/)?.[0] ?? "";
+
+const url = (path: string) => JSON.stringify(new URL(path, ROOT).href);
+
+/** Each layer's imports, added to those of the layers above it. */
+const LAYERS: [string, string][] = [
+  ["bare Deno", ""],
+  ["+ zod", `await import("zod");`],
+  ["+ MCP SDK (Protocol, types)", `await import(${url("src/sdk.ts")});`],
+  [
+    "+ tool runtime and Resolve domain",
+    `await import(${url("src/tool.ts")}); await import(${url("src/resolve/index.ts")});`,
+  ],
+  [
+    "+ every tool module",
+    `(await import(${url("src/tools/index.ts")})).buildRegistry();`,
+  ],
+  [
+    "+ the server, its bridge connected (simulator)",
+    `const { createContext } = await import(${url("src/server.ts")});
+     const { parseOptions } = await import(${url("src/cli.ts")});
+     const context = createContext(parseOptions(["--simulator", "--log-level", "error"]), 0);
+     await context.bridge.connection();`,
+  ],
+];
+
+const REPORT = `
+const t = Deno.readTextFileSync("/proc/self/smaps_rollup");
+const kb = (k) => Number(t.match(new RegExp(k + ":\\\\s+(\\\\d+)"))?.[1] ?? 0);
+const out = new Deno.Command("ps", { args: ["-o", "rss=,comm=", "--ppid", String(Deno.pid)] })
+  .outputSync();
+// The bridge's resident size (ps lists itself as a child too).
+const child = new TextDecoder().decode(out.stdout).trim().split("\\n")
+  .map((line) => line.trim().split(/\\s+/)).filter(([, comm]) => comm && comm !== "ps")
+  .reduce((sum, [rss]) => sum + Number(rss), 0);
+console.log(JSON.stringify({
+  rss: kb("Rss"), anon: kb("Anonymous"), heap: Deno.memoryUsage().heapUsed / 1024, child,
+}));
+Deno.exit(0);`;
+
+const mb = (kb: number) => (kb / 1024).toFixed(1);
+console.log("| layer | resident MB | anonymous | file-backed | V8 heap used | child |");
+console.log("| --- | --- | --- | --- | --- | --- |");
+let imports = "";
+let previous = 0;
+for (const [label, code] of LAYERS) {
+  imports += code + "\n";
+  const file = await Deno.makeTempFile({ suffix: ".ts" });
+  // A short wait lets start-up's transient work (module compilation) settle first.
+  await Deno.writeTextFile(
+    file,
+    imports + "await new Promise((r) => setTimeout(r, 500));\n" + REPORT,
+  );
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "--quiet", v8Flags, "--config", new URL("deno.json", ROOT).pathname, file]
+      .filter(Boolean),
+    stderr: "null",
+  }).output();
+  await Deno.remove(file);
+  const text = new TextDecoder().decode(out.stdout).trim().split("\n").at(-1) ?? "";
+  if (!out.success || !text.startsWith("{")) throw new Error(`${label}: no report`);
+  const r = JSON.parse(text);
+  const delta = previous ? ` (+${mb(r.rss - previous)})` : "";
+  previous = r.rss;
+  console.log(
+    `| ${label} | ${mb(r.rss)}${delta} | ${mb(r.anon)} | ${mb(r.rss - r.anon)} | ${mb(r.heap)} | ${
+      r.child ? mb(r.child) + " (bridge)" : ""
+    } |`,
+  );
+}
