@@ -173,7 +173,7 @@ async function connect(
   let closing = false;
   const close = async () => {
     closing = true;
-    await close();
+    await client.close();
   };
   return { client, serverPid: transport.pid!, bridgePid, close };
 }
