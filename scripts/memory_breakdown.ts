@@ -96,34 +96,32 @@ await client.connect(transport);
 for (let i = 0; i < CALLS; i++) {
   await client.callTool({ name: "switch_page", arguments: { page: "edit" } });
 }
-const KEYS = ["Rss", "Shared_Clean", "Shared_Dirty"] as const; // private = Rss - shared
-const byMapping = new Map<string, Record<(typeof KEYS)[number], number>>();
-let mapping = "";
+// Resident and shared kB per mapping (a mapping's private pages are the difference).
+const byMapping = new Map<string, { rss: number; shared: number }>();
+const total = { rss: 0, shared: 0 };
+let row = { rss: 0, shared: 0 };
 for (const line of Deno.readTextFileSync(`/proc/${transport.pid}/smaps`).split("\n")) {
   // A mapping's header: address range, permissions, offset, device, inode, then its path.
   const header = line.match(/^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/);
   if (header) {
-    mapping = header[1].split("/").at(-1) || "[anonymous]";
-    if (!byMapping.has(mapping)) {
-      byMapping.set(mapping, Object.fromEntries(KEYS.map((k) => [k, 0])) as never);
-    }
+    const name = header[1].split("/").at(-1) || "[anonymous]";
+    row = byMapping.get(name) ?? { rss: 0, shared: 0 };
+    byMapping.set(name, row);
     continue;
   }
-  const field = line.match(/^(\w+):\s+(\d+) kB/);
-  const row = byMapping.get(mapping);
-  if (field && row && (KEYS as readonly string[]).includes(field[1])) {
-    row[field[1] as (typeof KEYS)[number]] += Number(field[2]);
+  const field = line.match(/^(Rss|Shared_Clean|Shared_Dirty):\s+(\d+) kB/);
+  if (field) {
+    const key = field[1] === "Rss" ? "rss" : "shared";
+    row[key] += Number(field[2]);
+    total[key] += Number(field[2]);
   }
 }
 await client.close();
 console.log(`\nThe server after ${CALLS} calls, by mapping (MB):\n`);
 console.log("| mapping | resident | shared with other processes | private |");
 console.log("| --- | --- | --- | --- |");
-const rows = [...byMapping].sort((a, b) => b[1].Rss - a[1].Rss);
-for (const [name, r] of rows.filter(([, r]) => r.Rss >= 256)) {
-  const shared = r.Shared_Clean + r.Shared_Dirty;
-  console.log(`| ${name} | ${mb(r.Rss)} | ${mb(shared)} | ${mb(r.Rss - shared)} |`);
+const rows = [...byMapping].sort((a, b) => b[1].rss - a[1].rss);
+for (const [name, r] of rows.filter(([, r]) => r.rss >= 256)) {
+  console.log(`| ${name} | ${mb(r.rss)} | ${mb(r.shared)} | ${mb(r.rss - r.shared)} |`);
 }
-const total = rows.reduce((sum, [, r]) => sum + r.Rss, 0);
-const shared = rows.reduce((sum, [, r]) => sum + r.Shared_Clean + r.Shared_Dirty, 0);
-console.log(`| all | ${mb(total)} | ${mb(shared)} | ${mb(total - shared)} |`);
+console.log(`| all | ${mb(total.rss)} | ${mb(total.shared)} | ${mb(total.rss - total.shared)} |`);
